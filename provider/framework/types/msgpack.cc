@@ -1,0 +1,543 @@
+#include "provider/framework/types/msgpack.h"
+
+#include <cmath>
+#include <msgpack.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "provider/framework/types/json_dom.h"
+#include "provider/framework/types/path.h"
+
+namespace tf {
+namespace {
+
+// Extension type of a refined unknown value.
+constexpr int8_t kRefinedUnknownExt = 12;
+// Refinement map keys.
+constexpr int kRefineNullness = 1;
+constexpr int kRefineStringPrefix = 2;
+constexpr int kRefineNumberLower = 3;
+constexpr int kRefineNumberUpper = 4;
+constexpr int kRefineLengthLower = 5;
+constexpr int kRefineLengthUpper = 6;
+// msgpack nesting allowed by the parser: each value level may add a
+// [type, value] wrapper for Dynamic.
+constexpr size_t kMaxWireDepth = 2 * kMaxValueDepth + 2;
+
+absl::Status ErrorAt(const Path& path, absl::string_view message) {
+  if (path.empty()) return absl::InvalidArgumentError(message);
+  return absl::InvalidArgumentError(
+      absl::StrCat("at ", path.ToString(), ": ", message));
+}
+
+const char* WireKindName(const msgpack::object& o) {
+  switch (o.type) {
+    case msgpack::type::NIL:
+      return "nil";
+    case msgpack::type::BOOLEAN:
+      return "bool";
+    case msgpack::type::POSITIVE_INTEGER:
+    case msgpack::type::NEGATIVE_INTEGER:
+      return "integer";
+    case msgpack::type::FLOAT32:
+    case msgpack::type::FLOAT64:
+      return "float";
+    case msgpack::type::STR:
+      return "string";
+    case msgpack::type::BIN:
+      return "binary";
+    case msgpack::type::ARRAY:
+      return "array";
+    case msgpack::type::MAP:
+      return "map";
+    case msgpack::type::EXT:
+      return "extension";
+  }
+  return "unknown";
+}
+
+absl::Status Mismatch(const Path& path, absl::string_view expected,
+                      const msgpack::object& got) {
+  return ErrorAt(path, absl::StrCat("expected ", expected, ", got ",
+                                    WireKindName(got)));
+}
+
+// Parses one msgpack document, requiring it to fill `bytes` exactly. Size
+// limits derive from the input length (every element takes at least a
+// byte), so a huge declared length cannot make the parser allocate.
+absl::StatusOr<msgpack::object_handle> Unpack(std::string_view bytes,
+                                              size_t max_depth) {
+  size_t off = 0;
+  msgpack::object_handle handle;
+  const size_t n = bytes.size();
+  try {
+    msgpack::unpack_limit limit(n, n, n, n, n, max_depth);
+    handle = msgpack::unpack(bytes.data(), n, off, nullptr, nullptr, limit);
+  } catch (const msgpack::insufficient_bytes&) {
+    return absl::InvalidArgumentError("malformed msgpack: truncated input");
+  } catch (const msgpack::depth_size_overflow&) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "malformed msgpack: nested deeper than ", kMaxValueDepth, " levels"));
+  } catch (const msgpack::size_overflow&) {
+    return absl::InvalidArgumentError(
+        "malformed msgpack: declared length exceeds the input");
+  } catch (const std::exception&) {
+    return absl::InvalidArgumentError("malformed msgpack");
+  }
+  if (off != n) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "malformed msgpack: ", n - off, " trailing bytes after the value"));
+  }
+  return handle;
+}
+
+absl::StatusOr<Number> WireNumber(const msgpack::object& o, const Path& path) {
+  switch (o.type) {
+    case msgpack::type::POSITIVE_INTEGER:
+      return Number::FromUint(o.via.u64);
+    case msgpack::type::NEGATIVE_INTEGER:
+      return Number::FromInt(o.via.i64);
+    case msgpack::type::FLOAT32:
+    case msgpack::type::FLOAT64:
+      if (std::isnan(o.via.f64)) return ErrorAt(path, "NaN is not a number");
+      return Number::FromDouble(o.via.f64);
+    case msgpack::type::STR: {
+      absl::StatusOr<Number> n =
+          Number::FromString(std::string_view(o.via.str.ptr, o.via.str.size));
+      if (!n.ok()) return ErrorAt(path, n.status().message());
+      return n;
+    }
+    default:
+      return Mismatch(path, "number", o);
+  }
+}
+
+absl::StatusOr<int64_t> WireLength(const msgpack::object& o, const Path& path) {
+  if (o.type == msgpack::type::POSITIVE_INTEGER &&
+      o.via.u64 <= static_cast<uint64_t>(INT64_MAX)) {
+    return static_cast<int64_t>(o.via.u64);
+  }
+  if (o.type == msgpack::type::NEGATIVE_INTEGER) return o.via.i64;
+  return Mismatch(path, "length bound integer", o);
+}
+
+absl::StatusOr<std::pair<Number, bool>> WireBound(const msgpack::object& o,
+                                                  const Path& path) {
+  if (o.type != msgpack::type::ARRAY || o.via.array.size != 2 ||
+      o.via.array.ptr[1].type != msgpack::type::BOOLEAN) {
+    return ErrorAt(path, "invalid number bound refinement");
+  }
+  absl::StatusOr<Number> n = WireNumber(o.via.array.ptr[0], path);
+  if (!n.ok()) return n.status();
+  return std::make_pair(*std::move(n), o.via.array.ptr[1].via.boolean);
+}
+
+// Refinements of an extension-type-12 unknown.
+absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload,
+                                              const Path& path) {
+  Refinements r;
+  if (payload.empty()) return r;
+  absl::StatusOr<msgpack::object_handle> handle = Unpack(payload, 4);
+  if (!handle.ok()) {
+    return ErrorAt(path, absl::StrCat("invalid unknown value refinements: ",
+                                      handle.status().message()));
+  }
+  const msgpack::object& m = handle->get();
+  if (m.type != msgpack::type::MAP) {
+    return ErrorAt(path, "invalid unknown value refinements: not a map");
+  }
+  for (uint32_t i = 0; i < m.via.map.size; ++i) {
+    const msgpack::object& k = m.via.map.ptr[i].key;
+    const msgpack::object& v = m.via.map.ptr[i].val;
+    if (k.type != msgpack::type::POSITIVE_INTEGER) continue;  // not ours
+    switch (k.via.u64) {
+      case kRefineNullness:
+        if (v.type != msgpack::type::BOOLEAN) {
+          return ErrorAt(path, "invalid nullness refinement");
+        }
+        r.not_null = !v.via.boolean;
+        break;
+      case kRefineStringPrefix:
+        if (v.type != msgpack::type::STR) {
+          return ErrorAt(path, "invalid string prefix refinement");
+        }
+        r.string_prefix = std::string(v.via.str.ptr, v.via.str.size);
+        break;
+      case kRefineNumberLower:
+      case kRefineNumberUpper: {
+        absl::StatusOr<std::pair<Number, bool>> b = WireBound(v, path);
+        if (!b.ok()) return b.status();
+        (k.via.u64 == kRefineNumberLower ? r.number_lower : r.number_upper) =
+            *std::move(b);
+        break;
+      }
+      case kRefineLengthLower:
+      case kRefineLengthUpper: {
+        absl::StatusOr<int64_t> len = WireLength(v, path);
+        if (!len.ok()) return len.status();
+        (k.via.u64 == kRefineLengthLower ? r.length_lower : r.length_upper) =
+            *len;
+        break;
+      }
+      default:
+        break;  // unknown keys are ignored
+    }
+  }
+  return r;
+}
+
+class Decoder {
+ public:
+  absl::StatusOr<Value> Decode(const msgpack::object& o, const Type& type,
+                               const Path& path, int depth) {
+    if (depth > kMaxValueDepth) {
+      return ErrorAt(path, absl::StrCat("nested deeper than ", kMaxValueDepth,
+                                        " levels"));
+    }
+    if (o.type == msgpack::type::NIL) return Value::Null(type);
+    if (o.type == msgpack::type::EXT) {
+      if (o.via.ext.type() != kRefinedUnknownExt) return Value::Unknown(type);
+      absl::StatusOr<Refinements> r = DecodeRefinements(
+          std::string_view(o.via.ext.data(), o.via.ext.size), path);
+      if (!r.ok()) return r.status();
+      return Value::Unknown(type, *std::move(r));
+    }
+    switch (type.kind()) {
+      case TypeKind::kString:
+        if (o.type != msgpack::type::STR) return Mismatch(path, "string", o);
+        return Value::String(std::string(o.via.str.ptr, o.via.str.size));
+      case TypeKind::kNumber: {
+        absl::StatusOr<Number> n = WireNumber(o, path);
+        if (!n.ok()) return n.status();
+        return Value::Num(*std::move(n));
+      }
+      case TypeKind::kBool:
+        if (o.type != msgpack::type::BOOLEAN) return Mismatch(path, "bool", o);
+        return Value::Bool(o.via.boolean);
+      case TypeKind::kDynamic:
+        return DecodeDynamic(o, path, depth);
+      case TypeKind::kList:
+      case TypeKind::kSet:
+      case TypeKind::kTuple:
+        return DecodeSequence(o, type, path, depth);
+      case TypeKind::kMap:
+        return DecodeMap(o, type, path, depth);
+      case TypeKind::kObject:
+        return DecodeObject(o, type, path, depth);
+    }
+    return ErrorAt(path, "unsupported type");
+  }
+
+ private:
+  absl::StatusOr<Value> DecodeDynamic(const msgpack::object& o,
+                                      const Path& path, int depth) {
+    if (o.type != msgpack::type::ARRAY || o.via.array.size != 2) {
+      return ErrorAt(path, absl::StrCat("expected a [type, value] array for a "
+                                        "dynamic value, got ",
+                                        WireKindName(o)));
+    }
+    const msgpack::object& t = o.via.array.ptr[0];
+    std::string_view type_json;
+    if (t.type == msgpack::type::BIN) {
+      type_json = std::string_view(t.via.bin.ptr, t.via.bin.size);
+    } else if (t.type == msgpack::type::STR) {
+      type_json = std::string_view(t.via.str.ptr, t.via.str.size);
+    } else {
+      return Mismatch(path, "type JSON of a dynamic value", t);
+    }
+    absl::StatusOr<Type> type = Type::FromJson(type_json);
+    if (!type.ok()) return ErrorAt(path, type.status().message());
+    if (type->kind() == TypeKind::kDynamic) {
+      return ErrorAt(path, "the type of a dynamic value must be concrete");
+    }
+    return Decode(o.via.array.ptr[1], *type, path, depth);
+  }
+
+  absl::StatusOr<Value> DecodeSequence(const msgpack::object& o,
+                                       const Type& type, const Path& path,
+                                       int depth) {
+    if (o.type != msgpack::type::ARRAY) {
+      return Mismatch(path, type.FriendlyName(), o);
+    }
+    const uint32_t n = o.via.array.size;
+    if (type.kind() == TypeKind::kTuple && n != type.tuple_types().size()) {
+      return ErrorAt(path, absl::StrCat("expected a tuple of ",
+                                        type.tuple_types().size(),
+                                        " elements, got ", n));
+    }
+    std::vector<Value> elems;
+    elems.reserve(n);
+    for (uint32_t i = 0; i < n; ++i) {
+      const Type& et = type.kind() == TypeKind::kTuple ? type.tuple_types()[i]
+                                                       : type.element_type();
+      absl::StatusOr<Value> e =
+          Decode(o.via.array.ptr[i], et, path.Index(i), depth + 1);
+      if (!e.ok()) return e.status();
+      elems.push_back(*std::move(e));
+    }
+    switch (type.kind()) {
+      case TypeKind::kList:
+        return Value::List(type.element_type(), std::move(elems));
+      case TypeKind::kSet:
+        return Value::Set(type.element_type(), std::move(elems));
+      default:
+        return Value::Tuple(std::move(elems));
+    }
+  }
+
+  absl::StatusOr<Value> DecodeMap(const msgpack::object& o, const Type& type,
+                                  const Path& path, int depth) {
+    if (o.type != msgpack::type::MAP) return Mismatch(path, type.FriendlyName(), o);
+    std::map<std::string, Value> entries;
+    for (uint32_t i = 0; i < o.via.map.size; ++i) {
+      const msgpack::object& k = o.via.map.ptr[i].key;
+      if (k.type != msgpack::type::STR) return Mismatch(path, "string map key", k);
+      std::string key(k.via.str.ptr, k.via.str.size);
+      Path at = path.Key(key);
+      absl::StatusOr<Value> v =
+          Decode(o.via.map.ptr[i].val, type.element_type(), at, depth + 1);
+      if (!v.ok()) return v.status();
+      if (!entries.emplace(std::move(key), *std::move(v)).second) {
+        return ErrorAt(at, "duplicate map key");
+      }
+    }
+    return Value::Map(type.element_type(), std::move(entries));
+  }
+
+  absl::StatusOr<Value> DecodeObject(const msgpack::object& o,
+                                     const Type& type, const Path& path,
+                                     int depth) {
+    if (o.type != msgpack::type::MAP) return Mismatch(path, "object", o);
+    const auto& attr_types = type.attribute_types();
+    std::map<std::string, Value> attrs;
+    for (uint32_t i = 0; i < o.via.map.size; ++i) {
+      const msgpack::object& k = o.via.map.ptr[i].key;
+      if (k.type != msgpack::type::STR) {
+        return Mismatch(path, "string attribute name", k);
+      }
+      std::string name(k.via.str.ptr, k.via.str.size);
+      auto it = attr_types.find(name);
+      if (it == attr_types.end()) {
+        return ErrorAt(path, absl::StrCat("unsupported attribute ",
+                                          types_internal::QuoteJson(name)));
+      }
+      Path at = path.Attr(name);
+      absl::StatusOr<Value> v =
+          Decode(o.via.map.ptr[i].val, it->second, at, depth + 1);
+      if (!v.ok()) return v.status();
+      if (!attrs.emplace(std::move(name), *std::move(v)).second) {
+        return ErrorAt(at, "duplicate attribute");
+      }
+    }
+    if (attrs.size() != attr_types.size()) {
+      for (const auto& [name, t] : attr_types) {
+        if (!attrs.count(name)) {
+          return ErrorAt(path, absl::StrCat(
+                                   "expected ", attr_types.size(),
+                                   " attributes, got ", attrs.size(),
+                                   ": missing attribute ",
+                                   types_internal::QuoteJson(name)));
+        }
+      }
+    }
+    return Value::Object(std::move(attrs));
+  }
+};
+
+class Encoder {
+ public:
+  Encoder() : packer_(buffer_) {}
+
+  absl::Status Encode(const Value& v, const Type& type, const Path& path,
+                      int depth) {
+    if (depth > kMaxValueDepth) {
+      return ErrorAt(path, absl::StrCat("nested deeper than ", kMaxValueDepth,
+                                        " levels"));
+    }
+    if (v.IsNull()) {
+      packer_.pack_nil();
+      return absl::OkStatus();
+    }
+    if (!v.IsKnown()) {
+      EncodeUnknown(v.refinements());
+      return absl::OkStatus();
+    }
+    if (type.kind() == TypeKind::kDynamic) {
+      if (v.type().kind() == TypeKind::kDynamic) {
+        return ErrorAt(path, "a known value must have a concrete type");
+      }
+      std::string type_json = v.type().ToJson();
+      packer_.pack_array(2);
+      packer_.pack_bin(static_cast<uint32_t>(type_json.size()));
+      packer_.pack_bin_body(type_json.data(),
+                            static_cast<uint32_t>(type_json.size()));
+      return Encode(v, v.type(), path, depth);
+    }
+    if (v.type().kind() != type.kind()) {
+      return ErrorAt(path, absl::StrCat("expected ", type.FriendlyName(),
+                                        ", got ", v.type().FriendlyName()));
+    }
+    switch (type.kind()) {
+      case TypeKind::kString:
+        packer_.pack_str(static_cast<uint32_t>(v.AsString().size()));
+        packer_.pack_str_body(v.AsString().data(),
+                              static_cast<uint32_t>(v.AsString().size()));
+        return absl::OkStatus();
+      case TypeKind::kNumber:
+        EncodeNumber(v.AsNumber());
+        return absl::OkStatus();
+      case TypeKind::kBool:
+        if (v.AsBool()) {
+          packer_.pack_true();
+        } else {
+          packer_.pack_false();
+        }
+        return absl::OkStatus();
+      case TypeKind::kList:
+      case TypeKind::kSet:
+      case TypeKind::kTuple: {
+        const auto& elems = v.Elements();
+        if (type.kind() == TypeKind::kTuple &&
+            elems.size() != type.tuple_types().size()) {
+          return ErrorAt(path, absl::StrCat("expected a tuple of ",
+                                            type.tuple_types().size(),
+                                            " elements, got ", elems.size()));
+        }
+        packer_.pack_array(static_cast<uint32_t>(elems.size()));
+        for (size_t i = 0; i < elems.size(); ++i) {
+          const Type& et = type.kind() == TypeKind::kTuple
+                               ? type.tuple_types()[i]
+                               : type.element_type();
+          absl::Status s = Encode(elems[i], et, path.Index(i), depth + 1);
+          if (!s.ok()) return s;
+        }
+        return absl::OkStatus();
+      }
+      case TypeKind::kMap: {
+        packer_.pack_map(static_cast<uint32_t>(v.Entries().size()));
+        for (const auto& [key, e] : v.Entries()) {
+          packer_.pack_str(static_cast<uint32_t>(key.size()));
+          packer_.pack_str_body(key.data(), static_cast<uint32_t>(key.size()));
+          absl::Status s = Encode(e, type.element_type(), path.Key(key), depth + 1);
+          if (!s.ok()) return s;
+        }
+        return absl::OkStatus();
+      }
+      case TypeKind::kObject: {
+        const auto& attr_types = type.attribute_types();
+        for (const auto& [name, e] : v.Entries()) {
+          if (!attr_types.count(name)) {
+            return ErrorAt(path, absl::StrCat("unsupported attribute ",
+                                              types_internal::QuoteJson(name)));
+          }
+        }
+        for (const auto& [name, t] : attr_types) {
+          if (!v.Entries().count(name)) {
+            return ErrorAt(path, absl::StrCat("missing attribute ",
+                                              types_internal::QuoteJson(name)));
+          }
+        }
+        packer_.pack_map(static_cast<uint32_t>(attr_types.size()));
+        for (const auto& [name, t] : attr_types) {
+          packer_.pack_str(static_cast<uint32_t>(name.size()));
+          packer_.pack_str_body(name.data(), static_cast<uint32_t>(name.size()));
+          absl::Status s = Encode(v.Entries().at(name), t, path.Attr(name), depth + 1);
+          if (!s.ok()) return s;
+        }
+        return absl::OkStatus();
+      }
+      case TypeKind::kDynamic:
+        break;
+    }
+    return ErrorAt(path, "unsupported type");
+  }
+
+  std::string Take() { return std::string(buffer_.data(), buffer_.size()); }
+
+ private:
+  template <typename Packer>
+  static void PackNumber(Packer& p, const Number& n) {
+    if (std::optional<int64_t> i = n.AsInt64()) {
+      p.pack_int64(*i);
+    } else if (std::optional<uint64_t> u = n.AsUint64()) {
+      p.pack_uint64(*u);
+    } else if (n.IsExactDouble()) {
+      p.pack_double(*n.AsDouble());
+    } else {
+      std::string text = n.ToString();
+      p.pack_str(static_cast<uint32_t>(text.size()));
+      p.pack_str_body(text.data(), static_cast<uint32_t>(text.size()));
+    }
+  }
+
+  void EncodeNumber(const Number& n) { PackNumber(packer_, n); }
+
+  void EncodeUnknown(const Refinements& r) {
+    msgpack::sbuffer inner;
+    msgpack::packer<msgpack::sbuffer> p(inner);
+    uint32_t count = (r.not_null ? 1 : 0) + (r.string_prefix ? 1 : 0) +
+                     (r.number_lower ? 1 : 0) + (r.number_upper ? 1 : 0) +
+                     (r.length_lower ? 1 : 0) + (r.length_upper ? 1 : 0);
+    if (count == 0) {
+      const char canonical[] = {0};
+      packer_.pack_ext(1, 0);
+      packer_.pack_ext_body(canonical, 1);
+      return;
+    }
+    p.pack_map(count);
+    if (r.not_null) {
+      p.pack_int(kRefineNullness);
+      p.pack_false();
+    }
+    if (r.string_prefix) {
+      p.pack_int(kRefineStringPrefix);
+      p.pack_str(static_cast<uint32_t>(r.string_prefix->size()));
+      p.pack_str_body(r.string_prefix->data(),
+                      static_cast<uint32_t>(r.string_prefix->size()));
+    }
+    auto bound = [&](int key, const std::optional<std::pair<Number, bool>>& b) {
+      if (!b) return;
+      p.pack_int(key);
+      p.pack_array(2);
+      PackNumber(p, b->first);
+      if (b->second) {
+        p.pack_true();
+      } else {
+        p.pack_false();
+      }
+    };
+    bound(kRefineNumberLower, r.number_lower);
+    bound(kRefineNumberUpper, r.number_upper);
+    if (r.length_lower) {
+      p.pack_int(kRefineLengthLower);
+      p.pack_int64(*r.length_lower);
+    }
+    if (r.length_upper) {
+      p.pack_int(kRefineLengthUpper);
+      p.pack_int64(*r.length_upper);
+    }
+    packer_.pack_ext(inner.size(), kRefinedUnknownExt);
+    packer_.pack_ext_body(inner.data(), static_cast<uint32_t>(inner.size()));
+  }
+
+  msgpack::sbuffer buffer_;
+  msgpack::packer<msgpack::sbuffer> packer_;
+};
+
+}  // namespace
+
+absl::StatusOr<Value> DecodeMsgpack(std::string_view bytes, const Type& type) {
+  if (bytes.empty()) return Value::Null(type);
+  absl::StatusOr<msgpack::object_handle> handle = Unpack(bytes, kMaxWireDepth);
+  if (!handle.ok()) return handle.status();
+  Decoder decoder;
+  return decoder.Decode(handle->get(), type, Path(), 0);
+}
+
+absl::StatusOr<std::string> EncodeMsgpack(const Value& value, const Type& type) {
+  Encoder encoder;
+  absl::Status s = encoder.Encode(value, type, Path(), 0);
+  if (!s.ok()) return s;
+  return encoder.Take();
+}
+
+}  // namespace tf

@@ -1,0 +1,193 @@
+// union-apikey: the ApiKey operations from a shell, with JSON output.
+//
+//   union-apikey --endpoint localhost:8089 --insecure create "CI pipeline"
+//   union-apikey list --limit 0
+//
+// Exit codes: 0 ok, 2 not found, 1 any other error (see README.md).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/status/status.h"
+#include "union/api_key.h"
+#include "union/client.h"
+#include "union/config.h"
+#include "union/errors.h"
+#include "union/log.h"
+
+namespace {
+
+using unionc::ApiKey;
+using unionc::ApiKeys;
+
+struct GlobalFlags {
+  std::string endpoint;
+  std::string api_key;
+  bool insecure = false;
+  std::string ca_cert;
+  double timeout_seconds = 30;
+  int max_retries = 3;
+  std::string org;
+  bool org_given = false;
+  bool verbose = false;
+};
+
+int Fail(const absl::Status& status) {
+  std::cerr << "union-apikey: " << unionc::ErrorKindName(status.code()) << ": "
+            << status.message() << "\n";
+  return unionc::ExitCodeFor(status);
+}
+
+void PrintJson(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+
+absl::StatusOr<ApiKeys> Connect(const GlobalFlags& g) {
+  unionc::ConfigInputs in;
+  if (!g.api_key.empty()) in.api_key = g.api_key;
+  if (!g.endpoint.empty()) in.endpoint = g.endpoint;
+  if (g.org_given) in.org = g.org;
+  if (g.insecure) in.insecure = true;
+  if (!g.ca_cert.empty()) in.ca_cert_file = g.ca_cert;
+  in.timeout = std::chrono::milliseconds(static_cast<int64_t>(g.timeout_seconds * 1000));
+  in.max_retries = g.max_retries;
+  absl::StatusOr<unionc::ClientConfig> cfg = unionc::ResolveConfig(in);
+  if (!cfg.ok()) return cfg.status();
+  absl::StatusOr<std::shared_ptr<unionc::Client>> client =
+      unionc::Client::Create(*std::move(cfg));
+  if (!client.ok()) return client.status();
+  return ApiKeys(*std::move(client));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Manage Union API keys (OAuth2 client-credentials apps)",
+               "union-apikey"};
+  app.require_subcommand(1);
+  GlobalFlags g;
+  app.add_option("--endpoint", g.endpoint,
+                 "Union endpoint (host[:port]); default: UNION_ENDPOINT, then "
+                 "the endpoint inside the API key");
+  app.add_option("--api-key", g.api_key,
+                 "API key; default: UNION_API_KEY, FLYTE_API_KEY, UNIONAI_API_KEY "
+                 "(prefer the environment: flags are visible to other users)");
+  app.add_flag("--insecure", g.insecure,
+               "plaintext gRPC/HTTP (only for a local dev server)");
+  app.add_option("--ca-cert", g.ca_cert, "PEM file of CA roots for TLS")
+      ->check(CLI::ExistingFile);
+  app.add_option("--timeout", g.timeout_seconds, "per-call timeout in seconds")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--max-retries", g.max_retries,
+                 "extra attempts on retryable errors")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  CLI::Option* org = app.add_option(
+      "--org", g.org, "organization; default: the org inside the API key");
+  app.add_flag("-v,--verbose", g.verbose, "log requests to stderr");
+
+  // create
+  CLI::App* create = app.add_subcommand(
+      "create", "create a key; prints its JSON and the export line (the "
+                "secret is shown only here, only once)");
+  std::string create_name;
+  std::vector<std::string> create_uris;
+  std::optional<std::string> create_client_name;
+  bool skip_policies = false;
+  create->add_option("name", create_name, "key name (normalised like the SDK)")
+      ->required();
+  create->add_option("--redirect-uri", create_uris, "redirect URI (repeatable)");
+  create->add_option("--client-name", create_client_name,
+                     "display name (default: the client_id)");
+  create->add_flag("--skip-default-policy-assignments", skip_policies,
+                   "create the key without the default permissions");
+
+  // get
+  CLI::App* get = app.add_subcommand("get", "show one key");
+  std::string get_id;
+  get->add_option("client_id", get_id)->required();
+
+  // list
+  CLI::App* list = app.add_subcommand("list", "list keys");
+  uint32_t limit = 100;
+  list->add_option("--limit", limit, "maximum number of keys (0 = all)")
+      ->capture_default_str();
+
+  // update
+  CLI::App* update = app.add_subcommand(
+      "update", "change the display name and/or redirect URIs of a key");
+  std::string update_id;
+  std::optional<std::string> update_name;
+  std::vector<std::string> update_uris;
+  update->add_option("client_id", update_id)->required();
+  update->add_option("--client-name", update_name, "new display name");
+  CLI::Option* update_uris_opt = update->add_option(
+      "--redirect-uri", update_uris, "new redirect URIs (repeatable; replaces all)");
+
+  // delete
+  CLI::App* del = app.add_subcommand("delete", "delete a key");
+  std::string delete_id;
+  del->add_option("client_id", delete_id)->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 1;
+  }
+  g.org_given = org->count() > 0;
+  if (g.verbose) {
+    unionc::SetLogSink([](unionc::LogLevel level, std::string_view msg) {
+      std::cerr << "[" << unionc::LogLevelName(level) << "] " << msg << "\n";
+    });
+  }
+
+  absl::StatusOr<ApiKeys> keys = Connect(g);
+  if (!keys.ok()) return Fail(keys.status());
+
+  if (create->parsed()) {
+    absl::StatusOr<ApiKey> key = keys->Create(
+        create_name, create_uris,
+        {.skip_default_policy_assignments = skip_policies,
+         .client_name = create_client_name});
+    if (!key.ok()) return Fail(key.status());
+    PrintJson(unionc::ToJson(*key));
+    std::cerr << "\nThe following API key will only be shown once. Be sure to "
+                 "keep it safe!\nConfigure headless use by setting this "
+                 "environment variable:\n\n";
+    std::cout << "export UNION_API_KEY=\"" << *key->encoded_credentials << "\"\n";
+    return 0;
+  }
+  if (get->parsed()) {
+    absl::StatusOr<ApiKey> key = keys->Get(get_id);
+    if (!key.ok()) return Fail(key.status());
+    PrintJson(unionc::ToJson(*key));
+    return 0;
+  }
+  if (list->parsed()) {
+    absl::StatusOr<std::vector<ApiKey>> all = keys->ListAll(limit);
+    if (!all.ok()) return Fail(all.status());
+    nlohmann::json out = nlohmann::json::array();
+    for (const ApiKey& k : *all) out.push_back(unionc::ToJson(k));
+    PrintJson(out);
+    return 0;
+  }
+  if (update->parsed()) {
+    unionc::UpdateOptions options{.client_name = update_name};
+    if (update_uris_opt->count() > 0) options.redirect_uris = update_uris;
+    absl::StatusOr<ApiKey> key = keys->Update(update_id, options);
+    if (!key.ok()) return Fail(key.status());
+    PrintJson(unionc::ToJson(*key));
+    return 0;
+  }
+  if (del->parsed()) {
+    absl::Status st = keys->Delete(delete_id);
+    if (!st.ok()) return Fail(st);
+    PrintJson({{"deleted", delete_id}});
+    return 0;
+  }
+  return 1;
+}

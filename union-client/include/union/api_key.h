@@ -1,0 +1,120 @@
+// Union API keys: the plain model and the operations (the reference SDK's
+// ApiKey create/get/listall/update/delete, sync and async).
+//
+//   ApiKeys keys(client);                       // client: shared_ptr<Client>
+//   absl::StatusOr<ApiKey> key = keys.Create("CI Pipeline #1", {});
+//   std::cout << "export UNION_API_KEY=" << *key->encoded_credentials;
+//   std::future<absl::StatusOr<ApiKey>> later = keys.GetAsync("ci-pipeline-1");
+//
+// The secret (client_secret, encoded_credentials) is only known right after
+// Create; ToJson redacts it unless asked for.
+#pragma once
+
+#include <cstdint>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include <nlohmann/json.hpp>
+#include "union/client.h"
+
+namespace unionc {
+
+// One API key (an OAuth2 app), free of protobuf.
+struct ApiKey {
+  std::string client_id;
+  std::string client_name;
+  std::string organization;                  // "" = none
+  std::vector<std::string> redirect_uris;
+  std::vector<std::string> grant_types;      // "CLIENT_CREDENTIALS", ...
+  std::vector<std::string> response_types;   // "CODE", ...
+  std::string token_endpoint_auth_method;    // "CLIENT_SECRET_BASIC", ...
+  std::string application_type;              // "WEB" / "NATIVE"
+  std::string client_id_issued_at;           // RFC 3339, "" when unknown
+  int64_t client_id_issued_at_seconds = 0;   // Unix seconds, 0 when unknown
+  std::optional<std::string> client_secret;        // sensitive; Create only
+  std::optional<std::string> encoded_credentials;  // sensitive; Create only
+
+  bool operator==(const ApiKey&) const = default;
+};
+
+struct CreateOptions {
+  // The reference leaves default policies on (false): the key gets the
+  // creator's default permissions.
+  bool skip_default_policy_assignments = false;
+  // Display name; defaults to the client_id.
+  std::optional<std::string> client_name = std::nullopt;
+};
+
+// Unset fields keep their current value.
+struct UpdateOptions {
+  std::optional<std::string> client_name = std::nullopt;
+  std::optional<std::vector<std::string>> redirect_uris = std::nullopt;
+};
+
+struct JsonOptions {
+  bool include_secrets = false;  // else secrets print as "<redacted>"
+};
+
+// The default redirect URI of the reference SDK.
+inline constexpr std::string_view kDefaultRedirectUri =
+    "http://localhost:8080/authorization-code/callback";
+
+// The reference name normalisation: lower-case, then each run of bytes
+// outside [0-9a-zA-Z] becomes one '-' ("CI Pipeline #1" -> "ci-pipeline-1").
+[[nodiscard]] std::string NormalizeKeyName(std::string_view name);
+
+// True for Union's serverless hosts (keys are per user there).
+[[nodiscard]] bool IsServerlessEndpoint(std::string_view endpoint);
+
+// JSON object of the key; client_secret/encoded_credentials are redacted
+// unless options.include_secrets, and omitted when unknown.
+[[nodiscard]] nlohmann::json ToJson(const ApiKey& key, JsonOptions options = {});
+[[nodiscard]] std::string ToJsonString(const ApiKey& key,
+                                       JsonOptions options = {});
+
+// The operations. Cheap to copy; thread-safe; async variants run on their own
+// thread and keep the client alive.
+class ApiKeys {
+ public:
+  explicit ApiKeys(std::shared_ptr<Client> client);
+
+  // Creates a key named NormalizeKeyName(name) (on serverless:
+  // "{tenant}-{userhandle}-{name}"). Empty redirect_uris = the default.
+  // The result carries client_secret and encoded_credentials.
+  [[nodiscard]] absl::StatusOr<ApiKey> Create(
+      std::string_view name, const std::vector<std::string>& redirect_uris = {},
+      const CreateOptions& options = {}) const;
+  [[nodiscard]] absl::StatusOr<ApiKey> Get(std::string_view client_id) const;
+  // Up to `limit` keys (0 = no limit), following next-page tokens; page size
+  // min(limit, 100).
+  [[nodiscard]] absl::StatusOr<std::vector<ApiKey>> ListAll(
+      uint32_t limit = 100) const;
+  // Reads the key, then writes it back with the given changes; every other
+  // field is preserved.
+  [[nodiscard]] absl::StatusOr<ApiKey> Update(std::string_view client_id,
+                                              const UpdateOptions& options) const;
+  [[nodiscard]] absl::Status Delete(std::string_view client_id) const;
+
+  std::future<absl::StatusOr<ApiKey>> CreateAsync(
+      std::string name, std::vector<std::string> redirect_uris = {},
+      CreateOptions options = {}) const;
+  std::future<absl::StatusOr<ApiKey>> GetAsync(std::string client_id) const;
+  std::future<absl::StatusOr<std::vector<ApiKey>>> ListAllAsync(
+      uint32_t limit = 100) const;
+  std::future<absl::StatusOr<ApiKey>> UpdateAsync(std::string client_id,
+                                                  UpdateOptions options) const;
+  std::future<absl::Status> DeleteAsync(std::string client_id) const;
+
+  const std::shared_ptr<Client>& client() const { return client_; }
+
+ private:
+  std::shared_ptr<Client> client_;
+};
+
+}  // namespace unionc

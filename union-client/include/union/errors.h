@@ -1,0 +1,24 @@
+// Error vocabulary of union-client: absl::Status with the most specific code
+// and a message that says what the user can do. Never contains secrets.
+//
+//   absl::StatusOr<ApiKey> key = keys.Get("ci");
+//   if (absl::IsNotFound(key.status())) { ... }  // "... check the client_id ..."
+//
+// Codes used: NotFound, AlreadyExists, InvalidArgument, Unauthenticated,
+// PermissionDenied, Unavailable, DeadlineExceeded, ResourceExhausted,
+// FailedPrecondition, Internal.
+#pragma once
+
+#include <string_view>
+
+#include "absl/status/status.h"
+
+namespace unionc {
+
+// Exit code convention of `union-apikey`: 0 ok, 2 not found, 1 otherwise.
+[[nodiscard]] int ExitCodeFor(const absl::Status& status);
+
+// A short lower-case name of the code ("not found", "unavailable", ...).
+[[nodiscard]] std::string_view ErrorKindName(absl::StatusCode code);
+
+}  // namespace unionc

@@ -1,0 +1,506 @@
+// ApiKeys against the in-process fake: auth, tokens, retries, pagination,
+// update semantics, typed errors, async variants and bad input.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "fake_union.h"
+#include "union/api_key.h"
+#include "union/client.h"
+#include "union/config.h"
+#include "union/credentials.h"
+#include "union/log.h"
+
+namespace unionc {
+namespace {
+
+namespace id = cloudidl::identity;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using testing::FakeUnion;
+using testing::TokenMode;
+
+// Collects every log line, so tests can check no secret was logged.
+class LogCapture {
+ public:
+  LogCapture() {
+    SetLogSink([this](LogLevel, std::string_view m) {
+      absl::MutexLock l(&mu_);
+      lines_.emplace_back(m);
+    });
+  }
+  ~LogCapture() { SetLogSink(nullptr); }
+  std::string All() {
+    absl::MutexLock l(&mu_);
+    std::string all;
+    for (const auto& s : lines_) absl::StrAppend(&all, s, "\n");
+    return all;
+  }
+
+ private:
+  absl::Mutex mu_;
+  std::vector<std::string> lines_ ABSL_GUARDED_BY(mu_);
+};
+
+class ApiKeysTest : public ::testing::Test {
+ protected:
+  ApiKeys Keys(std::chrono::milliseconds timeout = std::chrono::seconds(10),
+               int max_retries = 3) {
+    ConfigInputs in;
+    in.api_key = fake_.api_key();
+    in.insecure = true;
+    in.timeout = timeout;
+    in.max_retries = max_retries;
+    auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
+    EXPECT_TRUE(cfg.ok()) << cfg.status();
+    cfg->initial_backoff = std::chrono::milliseconds(5);
+    cfg->max_backoff = std::chrono::milliseconds(20);
+    auto client = Client::Create(*cfg);
+    EXPECT_TRUE(client.ok()) << client.status();
+    return ApiKeys(*client);
+  }
+
+  void ExpectNoSecrets(const std::string& text) {
+    EXPECT_THAT(text, Not(HasSubstr(fake_.state().client_secret)));
+    EXPECT_THAT(text, Not(HasSubstr("fake-access-token-")));
+    EXPECT_THAT(text, Not(HasSubstr("generated-secret-")));
+  }
+
+  void Seed(int n) {
+    absl::MutexLock l(&fake_.state().mu);
+    for (int i = 0; i < n; ++i) {
+      char cid_buf[16];
+      std::snprintf(cid_buf, sizeof(cid_buf), "key-%04d", i);
+      std::string cid = cid_buf;
+      id::App app;
+      app.set_client_id(cid);
+      app.set_client_name(cid);
+      fake_.state().apps[cid] = app;
+    }
+  }
+
+  LogCapture logs_;
+  FakeUnion fake_;
+};
+
+TEST_F(ApiKeysTest, CreateSendsReferenceDefaultsAndReturnsSecretOnce) {
+  ApiKeys keys = Keys();
+  auto key = keys.Create("CI Pipeline #1");
+  ASSERT_TRUE(key.ok()) << key.status();
+  EXPECT_EQ(key->client_id, "ci-pipeline-1");
+  EXPECT_EQ(key->client_name, "ci-pipeline-1");
+  ASSERT_TRUE(key->client_secret.has_value());
+  ASSERT_TRUE(key->encoded_credentials.has_value());
+  auto creds = ApiKeyCredentials::Decode(*key->encoded_credentials);
+  ASSERT_TRUE(creds.ok());
+  EXPECT_EQ(creds->endpoint, fake_.endpoint());
+  EXPECT_EQ(creds->client_id, "ci-pipeline-1");
+  EXPECT_EQ(creds->client_secret, *key->client_secret);
+  EXPECT_EQ(creds->org, "");
+  EXPECT_THAT(key->grant_types, ElementsAre("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"));
+  EXPECT_THAT(key->response_types, ElementsAre("CODE"));
+  EXPECT_EQ(key->token_endpoint_auth_method, "CLIENT_SECRET_BASIC");
+  EXPECT_EQ(key->client_id_issued_at, "2023-11-14T22:13:20Z");
+  EXPECT_EQ(key->client_id_issued_at_seconds, 1700000000);
+
+  {
+    absl::MutexLock l(&fake_.state().mu);
+    const id::CreateAppRequest& req = fake_.state().last_create;
+    EXPECT_EQ(req.organization(), "");
+    EXPECT_EQ(req.client_name(), "ci-pipeline-1");
+    EXPECT_THAT(req.redirect_uris(), ElementsAre(std::string(kDefaultRedirectUri)));
+    EXPECT_THAT(req.grant_types(), ElementsAre(id::CLIENT_CREDENTIALS, id::AUTHORIZATION_CODE));
+    EXPECT_THAT(req.response_types(), ElementsAre(id::CODE));
+    EXPECT_EQ(req.token_endpoint_auth_method(), id::CLIENT_SECRET_BASIC);
+    EXPECT_EQ(req.consent_method(), id::CONSENT_METHOD_REQUIRED);
+    EXPECT_FALSE(req.skip_default_policy_assignments());
+    // The token request: client credentials, scopes, audience.
+    EXPECT_THAT(fake_.state().last_token_form, HasSubstr("grant_type=client_credentials"));
+    EXPECT_THAT(fake_.state().last_token_form, HasSubstr("scope=all%20offline"));
+    EXPECT_THAT(fake_.state().last_token_form, HasSubstr("audience=fake-audience"));
+  }
+
+  auto got = keys.Get("ci-pipeline-1");
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_FALSE(got->client_secret.has_value());
+  EXPECT_FALSE(got->encoded_credentials.has_value());
+  EXPECT_EQ(got->client_id, "ci-pipeline-1");
+  ExpectNoSecrets(logs_.All());
+}
+
+TEST_F(ApiKeysTest, CreateOptionsAndRedirectUris) {
+  ApiKeys keys = Keys();
+  auto key = keys.Create("deploy", {"https://a/cb", "https://b/cb"},
+                         {.skip_default_policy_assignments = true,
+                          .client_name = "Deploy bot"});
+  ASSERT_TRUE(key.ok()) << key.status();
+  EXPECT_EQ(key->client_name, "Deploy bot");
+  EXPECT_THAT(key->redirect_uris, ElementsAre("https://a/cb", "https://b/cb"));
+  absl::MutexLock l(&fake_.state().mu);
+  EXPECT_TRUE(fake_.state().last_create.skip_default_policy_assignments());
+}
+
+TEST_F(ApiKeysTest, EveryCallCarriesTheDiscoveredMetadataKey) {
+  fake_.state().metadata_key = "flyte-authorization";
+  ApiKeys keys = Keys();
+  ASSERT_TRUE(keys.Create("a").ok());
+  ASSERT_TRUE(keys.Get("a").ok());
+  ASSERT_TRUE(keys.ListAll().ok());
+  EXPECT_EQ(fake_.state().unauthenticated, 0);
+  absl::MutexLock l(&fake_.state().mu);
+  EXPECT_EQ(fake_.state().seen_tokens.size(), 3u);
+  for (const auto& t : fake_.state().seen_tokens) EXPECT_EQ(t, "fake-access-token-1");
+}
+
+TEST_F(ApiKeysTest, TypedNotFoundAndAlreadyExists) {
+  ApiKeys keys = Keys();
+  auto missing = keys.Get("ci");
+  ASSERT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(missing.status().message(),
+            "API key \"ci\" was not found in organization \"\"; check the client_id "
+            "with `union-apikey list`");
+  ASSERT_TRUE(keys.Create("dup").ok());
+  auto again = keys.Create("dup");
+  ASSERT_EQ(again.status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_THAT(std::string(again.status().message()), HasSubstr("\"dup\" already exists"));
+  ExpectNoSecrets(std::string(again.status().message()));
+  EXPECT_EQ(keys.Delete("nope").code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(keys.Update("nope", {}).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(keys.Get("").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(keys.Create("").status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ApiKeysTest, TokenIsRefreshedWhenExpired) {
+  fake_.state().expires_in = 1;
+  ApiKeys keys = Keys();
+  ASSERT_TRUE(keys.Create("k").ok());
+  EXPECT_EQ(fake_.state().token_requests, 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  ASSERT_TRUE(keys.Get("k").ok());
+  EXPECT_EQ(fake_.state().token_requests, 2);
+  EXPECT_EQ(fake_.state().unauthenticated, 0);
+}
+
+TEST_F(ApiKeysTest, RefreshesOnceOnUnauthenticated) {
+  ApiKeys keys = Keys();
+  ASSERT_TRUE(keys.Create("k").ok());
+  fake_.state().RevokeAllTokens();
+  auto got = keys.Get("k");
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(fake_.state().token_requests, 2);
+  EXPECT_EQ(fake_.state().unauthenticated, 1);
+
+  // A server that keeps rejecting: one refresh, one retry, then the error.
+  fake_.state().reject_all_tokens = true;
+  const int gets_before = fake_.state().get_calls;
+  auto rejected = keys.Get("k");
+  EXPECT_EQ(rejected.status().code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(fake_.state().get_calls - gets_before, 2);
+  ExpectNoSecrets(std::string(rejected.status().message()));
+}
+
+TEST_F(ApiKeysTest, GetRetriesOnUnavailable) {
+  ApiKeys keys = Keys();
+  ASSERT_TRUE(keys.Create("k").ok());
+  fake_.state().fail_get = 2;
+  const int before = fake_.state().get_calls;
+  auto got = keys.Get("k");
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(fake_.state().get_calls - before, 3);
+
+  ApiKeys one_retry = Keys(std::chrono::seconds(10), 1);
+  fake_.state().fail_get = 5;
+  const int before2 = fake_.state().get_calls;
+  auto failed = one_retry.Get("k");
+  EXPECT_EQ(failed.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(fake_.state().get_calls - before2, 2);
+}
+
+TEST_F(ApiKeysTest, CreateIsNotRetriedAfterTheRequestWasSent) {
+  ApiKeys keys = Keys();
+  fake_.state().fail_create_after_commit = 1;
+  auto key = keys.Create("once");
+  ASSERT_EQ(key.status().code(), absl::StatusCode::kUnavailable);
+  EXPECT_EQ(fake_.state().create_calls, 1);
+  EXPECT_THAT(std::string(key.status().message()), HasSubstr("may or may not exist"));
+  // It was committed: the caller can look it up.
+  EXPECT_TRUE(keys.Get("once").ok());
+}
+
+TEST_F(ApiKeysTest, CreateIsRetriedWhenTheChannelCannotConnect) {
+  ApiKeys keys = Keys(std::chrono::seconds(5), 2);
+  ASSERT_TRUE(keys.Get("warm-up").status().code() == absl::StatusCode::kNotFound);
+  fake_.StopGrpc();
+  auto key = keys.Create("never");
+  ASSERT_EQ(key.status().code(), absl::StatusCode::kUnavailable) << key.status();
+  EXPECT_THAT(std::string(key.status().message()), HasSubstr(fake_.endpoint()));
+  const std::string logs = logs_.All();
+  EXPECT_THAT(logs, HasSubstr("create failed with code 14; retry 1 of 2"));
+  EXPECT_THAT(logs, HasSubstr("create failed with code 14; retry 2 of 2"));
+  ExpectNoSecrets(logs);
+}
+
+TEST_F(ApiKeysTest, ListFollowsPagesUpToTheLimit) {
+  Seed(250);
+  ApiKeys keys = Keys();
+  auto all = keys.ListAll(0);
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(all->size(), 250u);
+  EXPECT_EQ(fake_.state().list_calls, 3);
+  EXPECT_EQ(all->front().client_id, "key-0000");
+  EXPECT_EQ(all->back().client_id, "key-0249");
+
+  auto some = keys.ListAll(120);
+  ASSERT_TRUE(some.ok());
+  EXPECT_EQ(some->size(), 120u);
+  EXPECT_EQ(some->back().client_id, "key-0119");
+  absl::MutexLock l(&fake_.state().mu);
+  EXPECT_THAT(fake_.state().list_limits, ElementsAre(100, 100, 100, 100, 20));
+}
+
+TEST_F(ApiKeysTest, ListDefaultLimitIsOneHundred) {
+  Seed(150);
+  ApiKeys keys = Keys();
+  auto page = keys.ListAll();
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->size(), 100u);
+  EXPECT_EQ(fake_.state().list_calls, 1);
+}
+
+TEST_F(ApiKeysTest, UpdatePreservesEveryFieldItDoesNotChange) {
+  {
+    absl::MutexLock l(&fake_.state().mu);
+    id::App app;
+    app.set_client_id("svc");
+    app.set_client_name("Service");
+    app.add_redirect_uris("https://old/cb");
+    app.add_grant_types(id::CLIENT_CREDENTIALS);
+    app.add_response_types(id::CODE);
+    app.add_response_types(id::TOKEN);
+    app.set_application_type(id::NATIVE);
+    app.add_contacts("ops@example.com");
+    app.set_logo_uri("https://logo");
+    app.set_client_uri("https://client");
+    app.set_policy_uri("https://policy");
+    app.set_tos_uri("https://tos");
+    app.set_jwks_uri("https://jwks");
+    app.set_token_endpoint_auth_method(id::CLIENT_SECRET_POST);
+    fake_.state().apps["svc"] = app;
+  }
+  ApiKeys keys = Keys();
+  auto renamed = keys.Update("svc", {.client_name = "Renamed"});
+  ASSERT_TRUE(renamed.ok()) << renamed.status();
+  EXPECT_EQ(renamed->client_name, "Renamed");
+  EXPECT_THAT(renamed->redirect_uris, ElementsAre("https://old/cb"));
+  EXPECT_THAT(renamed->grant_types, ElementsAre("CLIENT_CREDENTIALS"));
+  EXPECT_THAT(renamed->response_types, ElementsAre("CODE", "TOKEN"));
+  EXPECT_EQ(renamed->token_endpoint_auth_method, "CLIENT_SECRET_POST");
+  EXPECT_EQ(renamed->application_type, "NATIVE");
+
+  auto moved = keys.Update("svc", {.redirect_uris = std::vector<std::string>{"https://new/cb"}});
+  ASSERT_TRUE(moved.ok());
+  EXPECT_EQ(moved->client_name, "Renamed");
+  EXPECT_THAT(moved->redirect_uris, ElementsAre("https://new/cb"));
+
+  absl::MutexLock l(&fake_.state().mu);
+  const id::App& stored = fake_.state().apps["svc"];
+  EXPECT_THAT(stored.contacts(), ElementsAre("ops@example.com"));
+  EXPECT_EQ(stored.logo_uri(), "https://logo");
+  EXPECT_EQ(stored.client_uri(), "https://client");
+  EXPECT_EQ(stored.policy_uri(), "https://policy");
+  EXPECT_EQ(stored.tos_uri(), "https://tos");
+  EXPECT_EQ(stored.jwks_uri(), "https://jwks");
+  EXPECT_EQ(stored.application_type(), id::NATIVE);
+  EXPECT_EQ(stored.token_endpoint_auth_method(), id::CLIENT_SECRET_POST);
+  EXPECT_THAT(stored.grant_types(), ElementsAre(id::CLIENT_CREDENTIALS));
+}
+
+TEST_F(ApiKeysTest, DeleteRemovesTheKey) {
+  ApiKeys keys = Keys();
+  ASSERT_TRUE(keys.Create("gone").ok());
+  ASSERT_TRUE(keys.Delete("gone").ok());
+  EXPECT_EQ(keys.Get("gone").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(keys.Delete("gone").code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(ApiKeysTest, AsyncVariants) {
+  ApiKeys keys = Keys();
+  auto created = keys.CreateAsync("async key").get();
+  ASSERT_TRUE(created.ok()) << created.status();
+  EXPECT_EQ(created->client_id, "async-key");
+  auto got = keys.GetAsync("async-key");
+  auto listed = keys.ListAllAsync(10);
+  ASSERT_TRUE(got.get().ok());
+  auto list = listed.get();
+  ASSERT_TRUE(list.ok());
+  EXPECT_EQ(list->size(), 1u);
+  auto updated = keys.UpdateAsync("async-key", {.client_name = "Async"}).get();
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->client_name, "Async");
+  EXPECT_TRUE(keys.DeleteAsync("async-key").get().ok());
+  EXPECT_EQ(keys.GetAsync("async-key").get().status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(ApiKeysTest, ConcurrentCallsShareOneTokenAndChannel) {
+  ApiKeys keys = Keys();
+  ASSERT_TRUE(keys.Create("shared").ok());
+  ApiKeys again = Keys();
+  EXPECT_EQ(&keys.client()->connection(), &again.client()->connection());
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        if (!again.Get("shared").ok()) ++failures;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(fake_.state().token_requests, 1);
+}
+
+TEST_F(ApiKeysTest, ColdStartFromManyThreadsFetchesOneToken) {
+  Seed(1);
+  ApiKeys keys = Keys();
+  std::vector<std::future<absl::StatusOr<ApiKey>>> calls;
+  for (int i = 0; i < 16; ++i) calls.push_back(keys.GetAsync("key-0000"));
+  for (auto& f : calls) EXPECT_TRUE(f.get().ok());
+  EXPECT_EQ(fake_.state().token_requests, 1);
+  EXPECT_EQ(fake_.state().get_calls, 16);
+}
+
+struct TokenFailure {
+  TokenMode mode;
+  absl::StatusCode code;
+  std::string expect;
+};
+
+class TokenEndpointTest : public ApiKeysTest,
+                          public ::testing::WithParamInterface<TokenFailure> {};
+
+TEST_P(TokenEndpointTest, ClearErrorsWithoutSecrets) {
+  fake_.state().token_mode = GetParam().mode;
+  ApiKeys keys = Keys(std::chrono::seconds(10), 1);
+  auto got = keys.Get("x");
+  ASSERT_FALSE(got.ok());
+  EXPECT_EQ(got.status().code(), GetParam().code) << got.status();
+  EXPECT_THAT(std::string(got.status().message()), HasSubstr(GetParam().expect));
+  ExpectNoSecrets(std::string(got.status().message()));
+  ExpectNoSecrets(logs_.All());
+  EXPECT_EQ(fake_.state().get_calls, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Modes, TokenEndpointTest,
+    ::testing::Values(
+        TokenFailure{TokenMode::k401, absl::StatusCode::kUnauthenticated,
+                     "rejected the API key's client credentials (HTTP 401 invalid_client)"},
+        TokenFailure{TokenMode::k500, absl::StatusCode::kUnavailable, "HTTP 500"},
+        TokenFailure{TokenMode::kGarbage, absl::StatusCode::kInternal, "not a JSON object"}));
+
+int UnusedPort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  EXPECT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  socklen_t len = sizeof(addr);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);  // nothing listens there now
+  return ntohs(addr.sin_port);
+}
+
+TEST(UnreachableTest, ReturnsUnavailableWithinTheDeadline) {
+  ConfigInputs in;
+  const std::string endpoint = absl::StrCat("127.0.0.1:", UnusedPort());
+  in.api_key = ApiKeyCredentials{.endpoint = endpoint, .client_id = "id",
+                                 .client_secret = "unreachable-secret-xyz", .org = ""}
+                   .Encode();
+  in.insecure = true;
+  in.timeout = std::chrono::milliseconds(500);
+  in.max_retries = 1;
+  auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
+  ASSERT_TRUE(cfg.ok());
+  cfg->initial_backoff = std::chrono::milliseconds(5);
+  auto client = Client::Create(*cfg);
+  ASSERT_TRUE(client.ok());
+  ApiKeys keys(*client);
+  for (auto status : {keys.Get("x").status(), keys.Create("x").status(),
+                      keys.ListAll().status(), keys.Delete("x")}) {
+    EXPECT_TRUE(absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status)) << status;
+    EXPECT_THAT(std::string(status.message()), HasSubstr(endpoint));
+    EXPECT_THAT(std::string(status.message()), Not(HasSubstr("unreachable-secret-xyz")));
+  }
+}
+
+// Discovery falls back to the HTTP well-known documents when the gRPC
+// AuthMetadataService does not answer (here: the endpoint speaks HTTP/1.1).
+TEST_F(ApiKeysTest, DiscoveryFallsBackToWellKnownDocuments) {
+  ConfigInputs in;
+  in.api_key = fake_.api_key();
+  in.endpoint = fake_.http_endpoint();
+  in.insecure = true;
+  in.timeout = std::chrono::seconds(5);
+  in.max_retries = 0;
+  auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
+  ASSERT_TRUE(cfg.ok());
+  auto client = Client::Create(*cfg);
+  ASSERT_TRUE(client.ok());
+  auto got = ApiKeys(*client).Get("x");
+  EXPECT_FALSE(got.ok());  // AppsService is not served over HTTP/1.1
+  EXPECT_EQ(fake_.state().token_requests, 1);
+  absl::MutexLock l(&fake_.state().mu);
+  EXPECT_THAT(fake_.state().last_token_form, HasSubstr("scope=from-http"));
+  EXPECT_THAT(fake_.state().last_token_form, HasSubstr("audience=http-aud"));
+}
+
+// A server that accepts TCP but never answers: DeadlineExceeded, no hang.
+TEST(UnreachableTest, SilentServerHitsTheDeadline) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  ASSERT_EQ(listen(fd, 16), 0);  // never accept()ed
+  socklen_t len = sizeof(addr);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  const std::string endpoint = absl::StrCat("127.0.0.1:", ntohs(addr.sin_port));
+  ConfigInputs in;
+  in.api_key = ApiKeyCredentials{.endpoint = endpoint, .client_id = "id",
+                                 .client_secret = "silent-secret-xyz", .org = ""}
+                   .Encode();
+  in.insecure = true;
+  in.timeout = std::chrono::milliseconds(300);
+  in.max_retries = 0;
+  auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
+  ASSERT_TRUE(cfg.ok());
+  auto client = Client::Create(*cfg);
+  ASSERT_TRUE(client.ok());
+  absl::Status st = ApiKeys(*client).Get("x").status();
+  close(fd);
+  EXPECT_TRUE(absl::IsDeadlineExceeded(st) || absl::IsUnavailable(st)) << st;
+  EXPECT_THAT(std::string(st.message()), HasSubstr(endpoint));
+  EXPECT_THAT(std::string(st.message()), Not(HasSubstr("silent-secret-xyz")));
+}
+
+TEST(ClientTest, BadCaFileIsInvalidArgument) {
+  ClientConfig cfg;
+  cfg.endpoint = "example.invalid";
+  cfg.credentials = {.endpoint = "example.invalid", .client_id = "a",
+                     .client_secret = "bbbbbbbb", .org = ""};
+  cfg.ca_cert_file = "/nonexistent/ca.pem";
+  auto client = Client::Create(cfg);
+  EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace unionc

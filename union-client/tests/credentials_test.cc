@@ -1,0 +1,274 @@
+// API key codec, endpoint and name normalisation, redaction, config.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "absl/strings/escaping.h"
+#include "union/api_key.h"
+#include "union/config.h"
+#include "union/credentials.h"
+#include "union/endpoint.h"
+#include "union/errors.h"
+#include "union/redact.h"
+
+namespace unionc {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kSecret[] = "s3cr3t-VALUE-42";
+
+std::string B64(std::string_view s) {
+  return absl::Base64Escape(absl::string_view(s.data(), s.size()));
+}
+
+TEST(CredentialsTest, DecodesPlainEndpoint) {
+  auto c = ApiKeyCredentials::Decode(B64("acme.union.ai:my-key:s3cr3t-VALUE-42:acme"));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->endpoint, "acme.union.ai");
+  EXPECT_EQ(c->client_id, "my-key");
+  EXPECT_EQ(c->client_secret, kSecret);
+  EXPECT_EQ(c->org, "acme");
+}
+
+TEST(CredentialsTest, DecodesEndpointWithPortFromTheRight) {
+  auto c = ApiKeyCredentials::Decode(B64("localhost:8089:id:s3cr3t-VALUE-42:None"));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->endpoint, "localhost:8089");
+  EXPECT_EQ(c->client_id, "id");
+  EXPECT_EQ(c->client_secret, kSecret);
+  EXPECT_EQ(c->org, "");
+}
+
+TEST(CredentialsTest, DecodesDnsSchemeEndpoint) {
+  auto c = ApiKeyCredentials::Decode(B64("dns:///host:443:id:s3cr3t-VALUE-42:org"));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->endpoint, "dns:///host:443");
+  EXPECT_EQ(c->client_id, "id");
+  EXPECT_EQ(c->org, "org");
+}
+
+TEST(CredentialsTest, EmptyOrgAndNoneMeanNoOrg) {
+  auto empty = ApiKeyCredentials::Decode(B64("h:id:s3cr3t-VALUE-42:"));
+  ASSERT_TRUE(empty.ok()) << empty.status();
+  EXPECT_EQ(empty->org, "");
+  auto none = ApiKeyCredentials::Decode(B64("h:id:s3cr3t-VALUE-42:None"));
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_EQ(none->org, "");
+}
+
+TEST(CredentialsTest, EncodeMatchesReferenceFormat) {
+  ApiKeyCredentials c{.endpoint = "localhost:8089", .client_id = "ci",
+                      .client_secret = kSecret, .org = ""};
+  EXPECT_EQ(c.Encode(), B64("localhost:8089:ci:s3cr3t-VALUE-42:None"));
+  c.org = "acme";
+  EXPECT_EQ(c.Encode(), B64("localhost:8089:ci:s3cr3t-VALUE-42:acme"));
+  auto back = ApiKeyCredentials::Decode(c.Encode());
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->endpoint, c.endpoint);
+  EXPECT_EQ(back->client_id, c.client_id);
+  EXPECT_EQ(back->client_secret, c.client_secret);
+  EXPECT_EQ(back->org, c.org);
+}
+
+TEST(CredentialsTest, TrimsWhitespaceAroundTheKey) {
+  auto c = ApiKeyCredentials::Decode(" " + B64("h:id:s3cr3t-VALUE-42:o") + "\n");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->client_id, "id");
+}
+
+struct BadKey {
+  std::string name;
+  std::string encoded;
+  std::string expect;
+};
+
+class BadKeyTest : public ::testing::TestWithParam<BadKey> {};
+
+TEST_P(BadKeyTest, ClearErrorWithoutSecret) {
+  const BadKey& bad = GetParam();
+  auto c = ApiKeyCredentials::Decode(bad.encoded);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  std::string msg(c.status().message());
+  EXPECT_THAT(msg, HasSubstr(bad.expect));
+  EXPECT_THAT(msg, Not(HasSubstr(kSecret)));
+  if (!bad.encoded.empty()) {
+    EXPECT_THAT(msg, Not(HasSubstr(bad.encoded)));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Keys, BadKeyTest,
+    ::testing::Values(
+        BadKey{"empty", "", "empty"},
+        BadKey{"bad_base64", "s3cr3t-VALUE-42!!!###", "not valid base64"},
+        BadKey{"too_few_fields", B64("host:s3cr3t-VALUE-42:org"),
+               "does not decode"},
+        BadKey{"empty_id", B64("host::s3cr3t-VALUE-42:org"), "empty client_id"},
+        BadKey{"empty_secret", B64("host:id::org"), "empty client secret"},
+        BadKey{"empty_endpoint", B64(":id:s3cr3t-VALUE-42:org"),
+               "empty endpoint"}),
+    [](const auto& info) { return info.param.name; });
+
+TEST(CredentialsTest, DebugStringRedactsSecret) {
+  ApiKeyCredentials c{.endpoint = "e", .client_id = "id",
+                      .client_secret = kSecret, .org = ""};
+  EXPECT_THAT(c.DebugString(), Not(HasSubstr(kSecret)));
+  EXPECT_THAT(c.DebugString(), HasSubstr("<redacted>"));
+}
+
+TEST(EndpointTest, Normalises) {
+  const std::map<std::string, std::string> cases = {
+      {"https://acme.union.ai", "acme.union.ai"},
+      {"dns:///localhost:8089", "localhost:8089"},
+      {"http://127.0.0.1:8089/", "127.0.0.1:8089"},
+      {"acme.union.ai", "acme.union.ai"},
+      {" localhost:8089 ", "localhost:8089"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(NormalizeEndpoint(in), want) << in;
+}
+
+TEST(EndpointTest, TargetAddsTlsPortWhenMissing) {
+  EXPECT_EQ(GrpcTarget("acme.union.ai"), "acme.union.ai:443");
+  EXPECT_EQ(GrpcTarget("localhost:8089"), "localhost:8089");
+  EXPECT_EQ(GrpcTarget("[::1]:8089"), "[::1]:8089");
+  EXPECT_EQ(EndpointHost("localhost:8089"), "localhost");
+  EXPECT_EQ(EndpointHost("[::1]:8089"), "::1");
+  EXPECT_EQ(EndpointHost("acme.union.ai"), "acme.union.ai");
+}
+
+TEST(NameTest, ReferenceNormalisationTable) {
+  const std::map<std::string, std::string> cases = {
+      {"CI Pipeline #1", "ci-pipeline-1"},
+      {"a..b", "a-b"},
+      {"Deploy!", "deploy-"},
+      {"already-ok", "already-ok"},
+      {"UPPER", "upper"},
+      {"  lead", "-lead"},
+      {"caf\xc3\xa9 bar", "caf-bar"},       // é (2 bytes) + space: one run
+      {"\xe6\x97\xa5\xe6\x9c\xac", "-"},    // all non-ASCII
+      {"x_y", "x-y"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(NormalizeKeyName(in), want) << in;
+}
+
+TEST(NameTest, ServerlessHostsTable) {
+  EXPECT_TRUE(IsServerlessEndpoint("serverless-1.us-east-2.s.union.ai"));
+  EXPECT_TRUE(IsServerlessEndpoint("https://serverless-1.us-east-2.s.union.ai"));
+  EXPECT_TRUE(IsServerlessEndpoint("dns:///serverless-preview.canary.unionai.cloud:443"));
+  EXPECT_TRUE(IsServerlessEndpoint("serverless-gcp.cloud-staging.union.ai"));
+  EXPECT_FALSE(IsServerlessEndpoint("acme.union.ai"));
+  EXPECT_FALSE(IsServerlessEndpoint("localhost:8089"));
+}
+
+TEST(RedactTest, ReplacesEverySecretOccurrence) {
+  EXPECT_EQ(RedactSecrets("a s3cr3t b s3cr3t", {"s3cr3t"}),
+            "a <redacted> b <redacted>");
+  EXPECT_EQ(RedactSecrets("token abcd and wxyz", std::vector<std::string>{"abcd", "wxyz"}),
+            "token <redacted> and <redacted>");
+  EXPECT_EQ(RedactSecrets("nothing here", {"", "zz"}), "nothing here");
+  EXPECT_EQ(Redact(""), "");
+  EXPECT_EQ(Redact("x"), "<redacted>");
+}
+
+TEST(ErrorsTest, ExitCodes) {
+  EXPECT_EQ(ExitCodeFor(absl::OkStatus()), 0);
+  EXPECT_EQ(ExitCodeFor(absl::NotFoundError("x")), 2);
+  EXPECT_EQ(ExitCodeFor(absl::UnavailableError("x")), 1);
+}
+
+TEST(JsonTest, SecretsRedactedUnlessAsked) {
+  ApiKey k;
+  k.client_id = "ci";
+  k.client_secret = kSecret;
+  k.encoded_credentials = "ZW5jb2RlZA==";
+  std::string plain = ToJsonString(k);
+  EXPECT_THAT(plain, Not(HasSubstr(kSecret)));
+  EXPECT_THAT(plain, Not(HasSubstr("ZW5jb2RlZA==")));
+  EXPECT_EQ(ToJson(k)["client_secret"], "<redacted>");
+  auto with = ToJson(k, {.include_secrets = true});
+  EXPECT_EQ(with["client_secret"], kSecret);
+  EXPECT_EQ(with["encoded_credentials"], "ZW5jb2RlZA==");
+  ApiKey no_secret;
+  EXPECT_FALSE(ToJson(no_secret).contains("client_secret"));
+}
+
+class ConfigTest : public ::testing::Test {
+ protected:
+  std::map<std::string, std::string> env_;
+  EnvLookup Env() {
+    return [this](std::string_view n) -> std::optional<std::string> {
+      auto it = env_.find(std::string(n));
+      if (it == env_.end()) return std::nullopt;
+      return it->second;
+    };
+  }
+};
+
+TEST_F(ConfigTest, NoKeyIsAClearError) {
+  auto c = ResolveConfig({}, Env());
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(c.status().message()), HasSubstr("UNION_API_KEY"));
+}
+
+TEST_F(ConfigTest, EnvPrecedence) {
+  env_["UNIONAI_API_KEY"] = B64("c.example:c:s3cr3t-VALUE-42:None");
+  env_["FLYTE_API_KEY"] = B64("b.example:b:s3cr3t-VALUE-42:None");
+  auto c = ResolveConfig({}, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->credentials.client_id, "b");
+  env_["UNION_API_KEY"] = B64("a.example:a:s3cr3t-VALUE-42:orga");
+  c = ResolveConfig({}, Env());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->credentials.client_id, "a");
+  EXPECT_EQ(c->endpoint, "a.example");
+  EXPECT_EQ(c->org, "orga");
+  ConfigInputs in;
+  in.api_key = B64("x.example:x:s3cr3t-VALUE-42:None");
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->credentials.client_id, "x");  // explicit wins
+}
+
+TEST_F(ConfigTest, EndpointPrecedenceAndOptions) {
+  env_["UNION_API_KEY"] = B64("dns:///key.example:443:a:s3cr3t-VALUE-42:None");
+  auto c = ResolveConfig({}, Env());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->endpoint, "key.example:443");
+  env_["UNION_ENDPOINT"] = "https://env.example";
+  c = ResolveConfig({}, Env());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->endpoint, "env.example");
+  ConfigInputs in;
+  in.endpoint = "localhost:8089";
+  in.insecure = true;
+  in.org = "o2";
+  in.timeout = std::chrono::milliseconds(1500);
+  in.max_retries = 0;
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->endpoint, "localhost:8089");
+  EXPECT_TRUE(c->insecure);
+  EXPECT_EQ(c->org, "o2");
+  EXPECT_EQ(c->timeout, std::chrono::milliseconds(1500));
+  EXPECT_EQ(c->max_retries, 0);
+  in.timeout = std::chrono::milliseconds(0);
+  EXPECT_FALSE(ResolveConfig(in, Env()).ok());
+}
+
+TEST_F(ConfigTest, MalformedEnvKeyNamesTheVariableNotTheValue) {
+  env_["UNION_API_KEY"] = B64("host:s3cr3t-VALUE-42");
+  auto c = ResolveConfig({}, Env());
+  ASSERT_FALSE(c.ok());
+  std::string msg(c.status().message());
+  EXPECT_THAT(msg, HasSubstr("UNION_API_KEY"));
+  EXPECT_THAT(msg, Not(HasSubstr(kSecret)));
+  EXPECT_THAT(msg, Not(HasSubstr(env_["UNION_API_KEY"])));
+}
+
+}  // namespace
+}  // namespace unionc

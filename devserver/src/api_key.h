@@ -1,0 +1,41 @@
+// API keys (what users export as UNION_API_KEY) and the admin key file.
+//
+//   std::string key = EncodeApiKey({"127.0.0.1:8089", "admin", secret, ""});
+//   absl::StatusOr<ApiKey> parts = DecodeApiKey(key);
+//   absl::Status s = WriteKeyFile("/tmp/admin.key", key);   // mode 0600
+//
+// Encoded form: standard base64 of "endpoint:client_id:client_secret:org",
+// org "None" when empty. Decoding splits from the right, so an endpoint with a
+// port is read correctly.
+#pragma once
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace devserver {
+
+struct ApiKey {
+  std::string endpoint;
+  std::string client_id;
+  std::string client_secret;
+  std::string organization;  // "" for "None"
+};
+
+[[nodiscard]] std::string EncodeApiKey(const ApiKey& key);
+
+// InvalidArgument for a key that is not base64 of four ':'-separated fields.
+// The message never contains the key.
+[[nodiscard]] absl::StatusOr<ApiKey> DecodeApiKey(absl::string_view encoded);
+
+// Writes `encoded` plus a newline to `path` atomically with mode 0600.
+[[nodiscard]] absl::Status WriteKeyFile(const std::string& path,
+                                        absl::string_view encoded);
+
+// The encoded key stored in `path` (surrounding whitespace removed).
+// NotFound when the file does not exist.
+[[nodiscard]] absl::StatusOr<std::string> ReadKeyFile(const std::string& path);
+
+}  // namespace devserver

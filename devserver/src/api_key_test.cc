@@ -1,0 +1,65 @@
+#include "devserver/src/api_key.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_format.h"
+#include "gtest/gtest.h"
+
+namespace devserver {
+namespace {
+
+TEST(ApiKeyTest, EncodesExactlyTheUnionForm) {
+  const std::string key = EncodeApiKey({"127.0.0.1:8089", "admin", "sec", ""});
+  EXPECT_EQ(key, absl::Base64Escape("127.0.0.1:8089:admin:sec:None"));
+  EXPECT_EQ(EncodeApiKey({"h:1", "id", "s", "org"}),
+            absl::Base64Escape("h:1:id:s:org"));
+}
+
+TEST(ApiKeyTest, DecodesFromTheRightSoPortsSurvive) {
+  absl::StatusOr<ApiKey> key =
+      DecodeApiKey(absl::Base64Escape("127.0.0.1:8089:admin:sec:None"));
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(key->endpoint, "127.0.0.1:8089");
+  EXPECT_EQ(key->client_id, "admin");
+  EXPECT_EQ(key->client_secret, "sec");
+  EXPECT_EQ(key->organization, "");
+  absl::StatusOr<ApiKey> with_org =
+      DecodeApiKey(absl::Base64Escape("host:id:s:acme"));
+  ASSERT_TRUE(with_org.ok());
+  EXPECT_EQ(with_org->organization, "acme");
+}
+
+TEST(ApiKeyTest, RejectsMalformedKeysWithoutEchoingThem) {
+  for (const std::string& bad :
+       {std::string("%%%not-base64"), absl::Base64Escape("only:two"),
+        absl::Base64Escape("a:b:c"), absl::Base64Escape("host::secret:None")}) {
+    absl::StatusOr<ApiKey> key = DecodeApiKey(bad);
+    ASSERT_FALSE(key.ok()) << bad;
+    EXPECT_EQ(std::string(key.status().message()).find(bad), std::string::npos);
+  }
+}
+
+TEST(ApiKeyTest, KeyFileIsPrivateAndRoundTrips) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      absl::StrFormat("devserver-key-test-%d", ::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "admin.key").string();
+  ASSERT_TRUE(WriteKeyFile(path, "ZW5jb2RlZA==").ok());
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_EQ(*ReadKeyFile(path), "ZW5jb2RlZA==");
+  ASSERT_TRUE(WriteKeyFile(path, "b3RoZXI=").ok());
+  EXPECT_EQ(*ReadKeyFile(path), "b3RoZXI=");
+  EXPECT_EQ(ReadKeyFile((dir / "missing").string()).status().code(),
+            absl::StatusCode::kNotFound);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace devserver

@@ -1,0 +1,138 @@
+#include "devserver/src/apps_service.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "devserver/src/app_convert.h"
+#include "devserver/src/bearer_auth.h"
+#include "devserver/src/grpc_status.h"
+#include "devserver/src/page_token.h"
+#include "devserver/src/request_validation.h"
+#include "devserver/src/secret_hash.h"
+#include "devserver/src/status_macros.h"
+
+namespace devserver {
+
+namespace pb = ::cloudidl::identity;
+
+grpc::Status AppsServiceImpl::Run(grpc::ServerContext& context,
+                                  absl::string_view method,
+                                  absl::string_view client_id,
+                                  absl::FunctionRef<absl::Status()> operation) {
+  const absl::Time start = absl::Now();
+  faults_.Delay();
+  absl::Status status = faults_.BeforeCall();
+  std::string caller;
+  if (status.ok()) {
+    absl::StatusOr<TokenInfo> who = AuthenticateCall(context, tokens_);
+    if (who.ok()) {
+      caller = who->client_id;
+      status = operation();
+    } else {
+      status = who.status();
+    }
+  }
+  nlohmann::json fields = {
+      {"rpc", absl::StrCat("cloudidl.identity.AppsService/", method)},
+      {"code", absl::StatusCodeToString(status.code())},
+      {"duration_ms", absl::ToDoubleMilliseconds(absl::Now() - start)},
+  };
+  if (!client_id.empty()) fields["client_id"] = std::string(client_id);
+  if (!caller.empty()) fields["caller"] = caller;
+  if (!status.ok()) fields["error"] = std::string(status.message());
+  log_.Log(status.ok() ? LogLevel::kInfo : LogLevel::kWarn, "rpc",
+           std::move(fields));
+  return ToGrpcStatus(status);
+}
+
+grpc::Status AppsServiceImpl::Create(grpc::ServerContext* context,
+                                     const pb::CreateAppRequest* request,
+                                     pb::CreateAppResponse* response) {
+  return Run(*context, "Create", request->client_id(),
+             [&] { return DoCreate(*request, *response); });
+}
+
+absl::Status AppsServiceImpl::DoCreate(const pb::CreateAppRequest& request,
+                                       pb::CreateAppResponse& response) {
+  DS_RETURN_IF_ERROR(ValidateCreate(request));
+  const AppRecord record = RecordFromCreate(request, absl::Now());
+  DS_ASSIGN_OR_RETURN(const std::string secret, GenerateClientSecret());
+  DS_ASSIGN_OR_RETURN(const std::string secret_hash, HashSecret(secret));
+  DS_RETURN_IF_ERROR(store_.Insert(record, secret_hash));
+  if (faults_.FailAfterCommit()) {
+    return absl::UnavailableError(
+        "injected fault after commit (--fail-after-commit)");
+  }
+  RecordToProto(record, response.mutable_app());
+  response.mutable_app()->set_client_secret(secret);
+  return absl::OkStatus();
+}
+
+grpc::Status AppsServiceImpl::Get(grpc::ServerContext* context,
+                                  const pb::GetAppRequest* request,
+                                  pb::GetAppResponse* response) {
+  return Run(*context, "Get", request->client_id(), [&]() -> absl::Status {
+    DS_RETURN_IF_ERROR(
+        ValidateLookup(request->organization(), request->client_id()));
+    DS_ASSIGN_OR_RETURN(
+        const AppRecord record,
+        store_.Get(request->organization(), request->client_id()));
+    RecordToProto(record, response->mutable_app());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AppsServiceImpl::Update(grpc::ServerContext* context,
+                                     const pb::UpdateAppRequest* request,
+                                     pb::UpdateAppResponse* response) {
+  return Run(*context, "Update", request->client_id(), [&]() -> absl::Status {
+    DS_RETURN_IF_ERROR(ValidateUpdate(*request));
+    DS_ASSIGN_OR_RETURN(
+        const AppRecord record,
+        store_.Update(
+            request->organization(), request->client_id(),
+            [&](AppRecord& stored) { ApplyUpdate(*request, stored); }));
+    RecordToProto(record, response->mutable_app());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AppsServiceImpl::Delete(grpc::ServerContext* context,
+                                     const pb::DeleteAppRequest* request,
+                                     pb::DeleteAppResponse* /*response*/) {
+  return Run(*context, "Delete", request->client_id(), [&]() -> absl::Status {
+    DS_RETURN_IF_ERROR(
+        ValidateLookup(request->organization(), request->client_id()));
+    DS_RETURN_IF_ERROR(
+        store_.Delete(request->organization(), request->client_id()));
+    tokens_.RevokeClient(request->client_id());
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AppsServiceImpl::List(grpc::ServerContext* context,
+                                   const pb::ListAppsRequest* request,
+                                   pb::ListAppsResponse* response) {
+  return Run(*context, "List", "", [&] { return DoList(*request, *response); });
+}
+
+absl::Status AppsServiceImpl::DoList(const pb::ListAppsRequest& request,
+                                     pb::ListAppsResponse& response) {
+  DS_RETURN_IF_ERROR(ValidateOrganization(request.organization()));
+  std::size_t limit = request.request().limit();
+  if (limit == 0) limit = kDefaultPageSize;
+  limit = std::min(limit, kMaxPageSize);
+  DS_ASSIGN_OR_RETURN(const std::string after,
+                      DecodePageToken(request.request().token()));
+  DS_ASSIGN_OR_RETURN(AppPage page,
+                      store_.List(request.organization(), after, limit));
+  for (const AppRecord& record : page.apps)
+    RecordToProto(record, response.add_apps());
+  if (page.has_more && !page.apps.empty()) {
+    response.set_token(EncodePageToken(page.apps.back().client_id));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace devserver

@@ -1,0 +1,105 @@
+#include "devserver/src/request_validation.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace devserver {
+namespace {
+
+namespace pb = ::cloudidl::identity;
+using ::testing::HasSubstr;
+
+pb::CreateAppRequest GoodCreate() {
+  pb::CreateAppRequest r;
+  r.set_client_id("ci-pipeline-1");
+  r.set_client_name("ci-pipeline-1");
+  r.add_redirect_uris("http://localhost:8080/authorization-code/callback");
+  r.add_grant_types(pb::CLIENT_CREDENTIALS);
+  r.add_grant_types(pb::AUTHORIZATION_CODE);
+  r.add_response_types(pb::CODE);
+  r.set_token_endpoint_auth_method(pb::CLIENT_SECRET_BASIC);
+  r.set_consent_method(pb::CONSENT_METHOD_REQUIRED);
+  return r;
+}
+
+void ExpectInvalid(const absl::Status& s, const std::string& field) {
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << s;
+  EXPECT_THAT(std::string(s.message()), HasSubstr(field + ":"));
+}
+
+TEST(RequestValidationTest, ReferenceCreateRequestIsValid) {
+  EXPECT_TRUE(ValidateCreate(GoodCreate()).ok());
+}
+
+TEST(RequestValidationTest, EmptyIdsAndNamesNameTheField) {
+  pb::CreateAppRequest r = GoodCreate();
+  r.clear_client_name();
+  absl::Status s = ValidateCreate(r);
+  ExpectInvalid(s, "client_name");
+  EXPECT_EQ(s.message(), "client_name: must be at least 1 character");
+  r = GoodCreate();
+  r.clear_client_id();
+  ExpectInvalid(ValidateCreate(r), "client_id");
+}
+
+TEST(RequestValidationTest, ClientIdCharset) {
+  for (const char* bad : {"Upper", "has space", "colon:id", "slash/id", "é"}) {
+    pb::CreateAppRequest r = GoodCreate();
+    r.set_client_id(bad);
+    ExpectInvalid(ValidateCreate(r), "client_id");
+  }
+  pb::CreateAppRequest r = GoodCreate();
+  r.set_client_id("a.b_c-9");
+  EXPECT_TRUE(ValidateCreate(r).ok());
+  r.set_client_id(std::string(kMaxClientIdBytes + 1, 'a'));
+  ExpectInvalid(ValidateCreate(r), "client_id");
+}
+
+TEST(RequestValidationTest, SizeLimits) {
+  pb::CreateAppRequest r = GoodCreate();
+  r.set_client_name(std::string(1 << 20, 'n'));
+  ExpectInvalid(ValidateCreate(r), "client_name");
+  r = GoodCreate();
+  for (int i = 0; i < 65; ++i) r.add_redirect_uris("http://x");
+  ExpectInvalid(ValidateCreate(r), "redirect_uris");
+  r = GoodCreate();
+  r.add_redirect_uris("");
+  ExpectInvalid(ValidateCreate(r), "redirect_uris[1]");
+  r = GoodCreate();
+  r.set_logo_uri(std::string(kMaxUriBytes + 1, 'u'));
+  ExpectInvalid(ValidateCreate(r), "logo_uri");
+  r = GoodCreate();
+  r.set_organization(std::string(kMaxOrganizationBytes + 1, 'o'));
+  ExpectInvalid(ValidateCreate(r), "organization");
+}
+
+TEST(RequestValidationTest, UnknownEnumValues) {
+  pb::CreateAppRequest r = GoodCreate();
+  r.add_grant_types(static_cast<pb::GrantTypes>(99));
+  ExpectInvalid(ValidateCreate(r), "grant_types");
+  r = GoodCreate();
+  r.set_token_endpoint_auth_method(static_cast<pb::TokenEndpointAuthMethod>(7));
+  ExpectInvalid(ValidateCreate(r), "token_endpoint_auth_method");
+  r = GoodCreate();
+  r.set_consent_method(static_cast<pb::ConsentMethod>(-1));
+  ExpectInvalid(ValidateCreate(r), "consent_method");
+}
+
+TEST(RequestValidationTest, UpdateAllowsOmittedFieldsButNeedsAnId) {
+  pb::UpdateAppRequest r;
+  ExpectInvalid(ValidateUpdate(r), "client_id");
+  r.set_client_id("any-existing-ID");
+  EXPECT_TRUE(ValidateUpdate(r).ok());
+  r.set_client_name(std::string(kMaxClientNameBytes + 1, 'n'));
+  ExpectInvalid(ValidateUpdate(r), "client_name");
+}
+
+TEST(RequestValidationTest, Lookup) {
+  ExpectInvalid(ValidateLookup("", ""), "client_id");
+  EXPECT_TRUE(ValidateLookup("", "Any.Foreign:Id").ok());
+  ExpectInvalid(ValidateLookup("", std::string(kMaxLookupIdBytes + 1, 'a')),
+                "client_id");
+}
+
+}  // namespace
+}  // namespace devserver

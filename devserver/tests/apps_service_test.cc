@@ -1,0 +1,356 @@
+// AppsService of a spawned union-devserver: auth, status codes, secrets,
+// update semantics, pagination and organization scoping.
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "devserver/tests/test_client.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace devserver::testing {
+namespace {
+
+namespace pb = ::cloudidl::identity;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+class AppsServiceTest : public DevServerTest {
+ protected:
+  grpc::Status Get(const std::string& org, const std::string& id,
+                   pb::App* out = nullptr) {
+    pb::GetAppRequest request;
+    request.set_organization(org);
+    request.set_client_id(id);
+    pb::GetAppResponse response;
+    grpc::ClientContext ctx;
+    Authorize(ctx);
+    grpc::Status s = apps()->Get(&ctx, request, &response);
+    if (out != nullptr) *out = response.app();
+    return s;
+  }
+  grpc::Status Delete(const std::string& org, const std::string& id) {
+    pb::DeleteAppRequest request;
+    request.set_organization(org);
+    request.set_client_id(id);
+    pb::DeleteAppResponse response;
+    grpc::ClientContext ctx;
+    Authorize(ctx);
+    return apps()->Delete(&ctx, request, &response);
+  }
+  grpc::Status Update(const pb::UpdateAppRequest& request,
+                      pb::App* out = nullptr) {
+    pb::UpdateAppResponse response;
+    grpc::ClientContext ctx;
+    Authorize(ctx);
+    grpc::Status s = apps()->Update(&ctx, request, &response);
+    if (out != nullptr) *out = response.app();
+    return s;
+  }
+};
+
+TEST_F(AppsServiceTest, EveryMethodRequiresAValidBearerToken) {
+  for (const std::string& bad : {std::string(), std::string("not-a-token")}) {
+    auto call = [&](auto method, const auto& request, auto* response) {
+      grpc::ClientContext ctx;
+      Prepare(ctx, bad);
+      return (apps()->*method)(&ctx, request, response).error_code();
+    };
+    pb::CreateAppResponse c;
+    pb::GetAppResponse g;
+    pb::UpdateAppResponse u;
+    pb::DeleteAppResponse d;
+    pb::ListAppsResponse l;
+    pb::CreateAppRequest create;
+    create.set_client_id("should-not-exist");
+    create.set_client_name("should-not-exist");
+    EXPECT_EQ(call(&pb::AppsService::Stub::Create, create, &c),
+              grpc::StatusCode::UNAUTHENTICATED);
+    pb::GetAppRequest get;
+    get.set_client_id(admin_.client_id);
+    EXPECT_EQ(call(&pb::AppsService::Stub::Get, get, &g),
+              grpc::StatusCode::UNAUTHENTICATED);
+    pb::UpdateAppRequest update;
+    update.set_client_id(admin_.client_id);
+    EXPECT_EQ(call(&pb::AppsService::Stub::Update, update, &u),
+              grpc::StatusCode::UNAUTHENTICATED);
+    pb::DeleteAppRequest del;
+    del.set_client_id(admin_.client_id);
+    EXPECT_EQ(call(&pb::AppsService::Stub::Delete, del, &d),
+              grpc::StatusCode::UNAUTHENTICATED);
+    EXPECT_EQ(call(&pb::AppsService::Stub::List, pb::ListAppsRequest(), &l),
+              grpc::StatusCode::UNAUTHENTICATED);
+  }
+  // Wrong scheme.
+  grpc::ClientContext ctx;
+  Prepare(ctx, "");
+  ctx.AddMetadata("authorization", "Basic " + token_);
+  pb::GetAppResponse g;
+  pb::GetAppRequest get;
+  get.set_client_id(admin_.client_id);
+  EXPECT_EQ(apps()->Get(&ctx, get, &g).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(Get("", "should-not-exist").error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(AppsServiceTest, LifecycleAndSecretOnlyOnCreate) {
+  const absl::Time before = absl::Now() - absl::Seconds(5);
+  pb::CreateAppResponse created;
+  ASSERT_TRUE(CreateKey("", "ci-pipeline-1", &created).ok());
+  const pb::App& app = created.app();
+  EXPECT_EQ(app.client_id(), "ci-pipeline-1");
+  EXPECT_EQ(app.client_name(), "ci-pipeline-1");
+  EXPECT_GE(app.client_secret().size(), 32u);
+  EXPECT_GE(app.client_id_issued_at().seconds(), absl::ToUnixSeconds(before));
+  EXPECT_THAT(app.grant_types(),
+              ElementsAre(pb::CLIENT_CREDENTIALS, pb::AUTHORIZATION_CODE));
+  EXPECT_EQ(app.token_endpoint_auth_method(), pb::CLIENT_SECRET_BASIC);
+
+  // The new key's own credentials work at the token endpoint.
+  EXPECT_TRUE(
+      FetchToken(server_->http_port(), "ci-pipeline-1", app.client_secret())
+          .ok());
+
+  pb::App got;
+  ASSERT_TRUE(Get("", "ci-pipeline-1", &got).ok());
+  EXPECT_EQ(got.client_secret(), "");
+  EXPECT_EQ(got.client_name(), "ci-pipeline-1");
+  EXPECT_EQ(got.client_id_issued_at().seconds(),
+            app.client_id_issued_at().seconds());
+  EXPECT_THAT(got.redirect_uris(),
+              ElementsAre("http://localhost:8080/authorization-code/callback"));
+
+  pb::ListAppsRequest list;
+  pb::ListAppsResponse listed;
+  grpc::ClientContext ctx;
+  Authorize(ctx);
+  ASSERT_TRUE(apps()->List(&ctx, list, &listed).ok());
+  ASSERT_EQ(listed.apps_size(), 2);  // admin + ours
+  for (const auto& a : listed.apps()) EXPECT_EQ(a.client_secret(), "");
+
+  pb::UpdateAppRequest update;
+  update.set_client_id("ci-pipeline-1");
+  update.set_client_name("renamed");
+  pb::App updated;
+  ASSERT_TRUE(Update(update, &updated).ok());
+  EXPECT_EQ(updated.client_secret(), "");
+  EXPECT_EQ(updated.client_name(), "renamed");
+
+  ASSERT_TRUE(Delete("", "ci-pipeline-1").ok());
+  EXPECT_EQ(Get("", "ci-pipeline-1").error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_FALSE(
+      FetchToken(server_->http_port(), "ci-pipeline-1", app.client_secret())
+          .ok());
+}
+
+TEST_F(AppsServiceTest, StatusCodesAsUnionAnswers) {
+  ASSERT_TRUE(CreateKey("", "taken").ok());
+  grpc::Status dup = CreateKey("", "taken");
+  EXPECT_EQ(dup.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_THAT(dup.error_message(), HasSubstr("taken"));
+
+  EXPECT_EQ(Get("", "missing").error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Delete("", "missing").error_code(), grpc::StatusCode::NOT_FOUND);
+  pb::UpdateAppRequest update;
+  update.set_client_id("missing");
+  update.set_client_name("x");
+  EXPECT_EQ(Update(update).error_code(), grpc::StatusCode::NOT_FOUND);
+
+  grpc::Status empty_id = CreateKey("", "");
+  EXPECT_EQ(empty_id.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(empty_id.error_message(), HasSubstr("client_id"));
+
+  pb::CreateAppRequest no_name;
+  no_name.set_client_id("no-name");
+  pb::CreateAppResponse response;
+  grpc::ClientContext ctx;
+  Authorize(ctx);
+  grpc::Status s = apps()->Create(&ctx, no_name, &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "client_name: must be at least 1 character");
+
+  EXPECT_EQ(Get("", "").error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(CreateKey("", "Upper Case").error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(AppsServiceTest, UpdateKeepsFieldsItIsNotGivenAndNeverTheSecret) {
+  pb::CreateAppResponse created;
+  ASSERT_TRUE(CreateKey("", "keep", &created).ok());
+  const std::string secret = created.app().client_secret();
+
+  pb::UpdateAppRequest only_uris;
+  only_uris.set_client_id("keep");
+  only_uris.add_redirect_uris("https://example.com/cb");
+  pb::App after;
+  ASSERT_TRUE(Update(only_uris, &after).ok());
+  EXPECT_THAT(after.redirect_uris(), ElementsAre("https://example.com/cb"));
+  EXPECT_EQ(after.client_name(), "keep");
+  EXPECT_THAT(after.grant_types(),
+              ElementsAre(pb::CLIENT_CREDENTIALS, pb::AUTHORIZATION_CODE));
+  EXPECT_EQ(after.token_endpoint_auth_method(), pb::CLIENT_SECRET_BASIC);
+
+  pb::UpdateAppRequest only_name;
+  only_name.set_client_id("keep");
+  only_name.set_client_name("new-name");
+  ASSERT_TRUE(Update(only_name, &after).ok());
+  EXPECT_EQ(after.client_name(), "new-name");
+  EXPECT_THAT(after.redirect_uris(), ElementsAre("https://example.com/cb"));
+
+  pb::App got;
+  ASSERT_TRUE(Get("", "keep", &got).ok());
+  EXPECT_EQ(got.client_name(), "new-name");
+  EXPECT_EQ(got.client_id_issued_at().seconds(),
+            created.app().client_id_issued_at().seconds());
+  // The original secret still authenticates.
+  EXPECT_TRUE(FetchToken(server_->http_port(), "keep", secret).ok());
+}
+
+TEST_F(AppsServiceTest, OrganizationsAreIsolated) {
+  ASSERT_TRUE(CreateKey("acme", "acme-key").ok());
+  ASSERT_TRUE(CreateKey("globex", "globex-key").ok());
+  pb::App app;
+  ASSERT_TRUE(Get("acme", "acme-key", &app).ok());
+  EXPECT_EQ(app.organization(), "acme");
+  EXPECT_EQ(Get("globex", "acme-key").error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get("", "acme-key").error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Delete("globex", "acme-key").error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  pb::UpdateAppRequest update;
+  update.set_organization("globex");
+  update.set_client_id("acme-key");
+  update.set_client_name("hijack");
+  EXPECT_EQ(Update(update).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(ListAll("acme", 10), ElementsAre("acme-key"));
+  EXPECT_THAT(ListAll("globex", 10), ElementsAre("globex-key"));
+  EXPECT_THAT(ListAll("", 10), ElementsAre(admin_.client_id));
+  ASSERT_TRUE(Get("acme", "acme-key", &app).ok());
+  EXPECT_EQ(app.client_name(), "acme-key");
+}
+
+TEST_F(AppsServiceTest, PaginatesAllKeysExactlyOnce) {
+  std::vector<std::string> expected;
+  for (int i = 0; i < 250; ++i) {
+    expected.push_back(absl::StrFormat("page-key-%03d", i));
+    ASSERT_TRUE(CreateKey("paging", expected.back()).ok());
+  }
+  // Exactly three pages of 100, 100 and 50.
+  std::vector<int> sizes;
+  std::vector<std::string> seen;
+  std::string token;
+  do {
+    pb::ListAppsRequest request;
+    request.set_organization("paging");
+    request.mutable_request()->set_limit(100);
+    request.mutable_request()->set_token(token);
+    pb::ListAppsResponse response;
+    grpc::ClientContext ctx;
+    Authorize(ctx);
+    ASSERT_TRUE(apps()->List(&ctx, request, &response).ok());
+    sizes.push_back(response.apps_size());
+    for (const auto& a : response.apps()) seen.push_back(a.client_id());
+    token = response.token();
+    ASSERT_LE(sizes.size(), 4u);
+  } while (!token.empty());
+  EXPECT_THAT(sizes, ElementsAre(100, 100, 50));
+  EXPECT_EQ(seen, expected);
+  // limit 0 means the default page size (100).
+  pb::ListAppsRequest request;
+  request.set_organization("paging");
+  pb::ListAppsResponse response;
+  grpc::ClientContext ctx;
+  Authorize(ctx);
+  ASSERT_TRUE(apps()->List(&ctx, request, &response).ok());
+  EXPECT_EQ(response.apps_size(), 100);
+  EXPECT_FALSE(response.token().empty());
+}
+
+TEST_F(AppsServiceTest, PagesStayCorrectWhileKeysChange) {
+  for (int i = 0; i < 250; ++i) {
+    ASSERT_TRUE(CreateKey("moving", absl::StrFormat("k-%03d", i)).ok());
+  }
+  auto page = [&](const std::string& token, pb::ListAppsResponse* out) {
+    pb::ListAppsRequest request;
+    request.set_organization("moving");
+    request.mutable_request()->set_limit(100);
+    request.mutable_request()->set_token(token);
+    grpc::ClientContext ctx;
+    Authorize(ctx);
+    return apps()->List(&ctx, request, out);
+  };
+  pb::ListAppsResponse first;
+  ASSERT_TRUE(page("", &first).ok());
+  ASSERT_EQ(first.apps_size(), 100);
+  EXPECT_EQ(first.apps(99).client_id(), "k-099");
+  // Between pages: delete keys on both sides of the cursor, add keys on both.
+  ASSERT_TRUE(Delete("moving", "k-000").ok());
+  ASSERT_TRUE(Delete("moving", "k-100").ok());
+  ASSERT_TRUE(Delete("moving", "k-150").ok());
+  ASSERT_TRUE(CreateKey("moving", "k-050a").ok());
+  ASSERT_TRUE(CreateKey("moving", "k-150a").ok());
+  std::vector<std::string> rest;
+  std::string token = first.token();
+  while (!token.empty()) {
+    pb::ListAppsResponse next;
+    ASSERT_TRUE(page(token, &next).ok());
+    for (const auto& a : next.apps()) rest.push_back(a.client_id());
+    token = next.token();
+    ASSERT_LE(rest.size(), 300u);
+  }
+  std::vector<std::string> expected;
+  for (int i = 101; i < 250; ++i) {
+    if (i == 150) {
+      expected.push_back("k-150a");
+      continue;
+    }
+    expected.push_back(absl::StrFormat("k-%03d", i));
+  }
+  EXPECT_EQ(rest, expected);
+}
+
+TEST_F(AppsServiceTest, ForeignPageTokenIsInvalidArgument) {
+  pb::ListAppsRequest request;
+  request.mutable_request()->set_token("definitely-not-ours");
+  pb::ListAppsResponse response;
+  grpc::ClientContext ctx;
+  Authorize(ctx);
+  grpc::Status s = apps()->List(&ctx, request, &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("token"));
+}
+
+class ShortTokenTest : public DevServerTest {
+  std::vector<std::string> ServerArgs() override {
+    return {"--token-ttl", "1"};
+  }
+};
+
+TEST_F(ShortTokenTest, ExpiredTokensAreUnauthenticated) {
+  // Wait until the token is certainly past its 1 s lifetime.
+  absl::SleepFor(absl::Milliseconds(2500));
+  pb::GetAppRequest request;
+  request.set_client_id(admin_.client_id);
+  pb::GetAppResponse response;
+  grpc::ClientContext ctx;
+  Authorize(ctx);
+  grpc::Status s = apps()->Get(&ctx, request, &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  // A fresh token works again (retried: a loaded machine may take > 1 s).
+  bool worked = false;
+  for (int attempt = 0; attempt < 5 && !worked; ++attempt) {
+    auto fresh =
+        FetchToken(server_->http_port(), admin_.client_id, admin_.secret);
+    ASSERT_TRUE(fresh.ok());
+    grpc::ClientContext again;
+    Prepare(again, *fresh);
+    worked = apps()->Get(&again, request, &response).ok();
+  }
+  EXPECT_TRUE(worked);
+}
+
+}  // namespace
+}  // namespace devserver::testing

@@ -1,0 +1,138 @@
+// Restart behaviour of union-devserver with a file database: committed keys
+// survive kill -9, the admin app is reused, and the key file always works.
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+
+#include "absl/strings/str_cat.h"
+#include "devserver/tests/test_client.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace devserver::testing {
+namespace {
+
+namespace pb = ::cloudidl::identity;
+
+class PersistenceTest : public ::testing::Test {
+ protected:
+  std::vector<std::string> Args() {
+    return {"--db", dir_.path() + "/data/dev.db", "--admin-key-file",
+            key_file_};
+  }
+  std::unique_ptr<DevServerProcess> StartServer() {
+    auto server = DevServerProcess::Start(Args(), dir_.path());
+    EXPECT_TRUE(server.ok()) << server.status();
+    return server.ok() ? *std::move(server) : nullptr;
+  }
+  // A token for the admin key currently in the key file.
+  absl::StatusOr<std::string> AdminToken(const DevServerProcess& server,
+                                         Credentials* admin = nullptr) {
+    auto creds = ReadAdminKey(key_file_);
+    if (!creds.ok()) return creds.status();
+    if (admin != nullptr) *admin = *creds;
+    return FetchToken(server.http_port(), creds->client_id, creds->secret);
+  }
+  std::vector<pb::App> ListRoot(const DevServerProcess& server,
+                                const std::string& token) {
+    auto stub = pb::AppsService::NewStub(Channel(server.endpoint()));
+    pb::ListAppsRequest request;
+    request.mutable_request()->set_limit(1000);
+    pb::ListAppsResponse response;
+    grpc::ClientContext ctx;
+    Prepare(ctx, token);
+    EXPECT_TRUE(stub->List(&ctx, request, &response).ok());
+    return {response.apps().begin(), response.apps().end()};
+  }
+
+  TempDir dir_;
+  std::string key_file_ = dir_.path() + "/admin.key";
+};
+
+TEST_F(PersistenceTest, CommittedKeysSurviveKillAndTheAdminKeyFollowsThePort) {
+  auto first = StartServer();
+  ASSERT_NE(first, nullptr);
+  Credentials admin1;
+  auto token = AdminToken(*first, &admin1);
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(admin1.endpoint, first->endpoint());
+  {
+    auto stub = pb::AppsService::NewStub(Channel(first->endpoint()));
+    pb::CreateAppRequest request;
+    request.set_client_id("durable");
+    request.set_client_name("durable");
+    pb::CreateAppResponse response;
+    grpc::ClientContext ctx;
+    Prepare(ctx, *token);
+    ASSERT_TRUE(stub->Create(&ctx, request, &response).ok());
+  }
+  first->Kill(SIGKILL);
+  auto status = first->Wait();
+  ASSERT_TRUE(status.ok());
+  EXPECT_TRUE(WIFSIGNALED(*status));
+
+  auto second = StartServer();
+  ASSERT_NE(second, nullptr);
+  Credentials admin2;
+  auto token2 = AdminToken(*second, &admin2);
+  ASSERT_TRUE(token2.ok()) << "the key file must work against the new run: "
+                           << token2.status();
+  EXPECT_EQ(admin2.client_id, admin1.client_id);
+  EXPECT_EQ(admin2.endpoint, second->endpoint());
+  auto stub = pb::AppsService::NewStub(Channel(second->endpoint()));
+  pb::GetAppRequest get;
+  get.set_client_id("durable");
+  pb::GetAppResponse got;
+  grpc::ClientContext ctx;
+  Prepare(ctx, *token2);
+  ASSERT_TRUE(stub->Get(&ctx, get, &got).ok());
+  EXPECT_EQ(got.app().client_name(), "durable");
+
+  // The admin app was reused, not duplicated.
+  std::vector<pb::App> apps = ListRoot(*second, *token2);
+  ASSERT_EQ(apps.size(), 2u);
+  int admins = 0;
+  for (const auto& a : apps)
+    admins += a.client_id() == admin1.client_id ? 1 : 0;
+  EXPECT_EQ(admins, 1);
+}
+
+TEST_F(PersistenceTest, LostKeyFileRotatesTheAdminSecret) {
+  Credentials old_admin;
+  {
+    auto first = StartServer();
+    ASSERT_NE(first, nullptr);
+    ASSERT_TRUE(AdminToken(*first, &old_admin).ok());
+    first->Kill(SIGTERM);
+    auto status = first->Wait();
+    ASSERT_TRUE(status.ok());
+    EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0)
+        << "SIGTERM must exit 0; logs:\n"
+        << first->logs();
+  }
+  ASSERT_EQ(std::remove(key_file_.c_str()), 0);
+  auto second = StartServer();
+  ASSERT_NE(second, nullptr);
+  Credentials new_admin;
+  auto token = AdminToken(*second, &new_admin);
+  ASSERT_TRUE(token.ok()) << token.status();
+  EXPECT_EQ(new_admin.client_id, old_admin.client_id);
+  EXPECT_NE(new_admin.secret, old_admin.secret);
+  EXPECT_FALSE(
+      FetchToken(second->http_port(), old_admin.client_id, old_admin.secret)
+          .ok());
+  EXPECT_EQ(ListRoot(*second, *token).size(), 1u);
+}
+
+TEST_F(PersistenceTest, KeyFileIsPrivate) {
+  auto server = StartServer();
+  ASSERT_NE(server, nullptr);
+  struct stat st {};
+  ASSERT_EQ(::stat(key_file_.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+}  // namespace
+}  // namespace devserver::testing

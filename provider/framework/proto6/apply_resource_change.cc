@@ -1,0 +1,39 @@
+// ApplyResourceChange: convert, call
+// server::ProviderServer::ApplyResourceChange, convert back.
+#include "provider/framework/proto6/diagnostics.h"
+#include "provider/framework/proto6/internal/provider_service.h"
+#include "provider/framework/proto6/internal/rpc_helpers.h"
+
+namespace tf::proto6::internal {
+
+grpc::Status ProviderService::ApplyResourceChange(
+    grpc::ServerContext*, const tfplugin6::ApplyResourceChange::Request* req,
+    tfplugin6::ApplyResourceChange::Response* resp) {
+  LogRequest("ApplyResourceChange", req->type_name());
+  Diagnostics diags;
+  const Schema* schema = server_.ResourceSchema(req->type_name());
+  server::ApplyResourceChangeRequest sreq{
+      .type_name = req->type_name(), .planned_private = req->planned_private()};
+  if (schema == nullptr) {
+    UnknownResource(req->type_name(), diags);
+  } else {
+    const Type type = schema->ValueType();
+    if (Decode(req->prior_state(), type, "prior state", sreq.prior_state,
+               diags) &&
+        Decode(req->planned_state(), type, "planned state", sreq.planned_state,
+               diags) &&
+        Decode(req->config(), type, "configuration", sreq.config, diags)) {
+      server::ApplyResourceChangeResponse sresp =
+          server_.ApplyResourceChange(sreq);
+      diags.Append(sresp.diagnostics);
+      Encode(sresp.new_state, type, "new state", resp->mutable_new_state(),
+             diags);
+      resp->set_private_(sresp.private_data);
+    }
+  }
+  AppendDiagnostics(diags, resp->mutable_diagnostics());
+  LogResponse("ApplyResourceChange", diags, req->type_name());
+  return grpc::Status::OK;
+}
+
+}  // namespace tf::proto6::internal

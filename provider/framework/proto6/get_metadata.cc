@@ -1,0 +1,26 @@
+// GetMetadata: the type names and server capabilities, from the server's
+// schemas.
+#include "provider/framework/proto6/diagnostics.h"
+#include "provider/framework/proto6/internal/provider_service.h"
+#include "provider/framework/proto6/internal/rpc_helpers.h"
+
+namespace tf::proto6::internal {
+
+grpc::Status ProviderService::GetMetadata(
+    grpc::ServerContext*, const tfplugin6::ProviderMetadata::Request*,
+    tfplugin6::ProviderMetadata::Response* resp) {
+  LogRequest("GetMetadata");
+  server::GetProviderSchemaResponse s = server_.GetProviderSchema();
+  SetCapabilities(resp->mutable_server_capabilities());
+  for (const auto& [name, schema] : s.resources) {
+    resp->add_resources()->set_type_name(name);
+  }
+  for (const auto& [name, schema] : s.data_sources) {
+    resp->add_data_sources()->set_type_name(name);
+  }
+  AppendDiagnostics(s.diagnostics, resp->mutable_diagnostics());
+  LogResponse("GetMetadata", s.diagnostics);
+  return grpc::Status::OK;
+}
+
+}  // namespace tf::proto6::internal

@@ -1,0 +1,57 @@
+#include "provider/framework/proto6/schema.h"
+
+namespace tf::proto6 {
+
+void AttributeToProto(const Attribute& a, tfplugin6::Schema::Attribute* out) {
+  out->Clear();
+  out->set_name(a.name);
+  out->set_type(a.type.ToJson());
+  out->set_description(a.description);
+  out->set_description_kind(tfplugin6::MARKDOWN);
+  out->set_required(a.presence == Presence::kRequired);
+  out->set_optional(a.presence == Presence::kOptional ||
+                    a.presence == Presence::kOptionalComputed);
+  out->set_computed(a.presence == Presence::kComputed ||
+                    a.presence == Presence::kOptionalComputed);
+  out->set_sensitive(a.sensitive);
+  out->set_deprecated(!a.deprecation_message.empty());
+  out->set_write_only(a.write_only);
+}
+
+void BlockToProto(const Block& block, int64_t version,
+                  tfplugin6::Schema::Block* out) {
+  out->Clear();
+  out->set_version(version);
+  out->set_description(block.description);
+  out->set_description_kind(tfplugin6::MARKDOWN);
+  out->set_deprecated(!block.deprecation_message.empty());
+  for (const Attribute& a : block.attributes) {
+    AttributeToProto(a, out->add_attributes());
+  }
+  for (const NestedBlock& nb : block.blocks) {
+    auto* b = out->add_block_types();
+    b->set_type_name(nb.type_name);
+    BlockToProto(nb.block, version, b->mutable_block());
+    switch (nb.nesting) {
+      case Nesting::kSingle:
+        b->set_nesting(tfplugin6::Schema::NestedBlock::SINGLE);
+        break;
+      case Nesting::kList:
+        b->set_nesting(tfplugin6::Schema::NestedBlock::LIST);
+        break;
+      case Nesting::kSet:
+        b->set_nesting(tfplugin6::Schema::NestedBlock::SET);
+        break;
+    }
+    b->set_min_items(nb.min_items);
+    b->set_max_items(nb.max_items);
+  }
+}
+
+void SchemaToProto(const Schema& schema, tfplugin6::Schema* out) {
+  out->Clear();
+  out->set_version(schema.version);
+  BlockToProto(schema.block, schema.version, out->mutable_block());
+}
+
+}  // namespace tf::proto6

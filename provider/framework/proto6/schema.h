@@ -1,0 +1,17 @@
+// schema.h: tf::Schema -> tfplugin6.Schema (one way: the CLI never sends
+// schemas). Types go as cty type JSON, descriptions as markdown.
+//   SchemaToProto(resource_schema, &(*resp->mutable_resource_schemas())[name]);
+#pragma once
+
+#include "provider/framework/schema/schema.h"
+#include "tfplugin6.pb.h"
+
+namespace tf::proto6 {
+
+void SchemaToProto(const Schema& schema, tfplugin6::Schema* out);
+void BlockToProto(const Block& block, int64_t version,
+                  tfplugin6::Schema::Block* out);
+void AttributeToProto(const Attribute& attribute,
+                      tfplugin6::Schema::Attribute* out);
+
+}  // namespace tf::proto6

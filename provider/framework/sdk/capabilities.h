@@ -1,0 +1,85 @@
+// capabilities.h: the opt-in interfaces a Resource, DataSource or Provider
+// may also implement. The server layer discovers them with dynamic_cast
+// (server/capabilities.h), so an author only inherits what is needed:
+//   class Thing final : public Resource, public WithImportState,
+//                       public WithConfigure { ... };
+// Why mixins rather than default virtual methods: the schema of what a type
+// supports is visible in its class declaration, and the server can tell
+// "not implemented" (e.g. import) apart from "implemented, did nothing".
+#pragma once
+
+#include <any>
+#include <string>
+#include <vector>
+
+#include "provider/framework/diag/diagnostics.h"
+#include "provider/framework/sdk/context.h"
+#include "provider/framework/types/path.h"
+#include "provider/framework/types/value.h"
+
+namespace tf {
+
+// Receives the provider's data (ConfigureProviderResponse::provider_data)
+// before each operation; skipped while the provider is not configured
+// (e.g. during `terraform validate`).
+class WithConfigure {
+ public:
+  virtual ~WithConfigure() = default;
+  virtual void Configure(const std::any& provider_data, Diagnostics&) = 0;
+};
+
+struct ValidateConfigRequest {
+  Value config{};  // may contain unknowns anywhere
+};
+struct ValidateConfigResponse {
+  Diagnostics diagnostics{};
+};
+// Whole-config validation, after the attribute validators.
+class WithValidateConfig {
+ public:
+  virtual ~WithValidateConfig() = default;
+  virtual void ValidateConfig(const Context&, const ValidateConfigRequest&,
+                              ValidateConfigResponse&) = 0;
+};
+
+struct ImportStateRequest {
+  std::string id{};  // what the user passed to `terraform import` / import{}
+};
+struct ImportStateResponse {
+  Value state{};  // pre-filled: object of all-null attributes
+  std::string private_data{};
+  Diagnostics diagnostics{};
+};
+// `terraform import`: fill enough of the state for Read to find the object.
+class WithImportState {
+ public:
+  virtual ~WithImportState() = default;
+  virtual void ImportState(const Context&, const ImportStateRequest&,
+                           ImportStateResponse&) = 0;
+};
+// The usual ImportState body: sets the string attribute at `attribute` to
+// the import id.
+void ImportStatePassthroughID(const Path& attribute,
+                              const ImportStateRequest& req,
+                              ImportStateResponse& resp);
+
+struct ModifyPlanRequest {
+  Value config{};
+  Value state{};  // null on create
+  Value plan{};   // null on destroy
+};
+struct ModifyPlanResponse {
+  Value plan{};  // pre-filled with the plan after attribute modifiers
+  std::vector<Path> requires_replace{};
+  Diagnostics diagnostics{};
+};
+// Resource-level plan changes, after the attribute plan modifiers. Also
+// called on destroy (plan null), where the plan must stay null.
+class WithModifyPlan {
+ public:
+  virtual ~WithModifyPlan() = default;
+  virtual void ModifyPlan(const Context&, const ModifyPlanRequest&,
+                          ModifyPlanResponse&) = 0;
+};
+
+}  // namespace tf

@@ -1,0 +1,32 @@
+// capabilities.h: the one place that discovers which opt-in interfaces
+// (sdk/capabilities.h) a resource, data source or provider implements.
+//   Capabilities caps = DetectCapabilities(*resource);
+//   if (caps.import_state == nullptr) { ... "Resource Import Not Implemented" }
+#pragma once
+
+#include "provider/framework/sdk/capabilities.h"
+#include "provider/framework/sdk/data_source.h"
+#include "provider/framework/sdk/provider.h"
+#include "provider/framework/sdk/resource.h"
+
+namespace tf::server {
+
+// Non-owning views of the object as each capability; null when absent.
+struct Capabilities {
+  WithConfigure* configure = nullptr;
+  WithValidateConfig* validate_config = nullptr;
+  WithImportState* import_state = nullptr;
+  WithModifyPlan* modify_plan = nullptr;
+};
+
+template <typename T>
+Capabilities DetectCapabilities(T& object) {
+  return Capabilities{
+      .configure = dynamic_cast<WithConfigure*>(&object),
+      .validate_config = dynamic_cast<WithValidateConfig*>(&object),
+      .import_state = dynamic_cast<WithImportState*>(&object),
+      .modify_plan = dynamic_cast<WithModifyPlan*>(&object),
+  };
+}
+
+}  // namespace tf::server

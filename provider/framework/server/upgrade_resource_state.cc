@@ -1,0 +1,106 @@
+// UpgradeResourceState: the state file's JSON attributes -> a Value of the
+// current schema. Called for every instance in every phase.
+//  - stored version newer than the schema's: error (a newer provider wrote
+//    it; downgrading is not supported);
+//  - same version: decoded strictly with the current schema (an attribute
+//    the schema lacks is an error);
+//  - older version: decoded leniently: attributes (also inside nested
+//    blocks) the schema no longer has are dropped, attributes it gained are
+//    null. Resources needing real migrations would need an upgrader hook,
+//    which the framework does not offer yet.
+// Pretty and compact JSON are both accepted. Legacy flatmap state is not.
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "nlohmann/json.hpp"
+#include "provider/framework/server/provider_server.h"
+#include "provider/framework/server/values.h"
+#include "provider/framework/types/json.h"
+
+namespace tf::server {
+namespace {
+
+using Json = nlohmann::json;
+
+// Removes from `object` every key `block` does not declare, recursively.
+void DropUnknownKeys(const Block& block, Json& object) {
+  if (!object.is_object()) return;
+  for (auto it = object.begin(); it != object.end();) {
+    const std::string key = it.key();
+    if (block.FindAttribute(key) != nullptr) {
+      ++it;
+      continue;
+    }
+    if (const NestedBlock* nb = block.FindBlock(key)) {
+      if (it->is_array()) {
+        for (Json& e : *it) DropUnknownKeys(nb->block, e);
+      } else {
+        DropUnknownKeys(nb->block, *it);
+      }
+      ++it;
+      continue;
+    }
+    it = object.erase(it);
+  }
+}
+
+}  // namespace
+
+UpgradeResourceStateResponse ProviderServer::UpgradeResourceState(
+    const UpgradeResourceStateRequest& req) const {
+  UpgradeResourceStateResponse resp;
+  const Schema* schema = ResourceSchema(req.type_name);
+  if (schema == nullptr) {
+    resp.diagnostics.AddError(
+        "Resource Type Not Found",
+        absl::StrCat("The provider does not support resource type \"",
+                     req.type_name, "\"."));
+    return resp;
+  }
+  const Type type = schema->ValueType();
+  if (req.version > schema->version) {
+    resp.diagnostics.AddError(
+        "Unable to upgrade resource state",
+        absl::StrCat("The state of this ", req.type_name,
+                     " was written with schema version ", req.version,
+                     ", newer than this provider's version ", schema->version,
+                     ". Use the provider version that wrote it, or newer."));
+    return resp;
+  }
+  if (req.raw_state_json.empty()) {
+    if (req.has_flatmap) {
+      resp.diagnostics.AddError(
+          "Unable to upgrade resource state",
+          "The state uses the legacy flatmap format, which this provider "
+          "does not read. Refresh it with an older provider first.");
+      return resp;
+    }
+    resp.upgraded_state = Value::Null(type);
+    return resp;
+  }
+  std::string json = req.raw_state_json;
+  if (req.version < schema->version) {
+    Json parsed = Json::parse(json, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) {
+      resp.diagnostics.AddError("Unable to upgrade resource state",
+                                "The stored state is not valid JSON.");
+      return resp;
+    }
+    DropUnknownKeys(schema->block, parsed);
+    json = parsed.dump();
+  }
+  absl::StatusOr<Value> value = DecodeJson(json, type);
+  if (!value.ok()) {
+    resp.diagnostics.AddError(
+        "Unable to upgrade resource state",
+        absl::StrCat("The stored state of this ", req.type_name,
+                     " does not match the provider's schema (version ",
+                     schema->version,
+                     "): ", std::string(value.status().message())));
+    return resp;
+  }
+  resp.upgraded_state = NullWriteOnly(schema->block, *value);
+  return resp;
+}
+
+}  // namespace tf::server

@@ -1,0 +1,443 @@
+// framework_e2e_test: the real `terraform` CLI (on PATH) drives the
+// test-only provider terraform-provider-tftest, installed from a filesystem
+// mirror in a temp dir, fully offline. Covers init, validate, apply, empty
+// re-plans (with and without refresh), in-place update, replacement, the
+// data source, sensitive values, import, "gone" on refresh, and destroy.
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+struct RunResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr, interleaved
+};
+
+std::string FindOnPath(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  if (path == nullptr) return "";
+  std::stringstream ss(path);
+  std::string dir;
+  while (std::getline(ss, dir, ':')) {
+    if (dir.empty()) continue;
+    fs::path candidate = fs::path(dir) / name;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
+  }
+  return "";
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+void WriteFile(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::trunc);
+  out << text;
+}
+
+class FrameworkE2ETest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    terraform_ = FindOnPath("terraform");
+    ASSERT_FALSE(terraform_.empty())
+        << "terraform is not on PATH: the e2e suite needs the terraform CLI "
+           "(v1.11.4) and never skips";
+    char tmpl[] = "/tmp/tf-framework-e2e-XXXXXX";
+    ASSERT_NE(mkdtemp(tmpl), nullptr);
+    root_ = tmpl;
+    fs::path plugin_dir = root_ / "mirror" / "registry.terraform.io" /
+                          "tftest" / "tftest" / "0.0.1" / "linux_amd64";
+    fs::create_directories(plugin_dir);
+    fs::path binary = plugin_dir / "terraform-provider-tftest_v0.0.1";
+    fs::copy_file(TFTEST_PROVIDER_BINARY, binary);
+    fs::permissions(binary, fs::perms::owner_all | fs::perms::group_read |
+                                fs::perms::group_exec);
+    fs::create_directories(root_ / "home");
+    WriteFile(root_ / "terraformrc",
+              "provider_installation {\n"
+              "  filesystem_mirror {\n"
+              "    path    = \"" +
+                  (root_ / "mirror").string() +
+                  "\"\n"
+                  "    include = [\"registry.terraform.io/tftest/*\"]\n"
+                  "  }\n"
+                  "}\n");
+    setenv("TF_CLI_CONFIG_FILE", (root_ / "terraformrc").c_str(), 1);
+    setenv("TF_IN_AUTOMATION", "1", 1);
+    setenv("CHECKPOINT_DISABLE", "1", 1);
+    setenv("HOME", (root_ / "home").c_str(), 1);
+    setenv("TFTEST_STORE", (root_ / "store.json").c_str(), 1);
+    unsetenv("TF_PLUGIN_CACHE_DIR");
+    unsetenv("TF_REATTACH_PROVIDERS");
+    unsetenv("TF_CLI_ARGS");
+    unsetenv("TF_DATA_DIR");
+    unsetenv("TF_WORKSPACE");
+  }
+
+  void TearDown() override {
+    if (!root_.empty() && !HasFailure()) fs::remove_all(root_);
+    if (HasFailure()) {
+      std::fprintf(stderr, "work dir kept for inspection: %s\n", root_.c_str());
+    }
+  }
+
+  fs::path NewWorkDir(const std::string& name, const std::string& config) {
+    fs::path dir = root_ / name;
+    fs::create_directories(dir);
+    WriteConfig(dir, config);
+    return dir;
+  }
+
+  static void WriteConfig(const fs::path& dir, const std::string& body) {
+    WriteFile(
+        dir / "main.tf",
+        "terraform {\n"
+        "  required_providers {\n"
+        "    tftest = { source = \"tftest/tftest\", version = \"0.0.1\" }\n"
+        "  }\n"
+        "}\n"
+        "provider \"tftest\" {}\n" +
+            body);
+  }
+
+  // Runs terraform with `args` in `dir`; output is captured.
+  RunResult Run(const fs::path& dir, const std::string& args) {
+    std::string cmd = "cd " + Quote(dir.string()) + " && " + Quote(terraform_) +
+                      " " + args + " -no-color 2>&1";
+    RunResult r;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (pipe == nullptr) return r;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) r.output.append(buf, n);
+    int status = pclose(pipe);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+  }
+
+  // Runs and expects `want_exit`; on mismatch fails printing the output.
+  RunResult Expect(const fs::path& dir, const std::string& args,
+                   int want_exit) {
+    RunResult r = Run(dir, args);
+    EXPECT_EQ(r.exit_code, want_exit)
+        << "terraform " << args << " in " << dir << "\n"
+        << r.output;
+    return r;
+  }
+
+  Json State(const fs::path& dir) {
+    return Json::parse(ReadFile(dir / "terraform.tfstate"), nullptr, false);
+  }
+
+  // Attributes of the first instance of resource `type`.`name` in state.
+  Json Attributes(const fs::path& dir, const std::string& type,
+                  const std::string& name) {
+    Json state = State(dir);
+    if (state.is_discarded()) return Json();
+    for (const Json& r : state["resources"]) {
+      if (r.value("mode", "") == "managed" && r.value("type", "") == type &&
+          r.value("name", "") == name) {
+        return r["instances"][0]["attributes"];
+      }
+    }
+    return Json();
+  }
+
+  Json Store() {
+    return Json::parse(ReadFile(root_ / "store.json"), nullptr, false);
+  }
+
+  std::string terraform_;
+  fs::path root_;
+};
+
+const char kThingConfig[] = R"(
+resource "tftest_thing" "a" {
+  name   = "%NAME%"
+  size   = %SIZE%
+  tags   = ["x", "y"]
+  secret = "hunter2"
+  password_wo = "write-only-pw"
+}
+
+data "tftest_lookup" "a" {
+  name       = tftest_thing.a.name
+  depends_on = [tftest_thing.a]
+}
+
+output "thing_id" {
+  value = tftest_thing.a.id
+}
+
+output "lookup_id" {
+  value = data.tftest_lookup.a.id
+}
+)";
+
+std::string ThingConfig(const std::string& name, int size) {
+  std::string s = kThingConfig;
+  s.replace(s.find("%NAME%"), 6, name);
+  s.replace(s.find("%SIZE%"), 6, std::to_string(size));
+  return s;
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+TEST_F(FrameworkE2ETest, LifecycleImportAndDestroy) {
+  const fs::path dir = NewWorkDir("main", ThingConfig("alpha", 1));
+  Expect(dir, "init -input=false", 0);
+  Expect(dir, "validate", 0);
+
+  // Create: the plan shows the sensitive value masked.
+  RunResult create = Expect(dir, "apply -auto-approve -input=false", 0);
+  EXPECT_TRUE(Contains(create.output, "(sensitive value)")) << create.output;
+  EXPECT_FALSE(Contains(create.output, "hunter2")) << create.output;
+  Json attrs = Attributes(dir, "tftest_thing", "a");
+  ASSERT_TRUE(attrs.is_object()) << ReadFile(dir / "terraform.tfstate");
+  const std::string id = attrs.value("id", "");
+  EXPECT_EQ(id.rfind("thing-", 0), 0u) << attrs.dump();
+  EXPECT_EQ(attrs.value("summary", ""), "size is 1");
+  EXPECT_EQ(attrs.value("secret", ""), "hunter2");  // state keeps plaintext
+  EXPECT_FALSE(attrs.value("created_at", "").empty());
+  EXPECT_TRUE(Store().contains(id));
+  // The write-only value reached Create but never the state.
+  EXPECT_TRUE(attrs["password_wo"].is_null()) << attrs.dump();
+  EXPECT_EQ(Store()[id].value("password_writes", 0), 1) << Store().dump(2);
+  EXPECT_FALSE(Contains(ReadFile(dir / "terraform.tfstate"), "write-only-pw"));
+
+  // The state lists the sensitive attribute.
+  {
+    Json state = State(dir);
+    bool listed = false;
+    for (const Json& r : state["resources"]) {
+      if (r.value("type", "") != "tftest_thing") continue;
+      std::string sens = r["instances"][0]["sensitive_attributes"].dump();
+      listed = Contains(sens, "\"secret\"");
+    }
+    EXPECT_TRUE(listed) << state.dump(2);
+  }
+
+  // The data source read the thing back.
+  RunResult lookup = Expect(dir, "output -raw lookup_id", 0);
+  EXPECT_EQ(lookup.output, id);
+
+  // No perpetual diff: empty plans with and without refresh.
+  Expect(dir, "plan -detailed-exitcode -input=false", 0);
+  Expect(dir, "plan -detailed-exitcode -input=false -refresh=false", 0);
+
+  // In-place update: size changes, id and created_at stay.
+  const std::string created_at = attrs.value("created_at", "");
+  WriteConfig(dir, ThingConfig("alpha", 2));
+  RunResult plan_update =
+      Expect(dir, "plan -detailed-exitcode -input=false", 2);
+  EXPECT_TRUE(Contains(plan_update.output, "update in-place"))
+      << plan_update.output;
+  EXPECT_FALSE(Contains(plan_update.output, "must be replaced"))
+      << plan_update.output;
+  Expect(dir, "apply -auto-approve -input=false", 0);
+  attrs = Attributes(dir, "tftest_thing", "a");
+  EXPECT_EQ(attrs.value("id", ""), id);
+  EXPECT_EQ(attrs.value("created_at", ""), created_at);
+  EXPECT_EQ(attrs.value("summary", ""), "size is 2");
+  EXPECT_EQ(Store()[id].value("password_writes", 0), 2) << Store().dump(2);
+  Expect(dir, "plan -detailed-exitcode -input=false", 0);
+
+  // Replacement: a name change forces a new thing.
+  WriteConfig(dir, ThingConfig("beta", 2));
+  RunResult plan_replace =
+      Expect(dir, "plan -detailed-exitcode -input=false", 2);
+  EXPECT_TRUE(Contains(plan_replace.output, "must be replaced"))
+      << plan_replace.output;
+  Expect(dir, "apply -auto-approve -input=false", 0);
+  attrs = Attributes(dir, "tftest_thing", "a");
+  const std::string new_id = attrs.value("id", "");
+  EXPECT_NE(new_id, id);
+  EXPECT_FALSE(Store().contains(id)) << Store().dump(2);
+  EXPECT_TRUE(Store().contains(new_id)) << Store().dump(2);
+  Expect(dir, "plan -detailed-exitcode -input=false", 0);
+  EXPECT_EQ(Expect(dir, "output -raw lookup_id", 0).output, new_id);
+
+  // Import the same thing into a new configuration.
+  const fs::path imp = NewWorkDir("import", R"(
+resource "tftest_thing" "imported" {
+  name   = "beta"
+  size   = 2
+  tags   = ["x", "y"]
+  secret = "hunter2"
+}
+)");
+  Expect(imp, "init -input=false", 0);
+  RunResult imported =
+      Expect(imp, "import -input=false tftest_thing.imported " + new_id, 0);
+  EXPECT_TRUE(Contains(imported.output, "Import successful"))
+      << imported.output;
+  Json imp_attrs = Attributes(imp, "tftest_thing", "imported");
+  EXPECT_EQ(imp_attrs.value("id", ""), new_id);
+  EXPECT_EQ(imp_attrs.value("name", ""), "beta");
+  EXPECT_EQ(imp_attrs.value("created_at", ""), attrs.value("created_at", ""));
+  Expect(imp, "plan -detailed-exitcode -input=false", 0);
+
+  // Importing an id that does not exist fails cleanly.
+  RunResult missing =
+      Run(imp, "import -input=false tftest_thing.other thing-nope");
+  EXPECT_NE(missing.exit_code, 0) << missing.output;
+
+  // Destroy: the thing leaves the store.
+  Expect(dir, "destroy -auto-approve -input=false", 0);
+  EXPECT_FALSE(Store().contains(new_id)) << Store().dump(2);
+  EXPECT_TRUE(Attributes(dir, "tftest_thing", "a").is_null());
+
+  // The imported copy now refreshes as gone: the plan wants to create it.
+  RunResult gone = Expect(imp, "plan -detailed-exitcode -input=false", 2);
+  EXPECT_TRUE(Contains(gone.output, "will be created")) << gone.output;
+  Expect(imp, "destroy -auto-approve -input=false", 0);
+}
+
+extern "C" char** environ;
+
+// Debug (reattach) mode: one provider process, started by the test, serves
+// every terraform command; ConfigureProvider arrives once per command.
+TEST_F(FrameworkE2ETest, DebugModeServesSeveralCommands) {
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
+  posix_spawn_file_actions_addclose(&actions, out[1]);
+  std::string binary = TFTEST_PROVIDER_BINARY;
+  char* argv[] = {binary.data(), const_cast<char*>("--debug"), nullptr};
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv, environ),
+            0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out[1]);
+  // Stops the provider we started, whatever happens below.
+  struct Reaper {
+    pid_t pid;
+    ~Reaper() {
+      if (pid > 0 && waitpid(pid, nullptr, WNOHANG) == 0) {
+        kill(pid, SIGTERM);
+        waitpid(pid, nullptr, 0);
+      }
+    }
+  } reaper{pid};
+
+  // Read until the reattach line (the provider prints it once serving).
+  std::string printed, reattach;
+  FILE* f = fdopen(out[0], "r");
+  ASSERT_NE(f, nullptr);
+  char line[4096];
+  while (reattach.empty() && std::fgets(line, sizeof(line), f) != nullptr) {
+    printed += line;
+    std::string l = line;
+    size_t at = l.find("TF_REATTACH_PROVIDERS='");
+    if (at != std::string::npos) {
+      size_t start = at + std::string("TF_REATTACH_PROVIDERS='").size();
+      reattach = l.substr(start, l.rfind('\'') - start);
+    }
+  }
+  ASSERT_FALSE(reattach.empty()) << printed;
+  Json parsed = Json::parse(reattach, nullptr, false);
+  ASSERT_TRUE(parsed.contains("registry.terraform.io/tftest/tftest"))
+      << reattach;
+  EXPECT_EQ(parsed["registry.terraform.io/tftest/tftest"].value("Pid", 0), pid);
+  setenv("TF_REATTACH_PROVIDERS", reattach.c_str(), 1);
+
+  const fs::path dir = NewWorkDir("debug", R"(
+resource "tftest_thing" "d" {
+  name = "debug"
+  size = 7
+}
+)");
+  Expect(dir, "init -input=false", 0);
+  Expect(dir, "apply -auto-approve -input=false", 0);
+  Expect(dir, "plan -detailed-exitcode -input=false", 0);
+  Expect(dir, "destroy -auto-approve -input=false", 0);
+  unsetenv("TF_REATTACH_PROVIDERS");
+
+  // Still the same process, serving until told to stop.
+  EXPECT_EQ(waitpid(pid, nullptr, WNOHANG), 0);
+  kill(pid, SIGTERM);
+  int status = 0;
+  EXPECT_EQ(waitpid(pid, &status, 0), pid);
+  reaper.pid = 0;
+  EXPECT_TRUE(WIFEXITED(status)) << "provider did not exit on SIGTERM";
+  fclose(f);
+}
+
+TEST_F(FrameworkE2ETest, BinaryFlagsAndHandshakeGuard) {
+  RunResult version;
+  {
+    FILE* pipe =
+        popen((Quote(TFTEST_PROVIDER_BINARY) + " --version 2>&1").c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buf[256];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0)
+      version.output.append(buf, n);
+    int status = pclose(pipe);
+    version.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.output, "0.0.1\n");
+  // Run by hand (no magic cookie): refuses, exit 1, nothing on stdout.
+  std::string cmd = "env -u TF_PLUGIN_MAGIC_COOKIE " +
+                    Quote(TFTEST_PROVIDER_BINARY) + " 2>/dev/null";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char buf[256];
+  size_t n = fread(buf, 1, sizeof(buf), pipe);
+  int status = pclose(pipe);
+  EXPECT_EQ(n, 0u);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+}
+
+TEST_F(FrameworkE2ETest, ValidateRejectsBadConfig) {
+  const fs::path dir = NewWorkDir("bad", R"(
+resource "tftest_thing" "a" {
+  name = ""
+}
+)");
+  Expect(dir, "init -input=false", 0);
+  RunResult r = Expect(dir, "validate", 1);
+  EXPECT_TRUE(Contains(r.output, "string length must be between 1 and 64"))
+      << r.output;
+}
+
+}  // namespace

@@ -11,7 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
-#include "http.h"
+#include "http_transport.h"
 #include "union/endpoint.h"
 #include "union/log.h"
 #include "union/redact.h"
@@ -179,10 +179,12 @@ absl::StatusOr<AuthMetadata> Connection::DiscoverOverHttp(Deadline deadline) {
       return absl::DeadlineExceededError("no time left for discovery");
     }
     http_internal::HttpRequest req;
+    req.method = http_internal::HttpMethod::kGet;
     req.url = absl::StrCat(base, path);
     req.ca_cert_file = ca_cert_file_;
     req.timeout = std::min(timeout_, remaining);
-    absl::StatusOr<http_internal::HttpResponse> resp = http_internal::Perform(req);
+    absl::StatusOr<http_internal::HttpResponse> resp =
+        http_internal::HttpFetch(req);
     if (!resp.ok()) return resp.status();
     if (resp->status != 200) {
       return absl::UnavailableError(

@@ -1,35 +1,31 @@
-// Internal: minimal HTTP GET/POST over libcurl, always with timeouts.
+// Internal: small helpers for building HTTP requests (form bodies, HTTP Basic
+// credentials) on top of the transport in http_transport.h.
+//
+//   HttpRequest req{.method = HttpMethod::kPost, .url = token_url};
+//   req.body = FormEncode({{"grant_type", "client_credentials"}});
+//   req.content_type = kFormContentType;
+//   req.headers.emplace_back("Authorization", BasicAuthorization(id, secret));
 #pragma once
 
-#include <chrono>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
-#include "absl/status/statusor.h"
+#include "http_transport.h"
 
 namespace unionc::http_internal {
 
-struct HttpRequest {
-  std::string url;
-  bool post = false;
-  // application/x-www-form-urlencoded fields (POST only); values escaped here.
-  std::vector<std::pair<std::string, std::string>> form;
-  // HTTP Basic credentials (sensitive).
-  std::optional<std::pair<std::string, std::string>> basic_auth;
-  std::string ca_cert_file;  // "" = system roots
-  std::chrono::milliseconds timeout{30000};
-};
+inline constexpr std::string_view kFormContentType =
+    "application/x-www-form-urlencoded";
 
-struct HttpResponse {
-  long status = 0;
-  std::string body;
-};
+// application/x-www-form-urlencoded body: `k=v&k=v`, each part
+// percent-encoded (everything but A-Z a-z 0-9 - . _ ~).
+[[nodiscard]] std::string FormEncode(
+    const std::vector<std::pair<std::string, std::string>>& fields);
 
-// Performs the request. Unavailable when the server cannot be reached,
-// DeadlineExceeded on timeout. Any HTTP status is returned as a response.
-// Error messages contain the URL and curl's reason, never credentials.
-[[nodiscard]] absl::StatusOr<HttpResponse> Perform(const HttpRequest& request);
+// The value of an HTTP Basic Authorization header (sensitive: never log it).
+[[nodiscard]] std::string BasicAuthorization(std::string_view user,
+                                             std::string_view password);
 
 }  // namespace unionc::http_internal

@@ -10,6 +10,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "absl_compat.h"
 #include "http.h"
 #include "union/log.h"
 #include "union/redact.h"
@@ -44,12 +46,72 @@ TokenSource::TokenSource(ApiKeyCredentials credentials, Discover discover,
       discover_(std::move(discover)),
       options_(std::move(options)) {}
 
+namespace {
+
+struct RefreshWait {
+  const uint64_t* generation;
+  uint64_t seen;
+};
+
+bool RefreshEnded(RefreshWait* w) { return *w->generation != w->seen; }
+
+absl::Time ToAbslTime(Deadline deadline) {
+  return absl::Now() +
+         absl::FromChrono(std::chrono::duration_cast<std::chrono::nanoseconds>(
+             deadline - steady_clock::now()));
+}
+
+}  // namespace
+
+bool TokenSource::CachedTokenValid() const {
+  return !token_.empty() && steady_clock::now() < refresh_at_;
+}
+
 absl::StatusOr<std::string> TokenSource::Token(Deadline deadline) {
-  absl::MutexLock lock(&mu_);
-  if (token_.empty() || steady_clock::now() >= refresh_at_) {
-    absl::Status s = FetchLocked(deadline);
-    if (!s.ok()) return s;
+  {
+    absl::MutexLock lock(&mu_);
+    while (true) {
+      if (CachedTokenValid()) return token_;
+      if (!refreshing_) break;
+      // Another caller is refreshing: wait for it, but only as long as our
+      // own deadline allows.
+      RefreshWait wait{&refresh_generation_, refresh_generation_};
+      if (!mu_.AwaitWithDeadline(absl::Condition(&RefreshEnded, &wait),
+                                 ToAbslTime(deadline))) {
+        return absl::DeadlineExceededError(
+            "the deadline passed while waiting for another call's access "
+            "token refresh (the token endpoint is slow to answer); retry, or "
+            "raise the timeout");
+      }
+      if (CachedTokenValid()) return token_;
+      // Share the refresh's failure, unless it only ran out of its caller's
+      // own time: then refresh ourselves if we still may.
+      if (!last_refresh_.ok() &&
+          last_refresh_.code() != absl::StatusCode::kDeadlineExceeded) {
+        return last_refresh_;
+      }
+    }
+    refreshing_ = true;
   }
+
+  // The refresh itself, without the lock.
+  absl::StatusOr<Fetched> fetched = [&]() -> absl::StatusOr<Fetched> {
+    absl::StatusOr<AuthMetadata> m = Metadata(deadline);
+    if (!m.ok()) return m.status();
+    return Fetch(*m, deadline);
+  }();
+
+  absl::MutexLock lock(&mu_);
+  refreshing_ = false;
+  ++refresh_generation_;
+  last_refresh_ = fetched.status();
+  if (!fetched.ok()) return fetched.status();
+  token_ = std::move(fetched->token);
+  refresh_at_ = fetched->refresh_at;
+  ++fetch_count_;
+  Log(LogLevel::kDebug,
+      absl::StrCat("union-client: got an access token valid for ",
+                   static_cast<int64_t>(fetched->expires_in_seconds), " s"));
   return token_;
 }
 
@@ -59,8 +121,20 @@ void TokenSource::Invalidate(const std::string& token) {
 }
 
 absl::StatusOr<AuthMetadata> TokenSource::Metadata(Deadline deadline) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (metadata_) return *metadata_;
+  }
+  absl::StatusOr<AuthMetadata> m = discover_(deadline);  // no lock held
+  if (!m.ok()) return m.status();
   absl::MutexLock lock(&mu_);
-  return MetadataLocked(deadline);
+  if (!metadata_) {
+    metadata_ = *std::move(m);
+    Log(LogLevel::kDebug,
+        absl::StrCat("union-client: token endpoint ", metadata_->token_endpoint,
+                     ", metadata key ", metadata_->metadata_key));
+  }
+  return *metadata_;
 }
 
 int TokenSource::fetch_count() const {
@@ -68,49 +142,46 @@ int TokenSource::fetch_count() const {
   return fetch_count_;
 }
 
-absl::StatusOr<AuthMetadata> TokenSource::MetadataLocked(Deadline deadline) {
-  if (metadata_) return *metadata_;
-  absl::StatusOr<AuthMetadata> m = discover_(deadline);
-  if (!m.ok()) return m.status();
-  metadata_ = *m;
-  Log(LogLevel::kDebug,
-      absl::StrCat("union-client: token endpoint ", m->token_endpoint,
-                   ", metadata key ", m->metadata_key));
-  return m;
-}
-
-absl::Status TokenSource::FetchLocked(Deadline deadline) {
-  absl::StatusOr<AuthMetadata> m = MetadataLocked(deadline);
-  if (!m.ok()) return m.status();
+absl::StatusOr<TokenSource::Fetched> TokenSource::Fetch(
+    const AuthMetadata& metadata, Deadline deadline) const {
   auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - steady_clock::now());
   if (remaining.count() <= 0) {
     return absl::DeadlineExceededError(
         "no time left to fetch an access token; raise the timeout");
   }
+  using http_internal::HttpMethod;
   http_internal::HttpRequest req;
-  req.url = m->token_endpoint;
-  req.post = true;
-  req.form.emplace_back("grant_type", "client_credentials");
-  if (!m->scopes.empty()) {
-    req.form.emplace_back("scope", absl::StrJoin(m->scopes, " "));
+  req.method = HttpMethod::kPost;
+  req.url = metadata.token_endpoint;
+  std::vector<std::pair<std::string, std::string>> form;
+  form.emplace_back("grant_type", "client_credentials");
+  if (!metadata.scopes.empty()) {
+    form.emplace_back("scope", absl::StrJoin(metadata.scopes, " "));
   }
-  if (!m->audience.empty()) req.form.emplace_back("audience", m->audience);
-  req.basic_auth.emplace(credentials_.client_id, credentials_.client_secret);
+  if (!metadata.audience.empty()) form.emplace_back("audience", metadata.audience);
+  req.body = http_internal::FormEncode(form);
+  req.content_type = std::string(http_internal::kFormContentType);
+  const std::string authorization = http_internal::BasicAuthorization(
+      credentials_.client_id, credentials_.client_secret);
+  req.headers.emplace_back("Authorization", authorization);
   req.ca_cert_file = options_.ca_cert_file;
   req.timeout = std::min(options_.timeout, remaining);
 
   Log(LogLevel::kDebug,
       absl::StrCat("union-client: fetching an access token from ", req.url,
-                   " for client_id ", credentials_.client_id));
+                   " for client_id ", credentials_.client_id, " (",
+                   internal::Av(http_internal::HttpTransportName()), ")"));
   const auto started = steady_clock::now();
-  absl::StatusOr<http_internal::HttpResponse> resp = http_internal::Perform(req);
+  absl::StatusOr<http_internal::HttpResponse> resp = http_internal::HttpFetch(req);
   if (!resp.ok()) {
+    // Belt and braces: the transports never echo headers, but scrub anyway.
     return absl::Status(
         resp.status().code(),
         RedactSecrets(absl::StrCat("could not get an access token: ",
                                    resp.status().message()),
-                      {credentials_.client_secret}));
+                      {credentials_.client_secret, authorization,
+                       authorization.substr(6)}));
   }
   const std::string where = absl::StrCat("the token endpoint ", req.url);
   if (resp->status != 200) {
@@ -159,13 +230,11 @@ absl::Status TokenSource::FetchLocked(Deadline deadline) {
   // Refresh when less than min(60 s, 10% of the lifetime) remains.
   auto margin = std::min<steady_clock::duration>(std::chrono::seconds(60),
                                                  lifetime / 10);
-  token_ = j["access_token"].get<std::string>();
-  refresh_at_ = started + lifetime - margin;
-  ++fetch_count_;
-  Log(LogLevel::kDebug,
-      absl::StrCat("union-client: got an access token valid for ",
-                   static_cast<int64_t>(expires_in), " s"));
-  return absl::OkStatus();
+  Fetched out;
+  out.token = j["access_token"].get<std::string>();
+  out.refresh_at = started + lifetime - margin;
+  out.expires_in_seconds = expires_in;
+  return out;
 }
 
 }  // namespace unionc

@@ -5,13 +5,18 @@
 //   ... on UNAUTHENTICATED: tokens.Invalidate(*bearer); then Token() again.
 //
 // Thread safety: all methods may be called concurrently. One mutex guards the
-// cache; it is held during a refresh, so only one refresh runs at a time and
-// concurrent callers wait for (and share) its result.
+// cache, but it is never held during network I/O. Only one refresh runs at a
+// time: the caller that finds the token due performs it, and concurrent
+// callers wait for it (and share its token) only until their own deadline,
+// then get DeadlineExceeded. If that refresh fails, waiters share its error,
+// except a DeadlineExceeded of the refreshing caller's own (shorter)
+// deadline: then the next waiter with time left refreshes itself.
 // A token is refreshed when less than 60 s or less than 10% of its lifetime
 // remains.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -51,23 +56,31 @@ class TokenSource {
 
   // A valid access token, fetched or refreshed when due. Errors:
   // Unauthenticated (credentials rejected), Unavailable (endpoint down or 5xx),
-  // Internal (malformed response), DeadlineExceeded.
+  // Internal (malformed response), DeadlineExceeded (the token endpoint, or
+  // another caller's refresh in progress, did not finish before `deadline`).
   [[nodiscard]] absl::StatusOr<std::string> Token(Deadline deadline);
 
   // Drops `token` from the cache if it is still the cached one (after the
   // server answered UNAUTHENTICATED), so the next Token() fetches a new one.
   void Invalidate(const std::string& token);
 
-  // The discovered metadata (discovering if needed).
+  // The discovered metadata (discovering if needed, without the lock: until
+  // the first discovery succeeds, concurrent callers may each discover).
   [[nodiscard]] absl::StatusOr<AuthMetadata> Metadata(Deadline deadline);
 
   // Number of successful token fetches so far (for tests and logs).
   [[nodiscard]] int fetch_count() const;
 
  private:
-  absl::StatusOr<AuthMetadata> MetadataLocked(Deadline deadline)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  absl::Status FetchLocked(Deadline deadline) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  struct Fetched {
+    std::string token;
+    std::chrono::steady_clock::time_point refresh_at;
+    double expires_in_seconds = 0;
+  };
+  // One token request to the endpoint in `metadata`; takes no lock.
+  absl::StatusOr<Fetched> Fetch(const AuthMetadata& metadata,
+                                Deadline deadline) const;
+  bool CachedTokenValid() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const ApiKeyCredentials credentials_;
   const Discover discover_;
@@ -78,6 +91,12 @@ class TokenSource {
   std::string token_ ABSL_GUARDED_BY(mu_);
   std::chrono::steady_clock::time_point refresh_at_ ABSL_GUARDED_BY(mu_);
   int fetch_count_ ABSL_GUARDED_BY(mu_) = 0;
+  // A refresh is in flight (its caller does the I/O without the lock).
+  bool refreshing_ ABSL_GUARDED_BY(mu_) = false;
+  // Incremented when a refresh ends; waiters wake on a change.
+  uint64_t refresh_generation_ ABSL_GUARDED_BY(mu_) = 0;
+  // How the last refresh ended.
+  absl::Status last_refresh_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace unionc

@@ -1,0 +1,189 @@
+// Tests of the compiled-in HTTP transport (libcurl or cpp-httplib): the same
+// expectations hold for both.
+#include "http_transport.h"
+
+#include <gtest/gtest.h>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "http.h"
+#include "http_test_server.h"
+
+namespace unionc::http_internal {
+namespace {
+
+using std::chrono::milliseconds;
+using unionc::testing::HttpTestServer;
+using unionc::testing::RawPort;
+
+constexpr char kClientId[] = "client-id-7";
+constexpr char kSecret[] = "very-secret-client-secret-42";
+
+std::string ExpectedBasic() {
+  return absl::StrCat("Basic ", absl::Base64Escape(
+                                    absl::StrCat(kClientId, ":", kSecret)));
+}
+
+// The request of the token call: POST with a form body and Basic auth.
+HttpRequest TokenRequest(std::string url, milliseconds timeout) {
+  HttpRequest req;
+  req.method = HttpMethod::kPost;
+  req.url = std::move(url);
+  req.body = FormEncode({{"grant_type", "client_credentials"},
+                         {"scope", "all offline"}});
+  req.content_type = std::string(kFormContentType);
+  req.headers.emplace_back("Authorization",
+                           BasicAuthorization(kClientId, kSecret));
+  req.timeout = timeout;
+  return req;
+}
+
+void ExpectNoSecret(const absl::Status& status) {
+  const std::string basic = ExpectedBasic();
+  EXPECT_FALSE(absl::StrContains(status.message(), kSecret)) << status;
+  EXPECT_FALSE(absl::StrContains(status.message(), basic.substr(6))) << status;
+  EXPECT_FALSE(absl::StrContains(status.message(), "Authorization")) << status;
+}
+
+class HttpTransportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    RecordProperty("transport", std::string(HttpTransportName()));
+    server_.http().Get("/doc", [](const httplib::Request& req,
+                                  httplib::Response& res) {
+      res.set_header("X-Probe", "probe-value");
+      res.set_content(
+          absl::StrCat("{\"accept\":\"", req.get_header_value("Accept"), "\"}"),
+          "application/json");
+    });
+    server_.http().Get("/teapot", [](const httplib::Request&,
+                                     httplib::Response& res) {
+      res.status = 418;
+      res.set_content("short and stout", "text/plain");
+    });
+    server_.http().Post("/token", [this](const httplib::Request& req,
+                                         httplib::Response& res) {
+      seen_authorization_ = req.get_header_value("Authorization");
+      seen_content_type_ = req.get_header_value("Content-Type");
+      seen_body_ = req.body;
+      res.set_content("{\"access_token\":\"t\"}", "application/json");
+    });
+    server_.http().Get("/hang", [this](const httplib::Request&,
+                                       httplib::Response& res) {
+      server_.BlockUntilReleased();
+      res.set_content("late", "text/plain");
+    });
+    server_.Start();
+  }
+
+  HttpTestServer server_;
+  std::string seen_authorization_, seen_content_type_, seen_body_;
+};
+
+TEST_F(HttpTransportTest, GetReturnsStatusBodyAndHeaders) {
+  HttpRequest req;
+  req.url = server_.url("/doc");
+  req.timeout = milliseconds(10000);
+  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
+  ASSERT_TRUE(resp.ok()) << resp.status();
+  EXPECT_EQ(resp->status, 200);
+  EXPECT_EQ(resp->body, "{\"accept\":\"application/json\"}");
+  EXPECT_EQ(resp->Header("x-probe"), "probe-value");
+  EXPECT_EQ(resp->Header("X-Probe"), "probe-value");
+  EXPECT_EQ(resp->Header("content-type"), "application/json");
+  EXPECT_EQ(resp->Header("x-absent"), "");
+}
+
+TEST_F(HttpTransportTest, AnyHttpStatusIsAResponse) {
+  HttpRequest req;
+  req.url = server_.url("/teapot");
+  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
+  ASSERT_TRUE(resp.ok()) << resp.status();
+  EXPECT_EQ(resp->status, 418);
+  EXPECT_EQ(resp->body, "short and stout");
+
+  req.url = server_.url("/nowhere");
+  resp = HttpFetch(req);
+  ASSERT_TRUE(resp.ok()) << resp.status();
+  EXPECT_EQ(resp->status, 404);
+}
+
+TEST_F(HttpTransportTest, PostSendsFormBodyAndBasicAuth) {
+  absl::StatusOr<HttpResponse> resp =
+      HttpFetch(TokenRequest(server_.url("/token"), milliseconds(10000)));
+  ASSERT_TRUE(resp.ok()) << resp.status();
+  EXPECT_EQ(resp->status, 200);
+  EXPECT_EQ(resp->body, "{\"access_token\":\"t\"}");
+  EXPECT_EQ(seen_authorization_, ExpectedBasic());
+  EXPECT_EQ(seen_content_type_, "application/x-www-form-urlencoded");
+  EXPECT_EQ(seen_body_, "grant_type=client_credentials&scope=all%20offline");
+}
+
+TEST_F(HttpTransportTest, HandlerThatNeverAnswersHitsTheTimeout) {
+  HttpRequest req = TokenRequest(server_.url("/hang"), milliseconds(300));
+  req.method = HttpMethod::kGet;
+  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
+  server_.Release();
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kDeadlineExceeded)
+      << resp.status();
+  EXPECT_TRUE(absl::StrContains(resp.status().message(), "/hang"))
+      << resp.status();
+  ExpectNoSecret(resp.status());
+}
+
+TEST(HttpTransportErrorsTest, SilentServerHitsTheTimeout) {
+  RawPort silent(/*listen=*/true);
+  absl::StatusOr<HttpResponse> resp =
+      HttpFetch(TokenRequest(silent.url("/token"), milliseconds(300)));
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kDeadlineExceeded)
+      << resp.status();
+  ExpectNoSecret(resp.status());
+}
+
+TEST(HttpTransportErrorsTest, RefusedConnectionIsUnavailable) {
+  RawPort closed(/*listen=*/false);
+  absl::StatusOr<HttpResponse> resp =
+      HttpFetch(TokenRequest(closed.url("/token"), milliseconds(10000)));
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kUnavailable)
+      << resp.status();
+  EXPECT_TRUE(absl::StrContains(resp.status().message(), closed.url("/token")))
+      << resp.status();
+  ExpectNoSecret(resp.status());
+}
+
+TEST(HttpTransportErrorsTest, UnsupportedSchemeIsInvalidArgument) {
+  absl::StatusOr<HttpResponse> resp =
+      HttpFetch(TokenRequest("ftp://127.0.0.1:1/token", milliseconds(1000)));
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kInvalidArgument)
+      << resp.status();
+  ExpectNoSecret(resp.status());
+}
+
+TEST(HttpTransportErrorsTest, MissingCaFileFailsTls) {
+  HttpRequest req;
+  req.url = "https://127.0.0.1:1/x";
+  req.ca_cert_file = "/nonexistent/ca.pem";
+  req.timeout = milliseconds(2000);
+  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kUnavailable)
+      << resp.status();
+}
+
+TEST(FormEncodeTest, PercentEncodesAllButUnreserved) {
+  EXPECT_EQ(FormEncode({{"a b", "x&y=z/~._-"}, {"k", ""}}),
+            "a%20b=x%26y%3Dz%2F~._-&k=");
+}
+
+TEST(TransportNameTest, IsAKnownOne) {
+  EXPECT_TRUE(HttpTransportName() == "libcurl" ||
+              HttpTransportName() == "cpp-httplib" ||
+              HttpTransportName() == "boost-beast");
+}
+
+}  // namespace
+}  // namespace unionc::http_internal

@@ -1,0 +1,81 @@
+// api_key_backend.h: the API key operations the resources and data sources
+// need, as a small interface over union-client.
+//
+// Resources talk to an ApiKeyBackend, never to gRPC. The production
+// implementation (union_backend.h) wraps union-client's Client/ApiKeys; the
+// unit tests use testing/fake_backend.h.
+//   absl::StatusOr<ApiKeyInfo> key = backend.Get("ci-pipeline");
+//   if (absl::IsNotFound(key.status())) { /* gone */ }
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace union_provider {
+
+// One API key (an identity-service App) as the provider sees it. Enum fields
+// are their readable names ("CLIENT_CREDENTIALS", "CODE",
+// "CLIENT_SECRET_BASIC").
+struct ApiKeyInfo {
+  std::string organization{};
+  std::string client_id{};
+  std::string client_name{};
+  std::vector<std::string> redirect_uris{};
+  std::vector<std::string> grant_types{};
+  std::vector<std::string> response_types{};
+  std::string token_endpoint_auth_method{};
+  std::optional<absl::Time> client_id_issued_at{};
+  // Only set in the answer to Create. A secret: never log it.
+  std::string client_secret{};
+  // Only set in the answer to Create:
+  // base64("endpoint:client_id:client_secret:org-or-None"). A secret.
+  std::string encoded_credentials{};
+};
+
+// What Create needs. The backend derives the client_id from `name`.
+struct CreateKeyParams {
+  std::string name{};
+  std::string client_name{};  // "" = the client_id
+  std::vector<std::string> redirect_uris{};
+  bool skip_default_policy_assignments = false;
+};
+
+// What Update changes; the backend keeps every other field as it is.
+struct UpdateKeyParams {
+  std::string client_id{};
+  std::string client_name{};
+  std::vector<std::string> redirect_uris{};
+};
+
+// Thread-safe: one instance is shared by every resource of a provider.
+class ApiKeyBackend {
+ public:
+  virtual ~ApiKeyBackend() = default;
+
+  // The client_id a key named `name` gets: the normalised name, or nullopt
+  // when only the server can tell (serverless endpoints prefix a tenant and
+  // user handle).
+  [[nodiscard]] virtual std::optional<std::string> ClientIdFor(
+      const std::string& name) const = 0;
+  // The organization keys are created in ("" when none).
+  virtual std::string Organization() const = 0;
+
+  [[nodiscard]] virtual absl::StatusOr<ApiKeyInfo> Create(
+      const CreateKeyParams& params) = 0;
+  [[nodiscard]] virtual absl::StatusOr<ApiKeyInfo> Get(
+      const std::string& client_id) = 0;
+  [[nodiscard]] virtual absl::StatusOr<ApiKeyInfo> Update(
+      const UpdateKeyParams& params) = 0;
+  [[nodiscard]] virtual absl::Status Delete(const std::string& client_id) = 0;
+  // Follows pagination until `limit` keys (0: all) have been read.
+  [[nodiscard]] virtual absl::StatusOr<std::vector<ApiKeyInfo>> List(
+      int64_t limit) = 0;
+};
+
+}  // namespace union_provider

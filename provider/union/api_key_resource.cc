@@ -1,0 +1,444 @@
+// api_key_resource.cc: the union_api_key resource.
+#include "provider/union/api_key_resource.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "provider/union/model.h"
+#include "provider/union/names.h"
+#include "provider/union/provider_data.h"
+#include "provider/union/status_diagnostic.h"
+
+namespace union_provider {
+namespace {
+
+using tf::Attribute;
+using tf::Path;
+using tf::Presence;
+using tf::Type;
+using tf::Value;
+
+bool IsKnownString(const Value& v) { return v.IsKnown() && !v.IsNull(); }
+
+// The client_id of a state: client_id, else id (an import in progress).
+std::string StateClientId(const Value& state) {
+  for (const char* name : {"client_id", "id"}) {
+    const Value& v = state.Attr(name);
+    if (IsKnownString(v) && !v.AsString().empty()) return v.AsString();
+  }
+  return "";
+}
+
+// Validates the name (known values only), adding errors on `name`.
+void ValidateName(const Value& name, tf::Diagnostics& diags) {
+  if (!IsKnownString(name)) return;
+  const std::string client_id = NormaliseKeyName(name.AsString());
+  absl::Status s = ValidateClientId(client_id);
+  if (!s.ok()) {
+    diags.AddAttributeError(
+        Path::Root("name"), "Invalid API key name",
+        absl::StrCat("The name \"", name.AsString(),
+                     "\" gives the client_id \"", client_id, "\", but ",
+                     s.message(),
+                     ". The client_id is the name in lower case with every "
+                     "run of characters other than letters and digits "
+                     "replaced by '-'; use a name with at least one letter "
+                     "or digit."));
+  }
+}
+
+}  // namespace
+
+tf::Schema ApiKeyResource::GetSchema() const {
+  const Type strings = Type::List(Type::String());
+  tf::Schema s;
+  s.block.description =
+      "A Union API key: an OAuth2 application whose client credentials "
+      "authenticate tools and pipelines to Union. The secret is returned "
+      "only when the key is created; it is kept (sensitive) in state.";
+  s.block.attributes = {
+      Attribute{.name = "id",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description = "The key's client_id.",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "name",
+                .type = Type::String(),
+                .presence = Presence::kRequired,
+                .description =
+                    "The key's name. The client_id is derived from it: lower "
+                    "case, with every run of characters other than letters "
+                    "and digits replaced by `-` (`CI Pipeline #1` becomes "
+                    "`ci-pipeline-1`). A change that gives a different "
+                    "client_id forces a new key; one that gives the same "
+                    "client_id (e.g. only in letter case) is made in place."},
+      Attribute{.name = "client_id",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description =
+                    "The key's OAuth2 client ID, derived from `name` (known "
+                    "at plan time).",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "client_name",
+                .type = Type::String(),
+                .presence = Presence::kOptionalComputed,
+                .description =
+                    "The key's display name. Defaults to the client_id. "
+                    "Updated in place."},
+      Attribute{.name = "redirect_uris",
+                .type = strings,
+                .presence = Presence::kOptionalComputed,
+                .description = absl::StrCat(
+                    "The OAuth2 redirect URIs (at least one). Defaults to "
+                    "`[\"",
+                    kDefaultRedirectUri, "\"]`. Updated in place."),
+                .default_value = StringList({kDefaultRedirectUri})},
+      Attribute{.name = "skip_default_policy_assignments",
+                .type = Type::Bool(),
+                .presence = Presence::kOptionalComputed,
+                .description =
+                    "Create the key without Union's default policy "
+                    "assignments (it then has no permissions until some are "
+                    "granted). Default `false`. Changing it forces a new key.",
+                .default_value = Value::Bool(false),
+                .plan_modifiers = {tf::RequiresReplace()}},
+      Attribute{.name = "organization",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description =
+                    "The organization the key belongs to (empty when none).",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "client_secret",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .sensitive = true,
+                .description =
+                    "The key's client secret. Union returns it only when the "
+                    "key is created; null for an imported key.",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "encoded_credentials",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .sensitive = true,
+                .description =
+                    "The API key as Union tools expect it in `UNION_API_KEY`: "
+                    "base64 of `endpoint:client_id:client_secret:organization` "
+                    "(organization `None` when empty). Null for an imported "
+                    "key.",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "grant_types",
+                .type = strings,
+                .presence = Presence::kComputed,
+                .description = "The OAuth2 grant types, e.g. "
+                               "`CLIENT_CREDENTIALS`, `AUTHORIZATION_CODE`.",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "response_types",
+                .type = strings,
+                .presence = Presence::kComputed,
+                .description = "The OAuth2 response types, e.g. `CODE`.",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "token_endpoint_auth_method",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description = "How the key authenticates at the token "
+                               "endpoint, e.g. `CLIENT_SECRET_BASIC`.",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "client_id_issued_at",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description = "When the key was created, RFC 3339 in UTC.",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
+  };
+  return s;
+}
+
+void ApiKeyResource::Configure(const std::any& provider_data,
+                               tf::Diagnostics& diags) {
+  backend_ = BackendFromProviderData(provider_data, diags);
+}
+
+std::optional<std::string> ApiKeyResource::ClientIdFor(
+    const std::string& name) const {
+  if (backend_) return backend_->ClientIdFor(name);
+  return NormaliseKeyName(name);
+}
+
+void ApiKeyResource::ValidateConfig(const tf::Context&,
+                                    const tf::ValidateConfigRequest& req,
+                                    tf::ValidateConfigResponse& resp) {
+  if (req.config.IsNull() || !req.config.IsKnown()) return;
+  ValidateName(req.config.Attr("name"), resp.diagnostics);
+  const Value& client_name = req.config.Attr("client_name");
+  if (IsKnownString(client_name) && client_name.AsString().empty()) {
+    resp.diagnostics.AddAttributeError(
+        Path::Root("client_name"), "Empty client_name",
+        "client_name must not be empty. Remove it to default to the "
+        "client_id.");
+  }
+  const Value& uris = req.config.Attr("redirect_uris");
+  if (uris.IsKnown() && !uris.IsNull() && uris.Elements().empty()) {
+    // Union (and the reference SDK) replace an empty list with the default
+    // callback, so an empty list could never be kept.
+    resp.diagnostics.AddAttributeError(
+        Path::Root("redirect_uris"), "Empty redirect_uris",
+        absl::StrCat("redirect_uris must hold at least one URI. Remove the "
+                     "attribute to use the default [\"",
+                     kDefaultRedirectUri, "\"]."));
+  }
+  if (uris.IsKnown() && !uris.IsNull()) {
+    for (size_t i = 0; i < uris.Elements().size(); ++i) {
+      const Value& u = uris.Elements()[i];
+      if (u.IsNull()) {
+        resp.diagnostics.AddAttributeError(
+            Path::Root("redirect_uris").Index(static_cast<int64_t>(i)),
+            "Null redirect URI", "Each redirect URI must be a string.");
+      } else if (u.IsKnown() && u.AsString().empty()) {
+        resp.diagnostics.AddAttributeError(
+            Path::Root("redirect_uris").Index(static_cast<int64_t>(i)),
+            "Empty redirect URI", "Each redirect URI must be non-empty.");
+      }
+    }
+  }
+}
+
+void ApiKeyResource::ModifyPlan(const tf::Context&,
+                                const tf::ModifyPlanRequest& req,
+                                tf::ModifyPlanResponse& resp) {
+  if (req.plan.IsNull()) return;  // destroy
+  Value plan = req.plan;
+  const bool creating = req.state.IsNull();
+  const Value& name = plan.Attr("name");
+  std::optional<std::string> client_id;  // known at plan time, if at all
+  if (IsKnownString(name)) client_id = ClientIdFor(name.AsString());
+  if (!creating) {
+    // A new name forces a new key only when it gives another client_id.
+    const std::string prior_id = StateClientId(req.state);
+    const Value& prior_name = req.state.Attr("name");
+    bool same = false;
+    if (IsKnownString(name)) {
+      same = (client_id && *client_id == prior_id) ||
+             (IsKnownString(prior_name) &&
+              NormaliseKeyName(name.AsString()) ==
+                  NormaliseKeyName(prior_name.AsString()));
+    }
+    if (same) {
+      client_id = prior_id;
+    } else {
+      resp.requires_replace.push_back(Path::Root("name"));
+    }
+  }
+  if (client_id) {
+    plan = plan.WithAttr("client_id", Value::String(*client_id))
+               .WithAttr("id", Value::String(*client_id));
+  } else {
+    plan = plan.WithAttr("client_id", Value::Unknown(Type::String()))
+               .WithAttr("id", Value::Unknown(Type::String()));
+  }
+  // client_name defaults to the client_id (a default, not "keep whatever the
+  // server has": an out-of-band rename shows in the plan).
+  if (req.config.Attr("client_name").IsNull()) {
+    plan = plan.WithAttr("client_name",
+                         client_id ? Value::String(*client_id)
+                                   : Value::Unknown(Type::String()));
+  }
+  resp.plan = plan;
+}
+
+void ApiKeyResource::Create(const tf::Context&, const tf::CreateRequest& req,
+                            tf::CreateResponse& resp) {
+  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  const Value& plan = req.plan;
+  const std::string name = plan.Attr("name").AsString();
+  // What the key will be called; the server has the last word on serverless.
+  const std::optional<std::string> expected_id = ClientIdFor(name);
+  const std::string shown_id =
+      expected_id.value_or(absl::StrCat("<client_id of ", name, ">"));
+  CreateKeyParams params{.name = name,
+                         .client_name = "",
+                         .redirect_uris = {kDefaultRedirectUri},
+                         .skip_default_policy_assignments = false};
+  if (IsKnownString(plan.Attr("client_name"))) {
+    params.client_name = plan.Attr("client_name").AsString();
+  }
+  if (auto uris = StringsOf(plan.Attr("redirect_uris"))) {
+    params.redirect_uris = *uris;
+  }
+  const Value& skip = plan.Attr("skip_default_policy_assignments");
+  if (skip.IsKnown() && !skip.IsNull()) {
+    params.skip_default_policy_assignments = skip.AsBool();
+  }
+
+  absl::StatusOr<ApiKeyInfo> created = backend_->Create(params);
+  if (created.ok()) {
+    resp.state = ResourceStateFromKey(*created, plan);
+    if (expected_id && created->client_id != *expected_id) {
+      resp.diagnostics.AddAttributeError(
+          Path::Root("name"), "Unexpected client_id",
+          absl::StrCat("Union created the key with client_id \"",
+                       created->client_id, "\" instead of the planned \"",
+                       *expected_id,
+                       "\". This is a bug in the provider; the key exists "
+                       "and is recorded in state."));
+    }
+    return;
+  }
+  const absl::Status& s = created.status();
+  if (absl::IsAlreadyExists(s)) {
+    resp.diagnostics.AddAttributeError(
+        Path::Root("name"), "Union API key already exists",
+        absl::StrCat(
+            "An API key with client_id \"", shown_id,
+            "\" already exists in Union, so this resource cannot create it. "
+            "To manage the existing key with Terraform, import it:\n\n"
+            "  terraform import <address of this resource> ",
+            shown_id,
+            "\n\n(for example: terraform import union_api_key.example ",
+            shown_id,
+            ")\n\nAn imported key has no client_secret or "
+            "encoded_credentials in state, because Union returns the secret "
+            "only at creation. Alternatively, choose another name."));
+    return;
+  }
+  if (IsAmbiguous(s)) {
+    // The request may have reached the server: find out whether the key now
+    // exists (docs/design/ambiguous-create.md).
+    absl::StatusOr<ApiKeyInfo> probe =
+        expected_id ? backend_->Get(*expected_id)
+                    : absl::StatusOr<ApiKeyInfo>(absl::UnknownError(
+                          "the client_id is not known before creation"));
+    if (probe.ok()) {
+      resp.diagnostics.AddAttributeError(
+          Path::Root("name"), "Union API key created but its secret was lost",
+          absl::StrCat(
+              "The call creating API key \"", shown_id,
+              "\" failed (", absl::StatusCodeToString(s.code()),
+              ") after it was sent, and the key now exists in Union. Union "
+              "returns a key's secret only in the answer to the create call, "
+              "which was lost, so Terraform cannot record usable "
+              "credentials for it.\n\nTo recover, either:\n"
+              "  - delete the key outside Terraform (e.g. union-apikey delete ",
+              shown_id,
+              ") and run terraform apply again; or\n"
+              "  - import it (terraform import <address of this resource> ",
+              shown_id,
+              ") and then replace it to get a new secret "
+              "(terraform apply -replace=<address of this resource>)."));
+      return;
+    }
+    tf::Diagnostic d = StatusToDiagnostic(
+        s, {.operation = "create", .client_id = shown_id});
+    if (IsGone(probe.status())) {
+      absl::StrAppend(&d.detail,
+                      "\n\nThe key does not exist in Union, so it is safe to "
+                      "run terraform apply again.");
+    } else {
+      absl::StrAppend(
+          &d.detail,
+          "\n\nThe provider could not check whether the key was created. "
+          "Before running terraform apply again, check whether the key "
+          "exists (e.g. union-apikey get ",
+          shown_id,
+          "); if it does, delete it outside Terraform first, because its "
+          "secret is lost.");
+    }
+    resp.diagnostics.Add(std::move(d));
+    return;
+  }
+  resp.diagnostics.Add(StatusToDiagnostic(
+      s, {.operation = "create", .client_id = shown_id}));
+}
+
+void ApiKeyResource::Read(const tf::Context&, const tf::ReadRequest& req,
+                          tf::ReadResponse& resp) {
+  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  const std::string client_id = StateClientId(req.state);
+  if (client_id.empty()) {
+    resp.diagnostics.AddError("Union API key without a client_id",
+                              "The state of this resource has no client_id. "
+                              "Remove it from state and import it again.");
+    return;
+  }
+  absl::StatusOr<ApiKeyInfo> key = backend_->Get(client_id);
+  if (IsGone(key.status())) {
+    resp.RemoveResource();
+    return;
+  }
+  if (!key.ok()) {
+    resp.diagnostics.Add(StatusToDiagnostic(
+        key.status(), {.operation = "read", .client_id = client_id}));
+    return;
+  }
+  resp.state = ResourceStateFromKey(*key, req.state);
+}
+
+void ApiKeyResource::Update(const tf::Context&, const tf::UpdateRequest& req,
+                            tf::UpdateResponse& resp) {
+  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  const Value& plan = req.plan;
+  const std::string client_id = StateClientId(req.state);
+  const bool changed =
+      plan.Attr("client_name") != req.state.Attr("client_name") ||
+      plan.Attr("redirect_uris") != req.state.Attr("redirect_uris");
+  if (!changed) return;  // e.g. only the letter case of name: state = plan
+  UpdateKeyParams params{.client_id = client_id};
+  params.client_name = IsKnownString(plan.Attr("client_name"))
+                           ? plan.Attr("client_name").AsString()
+                           : client_id;
+  params.redirect_uris =
+      StringsOf(plan.Attr("redirect_uris"))
+          .value_or(std::vector<std::string>{kDefaultRedirectUri});
+  absl::StatusOr<ApiKeyInfo> updated = backend_->Update(params);
+  if (!updated.ok()) {
+    tf::Diagnostic d = StatusToDiagnostic(
+        updated.status(), {.operation = "update", .client_id = client_id});
+    if (IsGone(updated.status())) {
+      absl::StrAppend(&d.detail,
+                      "\n\nThe key was deleted outside Terraform. Run "
+                      "terraform apply again to create a new one.");
+    }
+    resp.diagnostics.Add(std::move(d));
+    return;
+  }
+  resp.state = ResourceStateFromKey(*updated, plan);
+}
+
+void ApiKeyResource::Delete(const tf::Context&, const tf::DeleteRequest& req,
+                            tf::DeleteResponse& resp) {
+  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  const std::string client_id = StateClientId(req.state);
+  if (client_id.empty()) return;
+  absl::Status s = backend_->Delete(client_id);
+  if (s.ok() || IsGone(s)) return;  // already gone counts as deleted
+  resp.diagnostics.Add(
+      StatusToDiagnostic(s, {.operation = "delete", .client_id = client_id}));
+}
+
+void ApiKeyResource::ImportState(const tf::Context&,
+                                 const tf::ImportStateRequest& req,
+                                 tf::ImportStateResponse& resp) {
+  if (req.id.empty() || req.id.find_first_of(" \t\n") != std::string::npos) {
+    resp.diagnostics.AddError(
+        "Invalid import ID",
+        "Import a union_api_key by its client_id, e.g. terraform import "
+        "union_api_key.ci ci-pipeline. The ID must be non-empty and contain "
+        "no whitespace.");
+    return;
+  }
+  resp.state = resp.state.WithAttr("id", Value::String(req.id))
+                   .WithAttr("client_id", Value::String(req.id));
+  resp.diagnostics.AddWarning(
+      "Imported API key has no secret",
+      absl::StrCat(
+          "Union returns an API key's client_secret only when the key is "
+          "created, so the imported key \"", req.id,
+          "\" has null client_secret and encoded_credentials in state. "
+          "Everything else is managed as usual. If you need the "
+          "credentials, rotate the key by re-creating it: terraform apply "
+          "-replace=<address of this resource> (this deletes the key, so "
+          "whatever uses its old secret stops working)."));
+}
+
+}  // namespace union_provider

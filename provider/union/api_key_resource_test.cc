@@ -1,0 +1,330 @@
+// api_key_resource_test.cc: the union_api_key lifecycle against a fake
+// backend: plan-time client_id, create, read (drift, gone), update in place,
+// delete, import, and the error paths (duplicate, ambiguous create).
+#include "provider/union/api_key_resource.h"
+
+#include <memory>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "provider/union/model.h"
+#include "provider/union/testing/fake_backend.h"
+
+namespace union_provider {
+namespace {
+
+using tf::Type;
+using tf::Value;
+using testing::FakeBackend;
+
+class ApiKeyResourceTest : public ::testing::Test {
+ protected:
+  std::shared_ptr<FakeBackend> fake_ = std::make_shared<FakeBackend>();
+  ApiKeyResource r_{fake_};
+  tf::Schema schema_ = r_.GetSchema();
+
+  Value Config(const std::string& name) {
+    return tf::NullAttributes(schema_.ValueType())
+        .WithAttr("name", Value::String(name));
+  }
+
+  // What the framework does before ModifyPlan: defaults, then computed
+  // attributes null in config become unknown (or keep the prior value when
+  // UseStateForUnknown applies).
+  Value FrameworkPlan(const Value& config, const Value& prior) {
+    Value plan = config;
+    for (const tf::Attribute& a : schema_.block.attributes) {
+      const Value& c = config.Attr(a.name);
+      if (!c.IsNull()) continue;
+      if (a.default_value) {
+        plan = plan.WithAttr(a.name, *a.default_value);
+      } else if (tf::IsComputed(a.presence)) {
+        bool keep = !prior.IsNull() && !a.plan_modifiers.empty() &&
+                    a.name != "skip_default_policy_assignments";
+        plan = plan.WithAttr(a.name,
+                             keep ? prior.Attr(a.name) : Value::Unknown(a.type));
+      }
+    }
+    return plan;
+  }
+
+  tf::ModifyPlanResponse Plan(const Value& config, const Value& prior) {
+    tf::ModifyPlanResponse resp;
+    resp.plan = FrameworkPlan(config, prior);
+    r_.ModifyPlan(tf::Context(),
+                  {.config = config, .state = prior, .plan = resp.plan}, resp);
+    return resp;
+  }
+
+  Value Apply(const Value& config) {
+    tf::ModifyPlanResponse p = Plan(config, Value::Null(schema_.ValueType()));
+    EXPECT_FALSE(p.diagnostics.HasError());
+    tf::CreateResponse resp;
+    resp.state = p.plan;
+    r_.Create(tf::Context(), {.config = config, .plan = p.plan}, resp);
+    EXPECT_FALSE(resp.diagnostics.HasError())
+        << resp.diagnostics.items()[0].summary << ": "
+        << resp.diagnostics.items()[0].detail;
+    return resp.state;
+  }
+
+  tf::ReadResponse Read(const Value& state) {
+    tf::ReadResponse resp;
+    resp.state = state;
+    r_.Read(tf::Context(), {.state = state}, resp);
+    return resp;
+  }
+};
+
+TEST_F(ApiKeyResourceTest, PlanShowsClientIdAndDefaults) {
+  tf::ModifyPlanResponse p =
+      Plan(Config("CI Pipeline #1"), Value::Null(schema_.ValueType()));
+  EXPECT_TRUE(p.requires_replace.empty());
+  EXPECT_EQ(p.plan.Attr("client_id"), Value::String("ci-pipeline-1"));
+  EXPECT_EQ(p.plan.Attr("id"), Value::String("ci-pipeline-1"));
+  EXPECT_EQ(p.plan.Attr("client_name"), Value::String("ci-pipeline-1"));
+  EXPECT_EQ(p.plan.Attr("redirect_uris"), StringList({kDefaultRedirectUri}));
+  EXPECT_FALSE(p.plan.Attr("client_secret").IsKnown());
+}
+
+TEST_F(ApiKeyResourceTest, PlanOnDestroyStaysNull) {
+  Value state = Apply(Config("x"));
+  tf::ModifyPlanResponse resp;
+  resp.plan = Value::Null(schema_.ValueType());
+  r_.ModifyPlan(tf::Context(),
+                {.config = Value::Null(schema_.ValueType()), .state = state,
+                 .plan = resp.plan},
+                resp);
+  EXPECT_TRUE(resp.plan.IsNull());
+}
+
+TEST_F(ApiKeyResourceTest, CreateFillsEveryAttribute) {
+  Value s = Apply(Config("CI Pipeline"));
+  EXPECT_TRUE(s.IsWhollyKnown());
+  EXPECT_EQ(s.Attr("client_id"), Value::String("ci-pipeline"));
+  EXPECT_EQ(s.Attr("client_secret"), Value::String("s3cr3t-ci-pipeline"));
+  EXPECT_FALSE(s.Attr("encoded_credentials").IsNull());
+  EXPECT_EQ(s.Attr("grant_types"),
+            StringList({"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"}));
+  EXPECT_EQ(s.Attr("client_id_issued_at"), Value::String("2025-11-26T12:00:00Z"));
+  EXPECT_EQ(fake_->keys.count("ci-pipeline"), 1u);
+}
+
+TEST_F(ApiKeyResourceTest, ReadAfterCreateIsUnchangedAndKeepsSecrets) {
+  Value s = Apply(Config("steady"));
+  tf::ReadResponse rr = Read(s);
+  EXPECT_FALSE(rr.diagnostics.HasError());
+  EXPECT_EQ(rr.state, s);
+  // And the next plan is empty: no replacement, plan equals state.
+  tf::ModifyPlanResponse p = Plan(Config("steady"), rr.state);
+  EXPECT_TRUE(p.requires_replace.empty());
+  EXPECT_EQ(p.plan, rr.state);
+}
+
+TEST_F(ApiKeyResourceTest, ReadOfDeletedKeyRemovesIt) {
+  Value s = Apply(Config("gone"));
+  fake_->keys.clear();
+  tf::ReadResponse rr = Read(s);
+  EXPECT_FALSE(rr.diagnostics.HasError());
+  EXPECT_TRUE(rr.state.IsNull());
+}
+
+TEST_F(ApiKeyResourceTest, OutOfBandRenameShowsInThePlan) {
+  Value s = Apply(Config("drifty"));
+  fake_->keys["drifty"].client_name = "renamed";
+  tf::ReadResponse rr = Read(s);
+  EXPECT_EQ(rr.state.Attr("client_name"), Value::String("renamed"));
+  tf::ModifyPlanResponse p = Plan(Config("drifty"), rr.state);
+  EXPECT_TRUE(p.requires_replace.empty());
+  EXPECT_EQ(p.plan.Attr("client_name"), Value::String("drifty"));  // back to default
+}
+
+TEST_F(ApiKeyResourceTest, ReadErrorIsADiagnostic) {
+  Value s = Apply(Config("flaky"));
+  fake_->fail_next_get = absl::UnavailableError("connection refused");
+  tf::ReadResponse rr = Read(s);
+  ASSERT_TRUE(rr.diagnostics.HasError());
+  EXPECT_EQ(rr.diagnostics.items()[0].summary, "Union endpoint unreachable");
+  EXPECT_FALSE(rr.state.IsNull());
+}
+
+TEST_F(ApiKeyResourceTest, UpdateInPlace) {
+  Value s = Apply(Config("upd"));
+  Value config = Config("upd")
+                     .WithAttr("client_name", Value::String("Updated"))
+                     .WithAttr("redirect_uris", StringList({"http://x/cb"}));
+  tf::ModifyPlanResponse p = Plan(config, s);
+  EXPECT_TRUE(p.requires_replace.empty());
+  tf::UpdateResponse ur;
+  ur.state = p.plan;
+  r_.Update(tf::Context(), {.config = config, .plan = p.plan, .state = s}, ur);
+  EXPECT_FALSE(ur.diagnostics.HasError());
+  EXPECT_EQ(ur.state.Attr("client_name"), Value::String("Updated"));
+  EXPECT_EQ(ur.state.Attr("redirect_uris"), StringList({"http://x/cb"}));
+  EXPECT_EQ(ur.state.Attr("client_secret"), s.Attr("client_secret"));
+  EXPECT_EQ(ur.state, p.plan);
+  EXPECT_EQ(fake_->keys["upd"].client_name, "Updated");
+  EXPECT_EQ(fake_->updates, 1);
+}
+
+TEST_F(ApiKeyResourceTest, RenameToAnotherClientIdReplaces) {
+  Value s = Apply(Config("one"));
+  tf::ModifyPlanResponse p = Plan(Config("two"), s);
+  ASSERT_EQ(p.requires_replace.size(), 1u);
+  EXPECT_EQ(p.requires_replace[0].ToString(), "name");
+  EXPECT_EQ(p.plan.Attr("client_id"), Value::String("two"));
+}
+
+TEST_F(ApiKeyResourceTest, RenameToTheSameClientIdIsInPlaceWithoutACall) {
+  Value s = Apply(Config("Same Key"));
+  tf::ModifyPlanResponse p = Plan(Config("same key"), s);
+  EXPECT_TRUE(p.requires_replace.empty());
+  tf::UpdateResponse ur;
+  ur.state = p.plan;
+  r_.Update(tf::Context(), {.config = Config("same key"), .plan = p.plan, .state = s},
+            ur);
+  EXPECT_FALSE(ur.diagnostics.HasError());
+  EXPECT_EQ(ur.state.Attr("name"), Value::String("same key"));
+  EXPECT_EQ(fake_->updates, 0);
+}
+
+TEST_F(ApiKeyResourceTest, SkipFlagChangeReplacesThroughItsModifier) {
+  const tf::Attribute* a = schema_.FindAttribute("skip_default_policy_assignments");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->plan_modifiers.size(), 1u);
+  tf::PlanModifierResponse resp;
+  resp.plan = Value::Bool(true);
+  a->plan_modifiers[0]->Modify({.path = tf::Path::Root(a->name),
+                                .config = Value::Bool(true),
+                                .state = Value::Bool(false),
+                                .plan = Value::Bool(true)},
+                               resp);
+  EXPECT_TRUE(resp.requires_replace);
+}
+
+TEST_F(ApiKeyResourceTest, UpdateOfDeletedKeySaysSo) {
+  Value s = Apply(Config("vanish"));
+  fake_->keys.clear();
+  Value config = Config("vanish").WithAttr("client_name", Value::String("n"));
+  tf::ModifyPlanResponse p = Plan(config, s);
+  tf::UpdateResponse ur;
+  ur.state = p.plan;
+  r_.Update(tf::Context(), {.config = config, .plan = p.plan, .state = s}, ur);
+  ASSERT_TRUE(ur.diagnostics.HasError());
+  EXPECT_NE(ur.diagnostics.items()[0].detail.find("deleted outside Terraform"),
+            std::string::npos);
+}
+
+TEST_F(ApiKeyResourceTest, DeleteTreatsNotFoundAsSuccess) {
+  Value s = Apply(Config("del"));
+  tf::DeleteResponse d1;
+  r_.Delete(tf::Context(), {.state = s}, d1);
+  EXPECT_TRUE(d1.diagnostics.empty());
+  EXPECT_TRUE(fake_->keys.empty());
+  tf::DeleteResponse d2;
+  r_.Delete(tf::Context(), {.state = s}, d2);
+  EXPECT_TRUE(d2.diagnostics.empty());
+  fake_->fail_next_delete = absl::PermissionDeniedError("no");
+  tf::DeleteResponse d3;
+  r_.Delete(tf::Context(), {.state = s}, d3);
+  EXPECT_TRUE(d3.diagnostics.HasError());
+}
+
+TEST_F(ApiKeyResourceTest, DuplicateNameGivesTheImportCommand) {
+  Apply(Config("dup"));
+  Value config = Config("DUP");
+  tf::ModifyPlanResponse p = Plan(config, Value::Null(schema_.ValueType()));
+  tf::CreateResponse cr;
+  cr.state = p.plan;
+  r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  EXPECT_EQ(d.summary, "Union API key already exists");
+  EXPECT_NE(d.detail.find("terraform import <address of this resource> dup"),
+            std::string::npos)
+      << d.detail;
+  EXPECT_EQ(d.attribute->ToString(), "name");
+}
+
+TEST_F(ApiKeyResourceTest, AmbiguousCreateThatCommittedReportsTheLostSecret) {
+  fake_->fail_next_create = absl::DeadlineExceededError("deadline exceeded");
+  fake_->create_commits_before_failing = true;
+  Value config = Config("amb");
+  tf::ModifyPlanResponse p = Plan(config, Value::Null(schema_.ValueType()));
+  tf::CreateResponse cr;
+  cr.state = p.plan;
+  r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  EXPECT_EQ(d.summary, "Union API key created but its secret was lost");
+  EXPECT_NE(d.detail.find("union-apikey delete amb"), std::string::npos);
+  EXPECT_NE(d.detail.find("-replace"), std::string::npos);
+  EXPECT_EQ(fake_->gets, 1);
+}
+
+TEST_F(ApiKeyResourceTest, AmbiguousCreateThatDidNotCommitIsSafeToRetry) {
+  fake_->fail_next_create = absl::UnavailableError("connection reset");
+  Value config = Config("amb2");
+  tf::ModifyPlanResponse p = Plan(config, Value::Null(schema_.ValueType()));
+  tf::CreateResponse cr;
+  cr.state = p.plan;
+  r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  EXPECT_EQ(cr.diagnostics.items()[0].summary, "Union endpoint unreachable");
+  EXPECT_NE(cr.diagnostics.items()[0].detail.find("safe to run terraform apply again"),
+            std::string::npos);
+}
+
+TEST_F(ApiKeyResourceTest, ImportThenReadMatchesCreatedExceptSecrets) {
+  Value created = Apply(Config("imp"));
+  tf::ImportStateResponse ir;
+  ir.state = tf::NullAttributes(schema_.ValueType());
+  r_.ImportState(tf::Context(), {.id = "imp"}, ir);
+  ASSERT_EQ(ir.diagnostics.size(), 1u);
+  EXPECT_EQ(ir.diagnostics.items()[0].severity, tf::Severity::kWarning);
+  EXPECT_NE(ir.diagnostics.items()[0].detail.find("-replace"), std::string::npos);
+  tf::ReadResponse rr = Read(ir.state);
+  EXPECT_FALSE(rr.diagnostics.HasError());
+  EXPECT_TRUE(rr.state.Attr("client_secret").IsNull());
+  EXPECT_TRUE(rr.state.Attr("encoded_credentials").IsNull());
+  EXPECT_EQ(rr.state.WithAttr("client_secret", created.Attr("client_secret"))
+                .WithAttr("encoded_credentials", created.Attr("encoded_credentials")),
+            created);
+  // The imported key plans empty against its config.
+  tf::ModifyPlanResponse p = Plan(Config("imp"), rr.state);
+  EXPECT_TRUE(p.requires_replace.empty());
+  EXPECT_EQ(p.plan, rr.state);
+}
+
+TEST_F(ApiKeyResourceTest, ImportOfEmptyIdFails) {
+  tf::ImportStateResponse ir;
+  ir.state = tf::NullAttributes(schema_.ValueType());
+  r_.ImportState(tf::Context(), {.id = ""}, ir);
+  EXPECT_TRUE(ir.diagnostics.HasError());
+}
+
+TEST_F(ApiKeyResourceTest, ServerlessLeavesClientIdUnknownUntilCreate) {
+  fake_->serverless = true;
+  Value config = Config("ci");
+  tf::ModifyPlanResponse p = Plan(config, Value::Null(schema_.ValueType()));
+  EXPECT_FALSE(p.plan.Attr("client_id").IsKnown());
+  tf::CreateResponse cr;
+  cr.state = p.plan;
+  r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
+  EXPECT_FALSE(cr.diagnostics.HasError());
+  EXPECT_EQ(cr.state.Attr("client_id"), Value::String("tenant-user-ci"));
+  // Same name later: no replacement, client_id kept.
+  tf::ModifyPlanResponse p2 = Plan(config, cr.state);
+  EXPECT_TRUE(p2.requires_replace.empty());
+  EXPECT_EQ(p2.plan.Attr("client_id"), Value::String("tenant-user-ci"));
+}
+
+TEST_F(ApiKeyResourceTest, UnconfiguredResourceErrors) {
+  ApiKeyResource bare;
+  tf::ReadResponse rr;
+  bare.Read(tf::Context(), {.state = Config("x")}, rr);
+  EXPECT_TRUE(rr.diagnostics.HasError());
+}
+
+}  // namespace
+}  // namespace union_provider

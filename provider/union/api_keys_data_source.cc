@@ -1,0 +1,84 @@
+// api_keys_data_source.cc: data "union_api_keys".
+#include "provider/union/api_keys_data_source.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "provider/union/model.h"
+#include "provider/union/provider_data.h"
+#include "provider/union/status_diagnostic.h"
+
+namespace union_provider {
+
+tf::Schema ApiKeysDataSource::GetSchema() const {
+  tf::Schema s;
+  s.block.description =
+      "Lists the Union API keys of the organization, following pagination. "
+      "Secrets are never listed.";
+  s.block.attributes = {
+      tf::Attribute{
+          .name = "limit",
+          .type = tf::Type::Number(),
+          .presence = tf::Presence::kOptional,
+          .description = absl::StrCat(
+              "The most keys to return (1 to ", kMaxListLimit,
+              "). Default: all of them.")},
+      tf::Attribute{
+          .name = "keys",
+          .type = tf::Type::List(KeyObjectType()),
+          .presence = tf::Presence::kComputed,
+          .description =
+              "The keys, in the server's order. Each has `id`, `client_id`, "
+              "`client_name`, `organization`, `redirect_uris`, "
+              "`grant_types`, `response_types`, "
+              "`token_endpoint_auth_method` and `client_id_issued_at`, as "
+              "in the `union_api_key` data source."},
+  };
+  return s;
+}
+
+void ApiKeysDataSource::Configure(const std::any& provider_data,
+                                  tf::Diagnostics& diags) {
+  backend_ = BackendFromProviderData(provider_data, diags);
+}
+
+void ApiKeysDataSource::ValidateConfig(const tf::Context&,
+                                       const tf::ValidateConfigRequest& req,
+                                       tf::ValidateConfigResponse& resp) {
+  if (req.config.IsNull() || !req.config.IsKnown()) return;
+  const tf::Value& limit = req.config.Attr("limit");
+  if (limit.IsNull() || !limit.IsKnown()) return;
+  std::optional<int64_t> n = limit.AsNumber().AsInt64();
+  if (!n || *n < 1 || *n > kMaxListLimit) {
+    resp.diagnostics.AddAttributeError(
+        tf::Path::Root("limit"), "Invalid limit",
+        absl::StrCat("limit must be a whole number from 1 to ", kMaxListLimit,
+                     ", got ", limit.AsNumber().ToString(), "."));
+  }
+}
+
+void ApiKeysDataSource::Read(const tf::Context& ctx,
+                             const tf::DataSourceReadRequest& req,
+                             tf::DataSourceReadResponse& resp) {
+  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  tf::ValidateConfigResponse check;
+  ValidateConfig(ctx, {.config = req.config}, check);
+  resp.diagnostics.Append(check.diagnostics);
+  if (resp.diagnostics.HasError()) return;
+  int64_t limit = 0;
+  const tf::Value& l = req.config.Attr("limit");
+  if (!l.IsNull() && l.IsKnown()) limit = l.AsNumber().AsInt64().value_or(0);
+  absl::StatusOr<std::vector<ApiKeyInfo>> keys = backend_->List(limit);
+  if (!keys.ok()) {
+    resp.diagnostics.Add(
+        StatusToDiagnostic(keys.status(), {.operation = "list API keys"}));
+    return;
+  }
+  std::vector<tf::Value> items;
+  items.reserve(keys->size());
+  for (const ApiKeyInfo& k : *keys) items.push_back(KeyObject(k));
+  resp.state = req.config.WithAttr(
+      "keys", tf::Value::List(KeyObjectType(), std::move(items)));
+}
+
+}  // namespace union_provider

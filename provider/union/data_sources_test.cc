@@ -1,0 +1,99 @@
+// data_sources_test.cc: data "union_api_key" and data "union_api_keys".
+#include <memory>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "provider/union/api_key_data_source.h"
+#include "provider/union/api_keys_data_source.h"
+#include "provider/union/model.h"
+#include "provider/union/testing/fake_backend.h"
+
+namespace union_provider {
+namespace {
+
+using tf::Value;
+using testing::FakeBackend;
+
+void AddKeys(FakeBackend& fake, int n) {
+  for (int i = 0; i < n; ++i) {
+    auto created = fake.Create({.name = "key " + std::to_string(1000 + i),
+                                .redirect_uris = {kDefaultRedirectUri}});
+    ASSERT_TRUE(created.ok());
+  }
+}
+
+TEST(ApiKeyDataSource, ReadsEveryNonSecretField) {
+  auto fake = std::make_shared<FakeBackend>();
+  AddKeys(*fake, 1);
+  ApiKeyDataSource ds(fake);
+  Value config = tf::NullAttributes(ds.GetSchema().ValueType())
+                     .WithAttr("client_id", Value::String("key-1000"));
+  tf::DataSourceReadResponse resp;
+  resp.state = config;
+  ds.Read(tf::Context(), {.config = config}, resp);
+  EXPECT_FALSE(resp.diagnostics.HasError());
+  EXPECT_TRUE(resp.state.IsWhollyKnown());
+  EXPECT_EQ(resp.state, KeyObject(fake->keys["key-1000"]));
+  EXPECT_EQ(resp.state.Attr("grant_types"),
+            StringList({"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"}));
+}
+
+TEST(ApiKeyDataSource, MissingKeyIsAnErrorOnClientId) {
+  auto fake = std::make_shared<FakeBackend>();
+  ApiKeyDataSource ds(fake);
+  Value config = tf::NullAttributes(ds.GetSchema().ValueType())
+                     .WithAttr("client_id", Value::String("nope"));
+  tf::DataSourceReadResponse resp;
+  resp.state = config;
+  ds.Read(tf::Context(), {.config = config}, resp);
+  ASSERT_EQ(resp.diagnostics.size(), 1u);
+  EXPECT_EQ(resp.diagnostics.items()[0].summary, "Union API key not found");
+  EXPECT_EQ(resp.diagnostics.items()[0].attribute->ToString(), "client_id");
+  EXPECT_NE(resp.diagnostics.items()[0].detail.find("\"nope\""), std::string::npos);
+}
+
+TEST(ApiKeysDataSource, ListsWithAndWithoutLimit) {
+  auto fake = std::make_shared<FakeBackend>();
+  AddKeys(*fake, 7);
+  ApiKeysDataSource ds(fake);
+  Value config = tf::NullAttributes(ds.GetSchema().ValueType());
+  {
+    tf::DataSourceReadResponse resp;
+    resp.state = config;
+    ds.Read(tf::Context(), {.config = config}, resp);
+    EXPECT_FALSE(resp.diagnostics.HasError());
+    EXPECT_EQ(resp.state.Attr("keys").Elements().size(), 7u);
+    EXPECT_TRUE(resp.state.Attr("limit").IsNull());
+    EXPECT_EQ(resp.state.type(), ds.GetSchema().ValueType());
+  }
+  {
+    Value limited = config.WithAttr("limit", Value::Int(5));
+    tf::DataSourceReadResponse resp;
+    resp.state = limited;
+    ds.Read(tf::Context(), {.config = limited}, resp);
+    EXPECT_EQ(resp.state.Attr("keys").Elements().size(), 5u);
+  }
+}
+
+TEST(ApiKeysDataSource, BadLimitAndListErrors) {
+  auto fake = std::make_shared<FakeBackend>();
+  ApiKeysDataSource ds(fake);
+  Value config = tf::NullAttributes(ds.GetSchema().ValueType());
+  for (int64_t bad : {int64_t{0}, int64_t{-3}, kMaxListLimit + 1}) {
+    tf::ValidateConfigResponse v;
+    ds.ValidateConfig(tf::Context(), {.config = config.WithAttr("limit", Value::Int(bad))},
+                      v);
+    ASSERT_EQ(v.diagnostics.size(), 1u) << bad;
+    EXPECT_EQ(v.diagnostics.items()[0].attribute->ToString(), "limit");
+  }
+  fake->fail_next_list = absl::UnauthenticatedError("token rejected");
+  tf::DataSourceReadResponse resp;
+  resp.state = config;
+  ds.Read(tf::Context(), {.config = config}, resp);
+  ASSERT_TRUE(resp.diagnostics.HasError());
+  EXPECT_EQ(resp.diagnostics.items()[0].summary,
+            "Union rejected the provider's credentials");
+}
+
+}  // namespace
+}  // namespace union_provider

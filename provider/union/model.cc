@@ -1,0 +1,165 @@
+// model.cc: ApiKeyInfo <-> tf::Value.
+#include "provider/union/model.h"
+
+#include <map>
+#include <utility>
+
+#include "absl/time/time.h"
+
+namespace union_provider {
+namespace {
+
+using tf::Attribute;
+using tf::Presence;
+using tf::Type;
+using tf::Value;
+
+Value OptionalTime(const std::optional<absl::Time>& t) {
+  if (!t) return Value::Null(Type::String());
+  return Value::String(FormatTimestamp(*t));
+}
+
+std::map<std::string, Value> KeyEntries(const ApiKeyInfo& key) {
+  return {
+      {"id", Value::String(key.client_id)},
+      {"client_id", Value::String(key.client_id)},
+      {"client_name", Value::String(key.client_name)},
+      {"organization", Value::String(key.organization)},
+      {"redirect_uris", StringList(key.redirect_uris)},
+      {"grant_types", StringList(key.grant_types)},
+      {"response_types", StringList(key.response_types)},
+      {"token_endpoint_auth_method",
+       Value::String(key.token_endpoint_auth_method)},
+      {"client_id_issued_at", OptionalTime(key.client_id_issued_at)},
+  };
+}
+
+Value PriorOrNull(const Value& prior, std::string_view name, const Type& t) {
+  if (prior.IsNull() || !prior.IsKnown()) return Value::Null(t);
+  const Value& v = prior.Attr(name);
+  if (!v.IsKnown()) return Value::Null(t);
+  if (v.IsNull()) return Value::Null(t);
+  return v;
+}
+
+}  // namespace
+
+std::vector<std::string> ResourceAttributeNames() {
+  return {"id",
+          "name",
+          "client_id",
+          "client_name",
+          "redirect_uris",
+          "skip_default_policy_assignments",
+          "organization",
+          "client_secret",
+          "encoded_credentials",
+          "grant_types",
+          "response_types",
+          "token_endpoint_auth_method",
+          "client_id_issued_at"};
+}
+
+Value StringList(const std::vector<std::string>& items) {
+  std::vector<Value> values;
+  values.reserve(items.size());
+  for (const std::string& s : items) values.push_back(Value::String(s));
+  return Value::List(Type::String(), std::move(values));
+}
+
+std::optional<std::vector<std::string>> StringsOf(const Value& list) {
+  if (list.IsNull() || !list.IsWhollyKnown()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const Value& v : list.Elements()) {
+    if (v.IsNull()) return std::nullopt;
+    out.push_back(v.AsString());
+  }
+  return out;
+}
+
+std::string FormatTimestamp(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
+}
+
+std::vector<Attribute> KeyAttributes(Presence client_id_presence) {
+  const Type strings = Type::List(Type::String());
+  return {
+      Attribute{.name = "id",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description = "The key's client_id."},
+      Attribute{.name = "client_id",
+                .type = Type::String(),
+                .presence = client_id_presence,
+                .description = "The key's OAuth2 client ID."},
+      Attribute{.name = "client_name",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description = "The key's display name."},
+      Attribute{.name = "organization",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description =
+                    "The organization the key belongs to (empty when none)."},
+      Attribute{.name = "redirect_uris",
+                .type = strings,
+                .presence = Presence::kComputed,
+                .description = "The OAuth2 redirect URIs."},
+      Attribute{.name = "grant_types",
+                .type = strings,
+                .presence = Presence::kComputed,
+                .description =
+                    "The OAuth2 grant types, e.g. `CLIENT_CREDENTIALS`, "
+                    "`AUTHORIZATION_CODE`."},
+      Attribute{.name = "response_types",
+                .type = strings,
+                .presence = Presence::kComputed,
+                .description = "The OAuth2 response types, e.g. `CODE`."},
+      Attribute{.name = "token_endpoint_auth_method",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description =
+                    "How the key authenticates at the token endpoint, e.g. "
+                    "`CLIENT_SECRET_BASIC`."},
+      Attribute{.name = "client_id_issued_at",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description =
+                    "When the key was created, RFC 3339 in UTC (null when the "
+                    "server does not say)."},
+  };
+}
+
+Type KeyObjectType() {
+  std::map<std::string, Type> types;
+  for (const Attribute& a : KeyAttributes(Presence::kComputed)) {
+    types.emplace(a.name, a.type);
+  }
+  return Type::Object(std::move(types));
+}
+
+Value KeyObject(const ApiKeyInfo& key) {
+  return Value::Object(KeyEntries(key));
+}
+
+Value ResourceStateFromKey(const ApiKeyInfo& key, const Value& prior) {
+  std::map<std::string, Value> entries = KeyEntries(key);
+  Value name = PriorOrNull(prior, "name", Type::String());
+  if (name.IsNull()) name = Value::String(key.client_id);  // import
+  entries["name"] = name;
+  Value skip =
+      PriorOrNull(prior, "skip_default_policy_assignments", Type::Bool());
+  if (skip.IsNull()) skip = Value::Bool(false);  // import: the default
+  entries["skip_default_policy_assignments"] = skip;
+  entries["client_secret"] =
+      key.client_secret.empty()
+          ? PriorOrNull(prior, "client_secret", Type::String())
+          : Value::String(key.client_secret);
+  entries["encoded_credentials"] =
+      key.encoded_credentials.empty()
+          ? PriorOrNull(prior, "encoded_credentials", Type::String())
+          : Value::String(key.encoded_credentials);
+  return Value::Object(std::move(entries));
+}
+
+}  // namespace union_provider

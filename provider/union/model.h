@@ -1,0 +1,52 @@
+// model.h: the mapping between an ApiKeyInfo (what Union returns) and the
+// Terraform values of the resource and data sources.
+//
+// Everything a server answer contributes to state goes through here, so the
+// same normalisation applies after Create, Read, Update and import (lists in
+// server order, enums as their readable names, times as RFC 3339 UTC), and a
+// refreshed plan stays empty.
+//   tf::Value state = ResourceStateFromKey(key, prior_state);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "provider/framework/schema/schema.h"
+#include "provider/framework/types/value.h"
+#include "provider/union/api_key_backend.h"
+
+namespace union_provider {
+
+// The redirect URI the reference SDK registers when none is given.
+inline constexpr char kDefaultRedirectUri[] =
+    "http://localhost:8080/authorization-code/callback";
+
+// The attributes of the union_api_key resource, in schema order.
+std::vector<std::string> ResourceAttributeNames();
+
+// A known list of strings.
+tf::Value StringList(const std::vector<std::string>& items);
+// The strings of a known list (nullopt when null or not wholly known).
+std::optional<std::vector<std::string>> StringsOf(const tf::Value& list);
+// RFC 3339 in UTC, whole seconds ("2026-11-26T12:00:00Z").
+std::string FormatTimestamp(absl::Time t);
+
+// The computed, non-secret attributes every representation of a key shares:
+// id, client_id, client_name, organization, redirect_uris, grant_types,
+// response_types, token_endpoint_auth_method, client_id_issued_at.
+// `client_id_presence` lets the single data source make client_id Required.
+std::vector<tf::Attribute> KeyAttributes(tf::Presence client_id_presence);
+
+// The object type of one key in a data source (the KeyAttributes).
+tf::Type KeyObjectType();
+
+// The KeyAttributes of `key` as an object value (for data sources).
+tf::Value KeyObject(const ApiKeyInfo& key);
+
+// The resource state for `key`. Attributes the server does not return are
+// taken from `prior` (a null prior leaves them null): name,
+// skip_default_policy_assignments, client_secret, encoded_credentials. When
+// `key` carries a secret (the Create answer) it is used instead.
+tf::Value ResourceStateFromKey(const ApiKeyInfo& key, const tf::Value& prior);
+
+}  // namespace union_provider

@@ -1,0 +1,166 @@
+// model_test.cc: server key -> Terraform value mapping and its
+// normalisation.
+#include "provider/union/model.h"
+
+#include "gtest/gtest.h"
+#include "provider/union/api_key_data_source.h"
+#include "provider/union/api_key_resource.h"
+#include "provider/union/api_keys_data_source.h"
+#include "provider/union/union_backend.h"
+#include "union/api_key.h"
+
+namespace union_provider {
+namespace {
+
+using tf::Value;
+
+ApiKeyInfo SampleKey() {
+  ApiKeyInfo k;
+  k.organization = "acme";
+  k.client_id = "ci-pipeline";
+  k.client_name = "CI";
+  k.redirect_uris = {"http://b/cb", "http://a/cb"};
+  k.grant_types = {"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"};
+  k.response_types = {"CODE"};
+  k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
+  k.client_id_issued_at = absl::FromUnixSeconds(1764158400) + absl::Milliseconds(250);
+  return k;
+}
+
+TEST(FormatTimestamp, Rfc3339UtcWholeSeconds) {
+  EXPECT_EQ(FormatTimestamp(absl::FromUnixSeconds(1764158400) +
+                            absl::Milliseconds(999)),
+            "2025-11-26T12:00:00Z");
+}
+
+TEST(ResourceStateFromKey, HasTheSchemaType) {
+  ApiKeyResource r;
+  Value state = ResourceStateFromKey(SampleKey(), Value());
+  EXPECT_EQ(state.type(), r.GetSchema().ValueType());
+  EXPECT_TRUE(state.IsWhollyKnown());
+}
+
+TEST(ResourceStateFromKey, MapsEveryServerFieldInServerOrder) {
+  Value s = ResourceStateFromKey(SampleKey(), Value());
+  EXPECT_EQ(s.Attr("id"), Value::String("ci-pipeline"));
+  EXPECT_EQ(s.Attr("client_id"), Value::String("ci-pipeline"));
+  EXPECT_EQ(s.Attr("client_name"), Value::String("CI"));
+  EXPECT_EQ(s.Attr("organization"), Value::String("acme"));
+  EXPECT_EQ(s.Attr("redirect_uris"), StringList({"http://b/cb", "http://a/cb"}));
+  EXPECT_EQ(s.Attr("grant_types"),
+            StringList({"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"}));
+  EXPECT_EQ(s.Attr("response_types"), StringList({"CODE"}));
+  EXPECT_EQ(s.Attr("token_endpoint_auth_method"),
+            Value::String("CLIENT_SECRET_BASIC"));
+  EXPECT_EQ(s.Attr("client_id_issued_at"), Value::String("2025-11-26T12:00:00Z"));
+}
+
+TEST(ResourceStateFromKey, ImportDefaults) {
+  // No prior state (import): name = client_id, skip flag false, no secrets.
+  Value s = ResourceStateFromKey(SampleKey(), Value());
+  EXPECT_EQ(s.Attr("name"), Value::String("ci-pipeline"));
+  EXPECT_EQ(s.Attr("skip_default_policy_assignments"), Value::Bool(false));
+  EXPECT_TRUE(s.Attr("client_secret").IsNull());
+  EXPECT_TRUE(s.Attr("encoded_credentials").IsNull());
+}
+
+TEST(ResourceStateFromKey, KeepsSecretsAndArgumentsFromPriorState) {
+  Value prior = ResourceStateFromKey(SampleKey(), Value())
+                    .WithAttr("name", Value::String("CI Pipeline"))
+                    .WithAttr("skip_default_policy_assignments", Value::Bool(true))
+                    .WithAttr("client_secret", Value::String("sec"))
+                    .WithAttr("encoded_credentials", Value::String("enc"));
+  ApiKeyInfo changed = SampleKey();
+  changed.client_name = "renamed out of band";
+  Value s = ResourceStateFromKey(changed, prior);
+  EXPECT_EQ(s.Attr("name"), Value::String("CI Pipeline"));
+  EXPECT_EQ(s.Attr("skip_default_policy_assignments"), Value::Bool(true));
+  EXPECT_EQ(s.Attr("client_secret"), Value::String("sec"));
+  EXPECT_EQ(s.Attr("encoded_credentials"), Value::String("enc"));
+  EXPECT_EQ(s.Attr("client_name"), Value::String("renamed out of band"));
+}
+
+TEST(ResourceStateFromKey, SecretsFromCreateWin) {
+  ApiKeyInfo k = SampleKey();
+  k.client_secret = "new-secret";
+  k.encoded_credentials = "new-enc";
+  Value plan = ResourceStateFromKey(SampleKey(), Value())
+                   .WithAttr("client_secret", Value::Unknown(tf::Type::String()))
+                   .WithAttr("encoded_credentials", Value::Unknown(tf::Type::String()));
+  Value s = ResourceStateFromKey(k, plan);
+  EXPECT_EQ(s.Attr("client_secret"), Value::String("new-secret"));
+  EXPECT_EQ(s.Attr("encoded_credentials"), Value::String("new-enc"));
+}
+
+TEST(ResourceStateFromKey, MissingTimestampAndEmptyListsAreNormalised) {
+  ApiKeyInfo k = SampleKey();
+  k.client_id_issued_at.reset();
+  k.redirect_uris.clear();
+  Value s = ResourceStateFromKey(k, Value());
+  EXPECT_TRUE(s.Attr("client_id_issued_at").IsNull());
+  // An empty list, not null: matches `redirect_uris = []` in config.
+  EXPECT_FALSE(s.Attr("redirect_uris").IsNull());
+  EXPECT_TRUE(s.Attr("redirect_uris").Elements().empty());
+}
+
+TEST(FromUnionKey, MapsEveryField) {
+  unionc::ApiKey k;
+  k.client_id = "ci";
+  k.client_name = "CI";
+  k.organization = "acme";
+  k.redirect_uris = {"http://x/cb"};
+  k.grant_types = {"CLIENT_CREDENTIALS"};
+  k.response_types = {"CODE"};
+  k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
+  k.client_id_issued_at_seconds = 1764158400;
+  k.client_secret = "sec";
+  k.encoded_credentials = "enc";
+  ApiKeyInfo info = FromUnionKey(k);
+  EXPECT_EQ(info.client_id, "ci");
+  EXPECT_EQ(info.client_name, "CI");
+  EXPECT_EQ(info.organization, "acme");
+  EXPECT_EQ(info.redirect_uris, k.redirect_uris);
+  EXPECT_EQ(info.grant_types, k.grant_types);
+  EXPECT_EQ(info.response_types, k.response_types);
+  EXPECT_EQ(info.token_endpoint_auth_method, "CLIENT_SECRET_BASIC");
+  ASSERT_TRUE(info.client_id_issued_at.has_value());
+  EXPECT_EQ(FormatTimestamp(*info.client_id_issued_at), "2025-11-26T12:00:00Z");
+  EXPECT_EQ(info.client_secret, "sec");
+  EXPECT_EQ(info.encoded_credentials, "enc");
+  // A key from Get: no time, no secrets.
+  unionc::ApiKey bare;
+  bare.client_id = "x";
+  ApiKeyInfo b = FromUnionKey(bare);
+  EXPECT_FALSE(b.client_id_issued_at.has_value());
+  EXPECT_TRUE(b.client_secret.empty());
+  EXPECT_TRUE(ResourceStateFromKey(b, Value()).Attr("client_id_issued_at").IsNull());
+}
+
+TEST(KeyObject, MatchesTheDataSourceSchemas) {
+  ApiKeyDataSource one;
+  ApiKeysDataSource many;
+  Value o = KeyObject(SampleKey());
+  EXPECT_EQ(o.type(), one.GetSchema().ValueType());
+  EXPECT_EQ(o.type(), KeyObjectType());
+  EXPECT_EQ(many.GetSchema().FindAttribute("keys")->type,
+            tf::Type::List(KeyObjectType()));
+  EXPECT_TRUE(o.Attr("client_secret").IsNull());
+  EXPECT_EQ(o.Entries().count("client_secret"), 0u);
+}
+
+TEST(Schemas, AreValid) {
+  ApiKeyResource r;
+  ApiKeyDataSource one;
+  ApiKeysDataSource many;
+  EXPECT_TRUE(r.GetSchema().Validate().ok()) << r.GetSchema().Validate();
+  EXPECT_TRUE(one.GetSchema().Validate().ok()) << one.GetSchema().Validate();
+  EXPECT_TRUE(many.GetSchema().Validate().ok()) << many.GetSchema().Validate();
+  std::vector<std::string> names;
+  for (const tf::Attribute& a : r.GetSchema().block.attributes) names.push_back(a.name);
+  EXPECT_EQ(names, ResourceAttributeNames());
+  EXPECT_TRUE(r.GetSchema().FindAttribute("client_secret")->sensitive);
+  EXPECT_TRUE(r.GetSchema().FindAttribute("encoded_credentials")->sensitive);
+}
+
+}  // namespace
+}  // namespace union_provider

@@ -1,0 +1,103 @@
+// names_test.cc: name normalisation and client_id validation, plus the
+// diagnostics the resource reports for bad names.
+#include "provider/union/names.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "provider/union/api_key_resource.h"
+
+namespace union_provider {
+namespace {
+
+TEST(NormaliseKeyName, FollowsTheReference) {
+  EXPECT_EQ(NormaliseKeyName("CI Pipeline #1"), "ci-pipeline-1");
+  EXPECT_EQ(NormaliseKeyName("a..b"), "a-b");
+  EXPECT_EQ(NormaliseKeyName("Deploy!"), "deploy-");
+  EXPECT_EQ(NormaliseKeyName("--x--"), "-x-");
+  EXPECT_EQ(NormaliseKeyName("already-fine-42"), "already-fine-42");
+  EXPECT_EQ(NormaliseKeyName("under_score"), "under-score");
+  EXPECT_EQ(NormaliseKeyName(""), "");
+  // Non-ASCII letters count as outside the set (one run -> one '-').
+  EXPECT_EQ(NormaliseKeyName("caf\xc3\xa9 cr\xc3\xa8me"), "caf-cr-me");
+}
+
+TEST(NormaliseKeyName, IsIdempotent) {
+  for (const char* n : {"CI Pipeline #1", "x", "A_B_C", "!!"}) {
+    const std::string once = NormaliseKeyName(n);
+    EXPECT_EQ(NormaliseKeyName(once), once) << n;
+  }
+}
+
+TEST(ValidateClientId, AcceptsNormalisedNames) {
+  EXPECT_TRUE(ValidateClientId("ci-pipeline-1").ok());
+  EXPECT_TRUE(ValidateClientId("deploy-").ok());
+  EXPECT_TRUE(ValidateClientId("7").ok());
+}
+
+TEST(ValidateClientId, RejectsEmptyPunctuationOnlyAndTooLong) {
+  EXPECT_TRUE(absl::IsInvalidArgument(ValidateClientId("")));
+  EXPECT_TRUE(absl::IsInvalidArgument(ValidateClientId("-")));
+  EXPECT_TRUE(absl::IsInvalidArgument(ValidateClientId("Upper")));
+  EXPECT_TRUE(absl::IsInvalidArgument(ValidateClientId("a b")));
+  EXPECT_TRUE(absl::IsInvalidArgument(
+      ValidateClientId(std::string(kMaxClientIdLength + 1, 'a'))));
+  EXPECT_TRUE(ValidateClientId(std::string(kMaxClientIdLength, 'a')).ok());
+}
+
+tf::Value ResourceConfig(tf::Value name) {
+  ApiKeyResource r;
+  return tf::NullAttributes(r.GetSchema().ValueType()).WithAttr("name", name);
+}
+
+TEST(ApiKeyResourceValidate, BadNameIsAnErrorOnName) {
+  for (const char* bad : {"", "!!!", "   ", "\xc3\xa9"}) {
+    ApiKeyResource r;
+    tf::ValidateConfigResponse resp;
+    r.ValidateConfig(tf::Context(), {.config = ResourceConfig(tf::Value::String(bad))},
+                     resp);
+    ASSERT_EQ(resp.diagnostics.size(), 1u) << bad;
+    const tf::Diagnostic& d = resp.diagnostics.items()[0];
+    EXPECT_EQ(d.severity, tf::Severity::kError);
+    EXPECT_EQ(d.summary, "Invalid API key name");
+    ASSERT_TRUE(d.attribute.has_value());
+    EXPECT_EQ(d.attribute->ToString(), "name");
+  }
+}
+
+TEST(ApiKeyResourceValidate, GoodAndUnknownNamesPass) {
+  for (const tf::Value& v :
+       {tf::Value::String("CI Pipeline #1"), tf::Value::Unknown(tf::Type::String())}) {
+    ApiKeyResource r;
+    tf::ValidateConfigResponse resp;
+    r.ValidateConfig(tf::Context(), {.config = ResourceConfig(v)}, resp);
+    EXPECT_TRUE(resp.diagnostics.empty());
+  }
+}
+
+TEST(ApiKeyResourceValidate, EmptyClientNameIsAnError) {
+  ApiKeyResource r;
+  tf::ValidateConfigResponse resp;
+  r.ValidateConfig(tf::Context(),
+                   {.config = ResourceConfig(tf::Value::String("ok"))
+                                  .WithAttr("client_name", tf::Value::String(""))},
+                   resp);
+  ASSERT_EQ(resp.diagnostics.size(), 1u);
+  EXPECT_EQ(resp.diagnostics.items()[0].attribute->ToString(), "client_name");
+}
+
+TEST(ApiKeyResourceValidate, EmptyRedirectUrisIsAnError) {
+  ApiKeyResource r;
+  tf::ValidateConfigResponse resp;
+  r.ValidateConfig(
+      tf::Context(),
+      {.config = ResourceConfig(tf::Value::String("ok"))
+                     .WithAttr("redirect_uris",
+                               tf::Value::List(tf::Type::String(), {}))},
+      resp);
+  ASSERT_EQ(resp.diagnostics.size(), 1u);
+  EXPECT_EQ(resp.diagnostics.items()[0].attribute->ToString(), "redirect_uris");
+}
+
+}  // namespace
+}  // namespace union_provider

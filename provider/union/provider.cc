@@ -1,0 +1,86 @@
+// provider.cc: the union provider.
+#include "provider/union/provider.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "union/credentials.h"
+#include "provider/union/api_key_data_source.h"
+#include "provider/union/api_key_resource.h"
+#include "provider/union/api_keys_data_source.h"
+#include "provider/union/provider_data.h"
+#include "provider/union/status_diagnostic.h"
+#include "provider/union/union_backend.h"
+
+namespace union_provider {
+
+UnionProvider::UnionProvider(BackendFactory factory, EnvLookup env)
+    : factory_(std::move(factory)), env_(std::move(env)) {}
+
+tf::Schema UnionProvider::GetSchema() const { return ProviderSchema(); }
+
+void UnionProvider::ValidateConfig(const tf::Context&,
+                                   const tf::ValidateConfigRequest& req,
+                                   tf::ValidateConfigResponse& resp) {
+  ValidateProviderConfig(req.config, resp.diagnostics);
+}
+
+void UnionProvider::Configure(const tf::Context&,
+                              const tf::ConfigureProviderRequest& req,
+                              tf::ConfigureProviderResponse& resp) {
+  ProviderSettings settings =
+      ResolveProviderSettings(req.config, env_, resp.diagnostics);
+  if (resp.diagnostics.HasError()) return;
+  // Decode first, so a malformed key is one error on api_key.
+  absl::StatusOr<unionc::ApiKeyCredentials> creds =
+      unionc::ApiKeyCredentials::Decode(settings.api_key);
+  if (!creds.ok()) {
+    resp.diagnostics.AddAttributeError(
+        tf::Path::Root("api_key"), "Invalid Union API key",
+        absl::StrCat(
+            "The API key from ",
+            settings.api_key_source == "api_key"
+                ? std::string("the provider's api_key attribute")
+                : absl::StrCat("the environment variable ",
+                               settings.api_key_source),
+            " cannot be decoded: ",
+            SafeMessage(creds.status(), {settings.api_key}),
+            ".\n\nAn API key is the base64 encoding of "
+            "\"endpoint:client_id:client_secret:organization\", as printed "
+            "when the key was created. (The value is not shown.)"));
+    return;
+  }
+  absl::StatusOr<std::shared_ptr<ApiKeyBackend>> backend = factory_(settings);
+  if (!backend.ok()) {
+    std::optional<tf::Path> path;
+    if (absl::IsInvalidArgument(backend.status()) &&
+        !settings.ca_cert_file.empty()) {
+      path = tf::Path::Root("ca_cert_file");
+    }
+    resp.diagnostics.Add(StatusToDiagnostic(
+        backend.status(),
+        {.operation = "configure the Union client",
+         .path = path,
+         .secrets = {settings.api_key, creds->client_secret}}));
+    return;
+  }
+  resp.provider_data =
+      std::make_shared<ProviderData>(ProviderData{std::move(*backend)});
+}
+
+std::vector<std::function<std::unique_ptr<tf::Resource>()>>
+UnionProvider::Resources() {
+  return {[] { return std::make_unique<ApiKeyResource>(); }};
+}
+
+std::vector<std::function<std::unique_ptr<tf::DataSource>()>>
+UnionProvider::DataSources() {
+  return {[] { return std::make_unique<ApiKeyDataSource>(); },
+          [] { return std::make_unique<ApiKeysDataSource>(); }};
+}
+
+std::unique_ptr<tf::Provider> NewProvider() {
+  return std::make_unique<UnionProvider>(MakeUnionBackend, SystemEnv());
+}
+
+}  // namespace union_provider

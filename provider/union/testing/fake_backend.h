@@ -1,0 +1,116 @@
+// fake_backend.h: an in-memory ApiKeyBackend for unit tests, with hooks to
+// inject failures.
+//
+//   auto fake = std::make_shared<FakeBackend>();
+//   fake->fail_next_create = absl::UnavailableError("reset");
+//   ApiKeyResource r(fake);
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "provider/union/api_key_backend.h"
+#include "provider/union/names.h"
+
+namespace union_provider::testing {
+
+class FakeBackend final : public ApiKeyBackend {
+ public:
+  std::map<std::string, ApiKeyInfo> keys;
+  std::string org;
+  bool serverless = false;
+  // Failure injection: returned by the next call of that kind. For Create,
+  // `create_commits_before_failing` makes the key exist anyway (an
+  // ambiguous failure after the server committed).
+  std::optional<absl::Status> fail_next_create, fail_next_get,
+      fail_next_update, fail_next_delete, fail_next_list;
+  bool create_commits_before_failing = false;
+  int creates = 0, gets = 0, updates = 0, deletes = 0;
+
+  std::optional<std::string> ClientIdFor(
+      const std::string& name) const override {
+    if (serverless) return std::nullopt;
+    return NormaliseKeyName(name);
+  }
+  std::string Organization() const override { return org; }
+
+  absl::StatusOr<ApiKeyInfo> Create(const CreateKeyParams& p) override {
+    ++creates;
+    const std::string id =
+        serverless ? "tenant-user-" + NormaliseKeyName(p.name)
+                   : NormaliseKeyName(p.name);
+    ApiKeyInfo k;
+    k.organization = org;
+    k.client_id = id;
+    k.client_name = p.client_name.empty() ? id : p.client_name;
+    k.redirect_uris = p.redirect_uris;
+    k.grant_types = {"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"};
+    k.response_types = {"CODE"};
+    k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
+    k.client_id_issued_at = absl::FromUnixSeconds(1764158400);
+    if (fail_next_create) {
+      absl::Status s = *fail_next_create;
+      fail_next_create.reset();
+      if (create_commits_before_failing) keys[id] = k;
+      return s;
+    }
+    if (keys.count(id) != 0) {
+      return absl::AlreadyExistsError("app " + id + " already exists");
+    }
+    keys[id] = k;
+    ApiKeyInfo out = k;
+    out.client_secret = "s3cr3t-" + id;
+    out.encoded_credentials = "ZW5jb2RlZC0=" + id;
+    return out;
+  }
+
+  absl::StatusOr<ApiKeyInfo> Get(const std::string& id) override {
+    ++gets;
+    if (fail_next_get) return Take(fail_next_get);
+    auto it = keys.find(id);
+    if (it == keys.end()) return absl::NotFoundError("app " + id + " not found");
+    return it->second;
+  }
+
+  absl::StatusOr<ApiKeyInfo> Update(const UpdateKeyParams& p) override {
+    ++updates;
+    if (fail_next_update) return Take(fail_next_update);
+    auto it = keys.find(p.client_id);
+    if (it == keys.end()) {
+      return absl::NotFoundError("app " + p.client_id + " not found");
+    }
+    it->second.client_name = p.client_name;
+    it->second.redirect_uris = p.redirect_uris;
+    return it->second;
+  }
+
+  absl::Status Delete(const std::string& id) override {
+    ++deletes;
+    if (fail_next_delete) return Take(fail_next_delete);
+    if (keys.erase(id) == 0) return absl::NotFoundError("app " + id + " not found");
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::vector<ApiKeyInfo>> List(int64_t limit) override {
+    if (fail_next_list) return Take(fail_next_list);
+    std::vector<ApiKeyInfo> out;
+    for (const auto& [id, k] : keys) {
+      if (limit > 0 && static_cast<int64_t>(out.size()) >= limit) break;
+      out.push_back(k);
+    }
+    return out;
+  }
+
+ private:
+  static absl::Status Take(std::optional<absl::Status>& s) {
+    absl::Status out = *s;
+    s.reset();
+    return out;
+  }
+};
+
+}  // namespace union_provider::testing

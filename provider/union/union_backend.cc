@@ -1,0 +1,122 @@
+// union_backend.cc: ApiKeyBackend over unionc::ApiKeys.
+#include "provider/union/union_backend.h"
+
+#include <chrono>
+#include <utility>
+
+#include "union/api_key.h"
+#include "union/client.h"
+#include "union/config.h"
+
+namespace union_provider {
+
+ApiKeyInfo FromUnionKey(unionc::ApiKey key) {
+  ApiKeyInfo info;
+  info.organization = std::move(key.organization);
+  info.client_id = std::move(key.client_id);
+  info.client_name = std::move(key.client_name);
+  info.redirect_uris = std::move(key.redirect_uris);
+  info.grant_types = std::move(key.grant_types);
+  info.response_types = std::move(key.response_types);
+  info.token_endpoint_auth_method = std::move(key.token_endpoint_auth_method);
+  if (key.client_id_issued_at_seconds != 0) {
+    info.client_id_issued_at =
+        absl::FromUnixSeconds(key.client_id_issued_at_seconds);
+  }
+  info.client_secret = key.client_secret.value_or("");
+  info.encoded_credentials = key.encoded_credentials.value_or("");
+  return info;
+}
+
+namespace {
+
+class UnionBackend final : public ApiKeyBackend {
+ public:
+  explicit UnionBackend(std::shared_ptr<unionc::Client> client)
+      : keys_(std::move(client)) {}
+
+  std::optional<std::string> ClientIdFor(
+      const std::string& name) const override {
+    if (unionc::IsServerlessEndpoint(keys_.client()->config().endpoint)) {
+      return std::nullopt;  // "{tenant}-{userhandle}-{name}": server knows
+    }
+    return unionc::NormalizeKeyName(name);
+  }
+
+  std::string Organization() const override {
+    return keys_.client()->config().org;
+  }
+
+  absl::StatusOr<ApiKeyInfo> Create(const CreateKeyParams& params) override {
+    unionc::CreateOptions options;
+    options.skip_default_policy_assignments =
+        params.skip_default_policy_assignments;
+    if (!params.client_name.empty()) options.client_name = params.client_name;
+    absl::StatusOr<unionc::ApiKey> key =
+        keys_.Create(params.name, params.redirect_uris, options);
+    if (!key.ok()) return key.status();
+    return FromUnionKey(*std::move(key));
+  }
+
+  absl::StatusOr<ApiKeyInfo> Get(const std::string& client_id) override {
+    absl::StatusOr<unionc::ApiKey> key = keys_.Get(client_id);
+    if (!key.ok()) return key.status();
+    return FromUnionKey(*std::move(key));
+  }
+
+  absl::StatusOr<ApiKeyInfo> Update(const UpdateKeyParams& params) override {
+    unionc::UpdateOptions options;
+    options.client_name = params.client_name;
+    options.redirect_uris = params.redirect_uris;
+    absl::StatusOr<unionc::ApiKey> key =
+        keys_.Update(params.client_id, options);
+    if (!key.ok()) return key.status();
+    return FromUnionKey(*std::move(key));
+  }
+
+  absl::Status Delete(const std::string& client_id) override {
+    return keys_.Delete(client_id);
+  }
+
+  absl::StatusOr<std::vector<ApiKeyInfo>> List(int64_t limit) override {
+    absl::StatusOr<std::vector<unionc::ApiKey>> keys =
+        keys_.ListAll(static_cast<uint32_t>(limit));
+    if (!keys.ok()) return keys.status();
+    std::vector<ApiKeyInfo> out;
+    out.reserve(keys->size());
+    for (unionc::ApiKey& k : *keys) out.push_back(FromUnionKey(std::move(k)));
+    return out;
+  }
+
+ private:
+  unionc::ApiKeys keys_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<ApiKeyBackend>> MakeUnionBackend(
+    const ProviderSettings& settings) {
+  unionc::ConfigInputs in;
+  in.api_key = settings.api_key;
+  if (!settings.endpoint.empty()) in.endpoint = settings.endpoint;
+  if (!settings.organization.empty()) in.org = settings.organization;
+  in.insecure = settings.insecure;
+  if (!settings.ca_cert_file.empty()) in.ca_cert_file = settings.ca_cert_file;
+  in.timeout = std::chrono::milliseconds(
+      absl::ToInt64Milliseconds(settings.request_timeout));
+  in.max_retries = settings.max_retries;
+  // The provider already applied its precedence: no second look at the
+  // environment.
+  absl::StatusOr<unionc::ClientConfig> config = unionc::ResolveConfig(
+      in, [](std::string_view) -> std::optional<std::string> {
+        return std::nullopt;
+      });
+  if (!config.ok()) return config.status();
+  absl::StatusOr<std::shared_ptr<unionc::Client>> client =
+      unionc::Client::Create(*std::move(config));
+  if (!client.ok()) return client.status();
+  return std::shared_ptr<ApiKeyBackend>(
+      std::make_shared<UnionBackend>(*std::move(client)));
+}
+
+}  // namespace union_provider

@@ -1,0 +1,29 @@
+// union_backend.h: the production ApiKeyBackend, on union-client.
+//
+//   absl::StatusOr<std::shared_ptr<ApiKeyBackend>> b = MakeUnionBackend(s);
+// Builds one unionc::Client (one gRPC channel, one token cache) from the
+// resolved provider settings. The client connects lazily, so an unreachable
+// endpoint surfaces on the first call, within request_timeout per attempt.
+#pragma once
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "provider/union/api_key_backend.h"
+#include "provider/union/provider_config.h"
+
+namespace unionc {
+struct ApiKey;
+}  // namespace unionc
+
+namespace union_provider {
+
+// union-client's key as the provider's ApiKeyInfo (issued-at seconds become
+// an absl::Time; 0 means unknown; absent secrets become "").
+[[nodiscard]] ApiKeyInfo FromUnionKey(unionc::ApiKey key);
+
+// InvalidArgument when the key cannot be decoded or the CA file is unreadable.
+[[nodiscard]] absl::StatusOr<std::shared_ptr<ApiKeyBackend>> MakeUnionBackend(
+    const ProviderSettings& settings);
+
+}  // namespace union_provider

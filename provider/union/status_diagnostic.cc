@@ -1,9 +1,9 @@
 // status_diagnostic.cc: absl::Status -> tf::Diagnostic.
 #include "provider/union/status_diagnostic.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "union/errors.h"
 #include "union/redact.h"
 
 namespace union_provider {
@@ -62,20 +62,8 @@ std::string SafeMessage(const absl::Status& status,
   return unionc::RedactSecrets(std::string(status.message()), secrets);
 }
 
-bool NeverSent(const absl::Status& status) {
-  if (!absl::IsUnavailable(status)) return false;
-  const std::string msg = absl::AsciiStrToLower(std::string(status.message()));
-  // gRPC's wording when the channel never connected (union-client's Create
-  // retries on the same test): the request cannot have been sent.
-  for (const char* text : {"failed to connect", "connection refused",
-                           "dns resolution failed", "empty address list"}) {
-    if (absl::StrContains(msg, text)) return true;
-  }
-  return false;
-}
-
 bool IsAmbiguous(const absl::Status& status) {
-  if (NeverSent(status)) return false;
+  if (unionc::RequestNeverSent(status)) return false;
   return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status) ||
          absl::IsCancelled(status) || absl::IsUnknown(status) ||
          absl::IsInternal(status);

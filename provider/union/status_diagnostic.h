@@ -47,12 +47,9 @@ struct StatusContext {
   return absl::IsNotFound(status);
 }
 
-// True for an UNAVAILABLE that says the channel never connected: nothing was
-// sent, so nothing happened on the server.
-[[nodiscard]] bool NeverSent(const absl::Status& status);
-
 // True when a failed call may nevertheless have taken effect on the server
-// (the request may have been sent before the failure).
+// (the request may have been sent before the failure). A request that
+// unionc::RequestNeverSent says never left is not ambiguous.
 [[nodiscard]] bool IsAmbiguous(const absl::Status& status);
 
 }  // namespace union_provider

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "union/errors.h"
 
 namespace union_provider {
 namespace {
@@ -63,10 +64,10 @@ TEST(StatusClassification, GoneAndAmbiguous) {
   // A channel that never connected sent nothing.
   const absl::Status refused = absl::UnavailableError(
       "cannot reach Union at 127.0.0.1:1 (failed to connect to all addresses)");
-  EXPECT_TRUE(NeverSent(refused));
+  EXPECT_TRUE(unionc::RequestNeverSent(refused));
   EXPECT_FALSE(IsAmbiguous(refused));
-  EXPECT_FALSE(NeverSent(absl::UnavailableError("Socket closed")));
-  EXPECT_FALSE(NeverSent(absl::DeadlineExceededError("failed to connect")));
+  EXPECT_FALSE(unionc::RequestNeverSent(absl::UnavailableError("Socket closed")));
+  EXPECT_FALSE(unionc::RequestNeverSent(absl::DeadlineExceededError("failed to connect")));
 }
 
 TEST(StatusToDiagnostic, AdviceIsNotRepeated) {

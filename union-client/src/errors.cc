@@ -1,6 +1,11 @@
 // Exit codes and names of error kinds.
 #include "union/errors.h"
 
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
 namespace unionc {
 
 int ExitCodeFor(const absl::Status& status) {
@@ -24,6 +29,16 @@ std::string_view ErrorKindName(absl::StatusCode code) {
     case absl::StatusCode::kInternal: return "internal error";
     default: return "error";
   }
+}
+
+bool RequestNeverSent(const absl::Status& status) {
+  if (!absl::IsUnavailable(status)) return false;
+  const std::string msg = absl::AsciiStrToLower(std::string(status.message()));
+  for (const char* text : {"failed to connect", "connection refused",
+                           "dns resolution failed", "empty address list"}) {
+    if (absl::StrContains(msg, text)) return true;
+  }
+  return false;
 }
 
 }  // namespace unionc

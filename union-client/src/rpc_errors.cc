@@ -1,20 +1,16 @@
 // gRPC status -> user-facing absl::Status.
 #include "rpc_errors.h"
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "union/errors.h"
 #include "union/redact.h"
 
 namespace unionc::client_internal {
 
 bool IsConnectFailure(const grpc::Status& status) {
-  if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
-  const std::string msg = absl::AsciiStrToLower(status.error_message());
-  return absl::StrContains(msg, "failed to connect") ||
-         absl::StrContains(msg, "connection refused") ||
-         absl::StrContains(msg, "dns resolution failed") ||
-         absl::StrContains(msg, "empty address list");
+  return RequestNeverSent(
+      absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                   status.error_message()));
 }
 
 absl::Status MapRpcError(const grpc::Status& status, const CallInfo& info,

@@ -26,8 +26,8 @@ struct CallInfo {
                                        const CallInfo& info,
                                        const std::vector<std::string>& secrets);
 
-// True when an UNAVAILABLE status says the channel never connected, so the
-// request cannot have been sent.
+// unionc::RequestNeverSent (union/errors.h) for a raw gRPC status: true when
+// the channel never connected, so the request cannot have been sent.
 [[nodiscard]] bool IsConnectFailure(const grpc::Status& status);
 
 }  // namespace unionc::client_internal

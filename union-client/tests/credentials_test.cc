@@ -180,6 +180,17 @@ TEST(ErrorsTest, ExitCodes) {
   EXPECT_EQ(ExitCodeFor(absl::UnavailableError("x")), 1);
 }
 
+TEST(ErrorsTest, RequestNeverSent) {
+  EXPECT_TRUE(RequestNeverSent(absl::UnavailableError(
+      "cannot reach Union at 127.0.0.1:1 (failed to connect to all addresses)")));
+  EXPECT_TRUE(RequestNeverSent(absl::UnavailableError("Connection refused")));
+  EXPECT_TRUE(RequestNeverSent(absl::UnavailableError("DNS resolution failed")));
+  EXPECT_TRUE(RequestNeverSent(absl::UnavailableError("empty address list: x")));
+  EXPECT_FALSE(RequestNeverSent(absl::UnavailableError("Socket closed")));
+  EXPECT_FALSE(RequestNeverSent(absl::DeadlineExceededError("failed to connect")));
+  EXPECT_FALSE(RequestNeverSent(absl::OkStatus()));
+}
+
 TEST(JsonTest, SecretsRedactedUnlessAsked) {
   ApiKey k;
   k.client_id = "ci";

@@ -5,110 +5,54 @@
 // data source, sensitive values, import, "gone" on refresh, and destroy.
 #include <signal.h>
 #include <spawn.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "tests/e2e/common/harness.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
-
-struct RunResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr, interleaved
-};
-
-std::string FindOnPath(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  if (path == nullptr) return "";
-  std::stringstream ss(path);
-  std::string dir;
-  while (std::getline(ss, dir, ':')) {
-    if (dir.empty()) continue;
-    fs::path candidate = fs::path(dir) / name;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
-  }
-  return "";
-}
-
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-void WriteFile(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::trunc);
-  out << text;
-}
+using tf_e2e::ProcessResult;
+using tf_e2e::ReadFile;
+using tf_e2e::WriteFile;
 
 class FrameworkE2ETest : public ::testing::Test {
  protected:
   void SetUp() override {
-    terraform_ = FindOnPath("terraform");
-    ASSERT_FALSE(terraform_.empty())
-        << "terraform is not on PATH: the e2e suite needs the terraform CLI "
-           "(v1.11.4) and never skips";
-    char tmpl[] = "/tmp/tf-framework-e2e-XXXXXX";
-    ASSERT_NE(mkdtemp(tmpl), nullptr);
-    root_ = tmpl;
-    fs::path plugin_dir = root_ / "mirror" / "registry.terraform.io" /
-                          "tftest" / "tftest" / "0.0.1" / "linux_amd64";
-    fs::create_directories(plugin_dir);
-    fs::path binary = plugin_dir / "terraform-provider-tftest_v0.0.1";
-    fs::copy_file(TFTEST_PROVIDER_BINARY, binary);
-    fs::permissions(binary, fs::perms::owner_all | fs::perms::group_read |
-                                fs::perms::group_exec);
+    terraform_ = tf_e2e::TerraformBinary();
+    ASSERT_FALSE(terraform_.empty()) << tf_e2e::kNoTerraform;
+    tmp_ = std::make_unique<tf_e2e::TempDir>("tf-framework-e2e");
+    root_ = tmp_->path();
+    ASSERT_FALSE(root_.empty());
+    tf_e2e::InstallProvider(root_ / "mirror",
+                            "registry.terraform.io/tftest/tftest", "0.0.1",
+                            TFTEST_PROVIDER_BINARY);
     fs::create_directories(root_ / "home");
-    WriteFile(root_ / "terraformrc",
-              "provider_installation {\n"
-              "  filesystem_mirror {\n"
-              "    path    = \"" +
-                  (root_ / "mirror").string() +
-                  "\"\n"
-                  "    include = [\"registry.terraform.io/tftest/*\"]\n"
-                  "  }\n"
-                  "}\n");
-    setenv("TF_CLI_CONFIG_FILE", (root_ / "terraformrc").c_str(), 1);
-    setenv("TF_IN_AUTOMATION", "1", 1);
-    setenv("CHECKPOINT_DISABLE", "1", 1);
-    setenv("HOME", (root_ / "home").c_str(), 1);
-    setenv("TFTEST_STORE", (root_ / "store.json").c_str(), 1);
-    unsetenv("TF_PLUGIN_CACHE_DIR");
-    unsetenv("TF_REATTACH_PROVIDERS");
-    unsetenv("TF_CLI_ARGS");
-    unsetenv("TF_DATA_DIR");
-    unsetenv("TF_WORKSPACE");
+    tf_e2e::WriteCliConfig(root_ / "terraformrc", root_ / "mirror",
+                           "registry.terraform.io/tftest/*");
+    // TF_DATA_DIR stays terraform's default: each work dir has its own.
+    env_ = tf_e2e::TerraformEnv({.home = root_ / "home",
+                                 .cli_config = root_ / "terraformrc",
+                                 .data_dir = {},
+                                 .tmp_dir = {}});
+    env_["TFTEST_STORE"] = (root_ / "store.json").string();
   }
 
   void TearDown() override {
-    if (!root_.empty() && !HasFailure()) fs::remove_all(root_);
-    if (HasFailure()) {
+    if (HasFailure() && tmp_ != nullptr) {
+      tmp_->Keep();
       std::fprintf(stderr, "work dir kept for inspection: %s\n", root_.c_str());
     }
   }
@@ -132,28 +76,24 @@ class FrameworkE2ETest : public ::testing::Test {
             body);
   }
 
-  // Runs terraform with `args` in `dir`; output is captured.
-  RunResult Run(const fs::path& dir, const std::string& args) {
-    std::string cmd = "cd " + Quote(dir.string()) + " && " + Quote(terraform_) +
-                      " " + args + " -no-color 2>&1";
-    RunResult r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (pipe == nullptr) return r;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) r.output.append(buf, n);
-    int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+  // Runs `terraform <args> -no-color` in `dir` (args split on spaces);
+  // stdout and stderr are captured interleaved in `out`.
+  ProcessResult Run(const fs::path& dir, const std::string& args) {
+    std::vector<std::string> argv = {terraform_};
+    std::stringstream words(args);
+    for (std::string w; words >> w;) argv.push_back(w);
+    argv.push_back("-no-color");
+    return tf_e2e::RunProcess(argv, env_, dir, std::chrono::seconds(600),
+                              tf_e2e::Output::kMerged);
   }
 
   // Runs and expects `want_exit`; on mismatch fails printing the output.
-  RunResult Expect(const fs::path& dir, const std::string& args,
-                   int want_exit) {
-    RunResult r = Run(dir, args);
+  ProcessResult Expect(const fs::path& dir, const std::string& args,
+                       int want_exit) {
+    ProcessResult r = Run(dir, args);
     EXPECT_EQ(r.exit_code, want_exit)
         << "terraform " << args << " in " << dir << "\n"
-        << r.output;
+        << r.out;
     return r;
   }
 
@@ -180,7 +120,9 @@ class FrameworkE2ETest : public ::testing::Test {
   }
 
   std::string terraform_;
+  std::unique_ptr<tf_e2e::TempDir> tmp_;
   fs::path root_;
+  tf_e2e::Env env_;  // every child's whole environment
 };
 
 const char kThingConfig[] = R"(
@@ -223,9 +165,9 @@ TEST_F(FrameworkE2ETest, LifecycleImportAndDestroy) {
   Expect(dir, "validate", 0);
 
   // Create: the plan shows the sensitive value masked.
-  RunResult create = Expect(dir, "apply -auto-approve -input=false", 0);
-  EXPECT_TRUE(Contains(create.output, "(sensitive value)")) << create.output;
-  EXPECT_FALSE(Contains(create.output, "hunter2")) << create.output;
+  ProcessResult create = Expect(dir, "apply -auto-approve -input=false", 0);
+  EXPECT_TRUE(Contains(create.out, "(sensitive value)")) << create.out;
+  EXPECT_FALSE(Contains(create.out, "hunter2")) << create.out;
   Json attrs = Attributes(dir, "tftest_thing", "a");
   ASSERT_TRUE(attrs.is_object()) << ReadFile(dir / "terraform.tfstate");
   const std::string id = attrs.value("id", "");
@@ -252,8 +194,8 @@ TEST_F(FrameworkE2ETest, LifecycleImportAndDestroy) {
   }
 
   // The data source read the thing back.
-  RunResult lookup = Expect(dir, "output -raw lookup_id", 0);
-  EXPECT_EQ(lookup.output, id);
+  ProcessResult lookup = Expect(dir, "output -raw lookup_id", 0);
+  EXPECT_EQ(lookup.out, id);
 
   // No perpetual diff: empty plans with and without refresh.
   Expect(dir, "plan -detailed-exitcode -input=false", 0);
@@ -262,12 +204,12 @@ TEST_F(FrameworkE2ETest, LifecycleImportAndDestroy) {
   // In-place update: size changes, id and created_at stay.
   const std::string created_at = attrs.value("created_at", "");
   WriteConfig(dir, ThingConfig("alpha", 2));
-  RunResult plan_update =
+  ProcessResult plan_update =
       Expect(dir, "plan -detailed-exitcode -input=false", 2);
-  EXPECT_TRUE(Contains(plan_update.output, "update in-place"))
-      << plan_update.output;
-  EXPECT_FALSE(Contains(plan_update.output, "must be replaced"))
-      << plan_update.output;
+  EXPECT_TRUE(Contains(plan_update.out, "update in-place"))
+      << plan_update.out;
+  EXPECT_FALSE(Contains(plan_update.out, "must be replaced"))
+      << plan_update.out;
   Expect(dir, "apply -auto-approve -input=false", 0);
   attrs = Attributes(dir, "tftest_thing", "a");
   EXPECT_EQ(attrs.value("id", ""), id);
@@ -278,10 +220,10 @@ TEST_F(FrameworkE2ETest, LifecycleImportAndDestroy) {
 
   // Replacement: a name change forces a new thing.
   WriteConfig(dir, ThingConfig("beta", 2));
-  RunResult plan_replace =
+  ProcessResult plan_replace =
       Expect(dir, "plan -detailed-exitcode -input=false", 2);
-  EXPECT_TRUE(Contains(plan_replace.output, "must be replaced"))
-      << plan_replace.output;
+  EXPECT_TRUE(Contains(plan_replace.out, "must be replaced"))
+      << plan_replace.out;
   Expect(dir, "apply -auto-approve -input=false", 0);
   attrs = Attributes(dir, "tftest_thing", "a");
   const std::string new_id = attrs.value("id", "");
@@ -289,7 +231,7 @@ TEST_F(FrameworkE2ETest, LifecycleImportAndDestroy) {
   EXPECT_FALSE(Store().contains(id)) << Store().dump(2);
   EXPECT_TRUE(Store().contains(new_id)) << Store().dump(2);
   Expect(dir, "plan -detailed-exitcode -input=false", 0);
-  EXPECT_EQ(Expect(dir, "output -raw lookup_id", 0).output, new_id);
+  EXPECT_EQ(Expect(dir, "output -raw lookup_id", 0).out, new_id);
 
   // Import the same thing into a new configuration.
   const fs::path imp = NewWorkDir("import", R"(
@@ -301,10 +243,10 @@ resource "tftest_thing" "imported" {
 }
 )");
   Expect(imp, "init -input=false", 0);
-  RunResult imported =
+  ProcessResult imported =
       Expect(imp, "import -input=false tftest_thing.imported " + new_id, 0);
-  EXPECT_TRUE(Contains(imported.output, "Import successful"))
-      << imported.output;
+  EXPECT_TRUE(Contains(imported.out, "Import successful"))
+      << imported.out;
   Json imp_attrs = Attributes(imp, "tftest_thing", "imported");
   EXPECT_EQ(imp_attrs.value("id", ""), new_id);
   EXPECT_EQ(imp_attrs.value("name", ""), "beta");
@@ -312,9 +254,9 @@ resource "tftest_thing" "imported" {
   Expect(imp, "plan -detailed-exitcode -input=false", 0);
 
   // Importing an id that does not exist fails cleanly.
-  RunResult missing =
+  ProcessResult missing =
       Run(imp, "import -input=false tftest_thing.other thing-nope");
-  EXPECT_NE(missing.exit_code, 0) << missing.output;
+  EXPECT_NE(missing.exit_code, 0) << missing.out;
 
   // Destroy: the thing leaves the store.
   Expect(dir, "destroy -auto-approve -input=false", 0);
@@ -322,12 +264,10 @@ resource "tftest_thing" "imported" {
   EXPECT_TRUE(Attributes(dir, "tftest_thing", "a").is_null());
 
   // The imported copy now refreshes as gone: the plan wants to create it.
-  RunResult gone = Expect(imp, "plan -detailed-exitcode -input=false", 2);
-  EXPECT_TRUE(Contains(gone.output, "will be created")) << gone.output;
+  ProcessResult gone = Expect(imp, "plan -detailed-exitcode -input=false", 2);
+  EXPECT_TRUE(Contains(gone.out, "will be created")) << gone.out;
   Expect(imp, "destroy -auto-approve -input=false", 0);
 }
-
-extern "C" char** environ;
 
 // Debug (reattach) mode: one provider process, started by the test, serves
 // every terraform command; ConfigureProvider arrives once per command.
@@ -342,7 +282,9 @@ TEST_F(FrameworkE2ETest, DebugModeServesSeveralCommands) {
   std::string binary = TFTEST_PROVIDER_BINARY;
   char* argv[] = {binary.data(), const_cast<char*>("--debug"), nullptr};
   pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv, environ),
+  tf_e2e::EnvBlock envp(env_);
+  ASSERT_EQ(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv,
+                        envp.get()),
             0);
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
@@ -376,7 +318,7 @@ TEST_F(FrameworkE2ETest, DebugModeServesSeveralCommands) {
   ASSERT_TRUE(parsed.contains("registry.terraform.io/tftest/tftest"))
       << reattach;
   EXPECT_EQ(parsed["registry.terraform.io/tftest/tftest"].value("Pid", 0), pid);
-  setenv("TF_REATTACH_PROVIDERS", reattach.c_str(), 1);
+  env_["TF_REATTACH_PROVIDERS"] = reattach;
 
   const fs::path dir = NewWorkDir("debug", R"(
 resource "tftest_thing" "d" {
@@ -388,7 +330,7 @@ resource "tftest_thing" "d" {
   Expect(dir, "apply -auto-approve -input=false", 0);
   Expect(dir, "plan -detailed-exitcode -input=false", 0);
   Expect(dir, "destroy -auto-approve -input=false", 0);
-  unsetenv("TF_REATTACH_PROVIDERS");
+  env_.erase("TF_REATTACH_PROVIDERS");
 
   // Still the same process, serving until told to stop.
   EXPECT_EQ(waitpid(pid, nullptr, WNOHANG), 0);
@@ -401,31 +343,18 @@ resource "tftest_thing" "d" {
 }
 
 TEST_F(FrameworkE2ETest, BinaryFlagsAndHandshakeGuard) {
-  RunResult version;
-  {
-    FILE* pipe =
-        popen((Quote(TFTEST_PROVIDER_BINARY) + " --version 2>&1").c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
-    char buf[256];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0)
-      version.output.append(buf, n);
-    int status = pclose(pipe);
-    version.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
+  ProcessResult version =
+      tf_e2e::RunProcess({TFTEST_PROVIDER_BINARY, "--version"}, env_, root_,
+                         std::chrono::seconds(60), tf_e2e::Output::kMerged);
   EXPECT_EQ(version.exit_code, 0);
-  EXPECT_EQ(version.output, "0.0.1\n");
-  // Run by hand (no magic cookie): refuses, exit 1, nothing on stdout.
-  std::string cmd = "env -u TF_PLUGIN_MAGIC_COOKIE " +
-                    Quote(TFTEST_PROVIDER_BINARY) + " 2>/dev/null";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buf[256];
-  size_t n = fread(buf, 1, sizeof(buf), pipe);
-  int status = pclose(pipe);
-  EXPECT_EQ(n, 0u);
-  EXPECT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 1);
+  EXPECT_EQ(version.out, "0.0.1\n");
+  // Run by hand (no magic cookie in env_): refuses, exit 1, nothing on stdout.
+  ASSERT_EQ(env_.count("TF_PLUGIN_MAGIC_COOKIE"), 0u);
+  ProcessResult by_hand = tf_e2e::RunProcess({TFTEST_PROVIDER_BINARY}, env_,
+                                             root_, std::chrono::seconds(60));
+  EXPECT_EQ(by_hand.out.size(), 0u);
+  EXPECT_NE(by_hand.exit_code, -1) << "killed by a signal or timed out";
+  EXPECT_EQ(by_hand.exit_code, 1);
 }
 
 TEST_F(FrameworkE2ETest, ValidateRejectsBadConfig) {
@@ -435,9 +364,9 @@ resource "tftest_thing" "a" {
 }
 )");
   Expect(dir, "init -input=false", 0);
-  RunResult r = Expect(dir, "validate", 1);
-  EXPECT_TRUE(Contains(r.output, "string length must be between 1 and 64"))
-      << r.output;
+  ProcessResult r = Expect(dir, "validate", 1);
+  EXPECT_TRUE(Contains(r.out, "string length must be between 1 and 64"))
+      << r.out;
 }
 
 }  // namespace

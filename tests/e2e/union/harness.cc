@@ -2,60 +2,19 @@
 #include "tests/e2e/union/harness.h"
 
 #include <curl/curl.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <chrono>
 #include <thread>
 
 namespace union_e2e {
 namespace {
 
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteFile(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << text;
-}
-
-// Starts a child with stdout/stderr to files; returns its pid (-1 on error).
-int Spawn(const std::vector<std::string>& argv,
-          const std::map<std::string, std::string>& env, const fs::path& cwd,
-          const fs::path& out, const fs::path& err) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  std::vector<std::string> env_strings;
-  for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (std::string& e : env_strings) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  std::string program = argv[0];
-  if (program.find('/') == std::string::npos) program = FindInPath(program);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, args.data(),
-                       envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
-}
+using tf_e2e::ReadFile;
+using tf_e2e::RunProcess;
+using tf_e2e::SpawnProcess;
+using tf_e2e::WriteFile;
 
 size_t AppendToString(char* data, size_t size, size_t n, void* out) {
   static_cast<std::string*>(out)->append(data, size * n);
@@ -64,80 +23,16 @@ size_t AppendToString(char* data, size_t size, size_t n, void* out) {
 
 }  // namespace
 
-TempDir::TempDir() {
-  std::string tmpl =
-      (fs::temp_directory_path() / "union-e2e.XXXXXX").string();
-  char* made = mkdtemp(tmpl.data());
-  path_ = made != nullptr ? fs::path(made) : fs::path();
-}
-
-TempDir::~TempDir() {
-  const char* keep = std::getenv("UNION_E2E_KEEP");
-  if (keep != nullptr && std::string(keep) == "1") return;
-  std::error_code ec;
-  if (!path_.empty()) fs::remove_all(path_, ec);
-}
-
-std::string FindInPath(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  if (path == nullptr) return "";
-  std::stringstream ss(path);
-  std::string dir;
-  while (std::getline(ss, dir, ':')) {
-    if (dir.empty()) continue;
-    fs::path candidate = fs::path(dir) / name;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate.string();
-  }
-  return "";
-}
-
-ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         const std::map<std::string, std::string>& env,
-                         const fs::path& cwd, std::chrono::seconds limit) {
-  ProcessResult r;
-  char out_tmpl[] = "/tmp/union-e2e-out.XXXXXX";
-  char err_tmpl[] = "/tmp/union-e2e-err.XXXXXX";
-  int out_fd = mkstemp(out_tmpl);
-  int err_fd = mkstemp(err_tmpl);
-  if (out_fd >= 0) close(out_fd);
-  if (err_fd >= 0) close(err_fd);
-  int pid = Spawn(argv, env, cwd, out_tmpl, err_tmpl);
-  if (pid < 0) {
-    r.err = "cannot start " + argv[0];
-  } else {
-    const auto give_up = std::chrono::steady_clock::now() + limit;
-    int status = 0;
-    while (true) {
-      pid_t done = waitpid(pid, &status, WNOHANG);
-      if (done == pid) break;
-      if (std::chrono::steady_clock::now() > give_up) {
-        kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
-        r.timed_out = true;
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (!r.timed_out && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-    r.out = ReadFile(out_tmpl);
-    r.err = ReadFile(err_tmpl);
-  }
-  unlink(out_tmpl);
-  unlink(err_tmpl);
-  return r;
-}
-
 DevServer::DevServer(const fs::path& dir,
                      const std::vector<std::string>& extra_args)
     : dir_(dir) {
   fs::create_directories(dir_);
-  std::map<std::string, std::string> env = {
-      {"PATH", "/usr/bin:/bin"}, {"HOME", dir_.string()}};
+  const tf_e2e::Env env = {{"PATH", "/usr/bin:/bin"}, {"HOME", dir_.string()}};
   std::vector<std::string> argv = {
       DevServerBinary(), "--db", (dir_ / "dev.db").string(), "--port", "0",
       "--http-port", "0", "--admin-key-file", (dir_ / "admin.key").string()};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
-  pid_ = Spawn(argv, env, dir_, dir_ / "server.out", dir_ / "server.log");
+  pid_ = SpawnProcess(argv, env, dir_, dir_ / "server.out", dir_ / "server.log");
   if (pid_ < 0) {
     failure_ = "cannot start union-devserver";
     return;
@@ -204,41 +99,19 @@ ProcessResult DevServer::Cli(const std::vector<std::string>& args) const {
 
 Workspace::Workspace(const fs::path& dir, const DevServer& server)
     : dir_(dir), server_(server) {
-  const fs::path work = dir_ / "work";
-  const fs::path home = dir_ / "home";
   const fs::path mirror = dir_ / "mirror";
-  const fs::path platform = mirror / "registry.terraform.io" / "unionai" /
-                            "union" / TFPU_PROVIDER_VERSION / "linux_amd64";
-  fs::create_directories(work);
-  fs::create_directories(home);
-  fs::create_directories(platform);
-  fs::copy_file(ProviderBinary(),
-                platform / ("terraform-provider-union_v" TFPU_PROVIDER_VERSION),
-                fs::copy_options::overwrite_existing);
-  WriteFile(dir_ / "terraformrc",
-            "provider_installation {\n"
-            "  filesystem_mirror {\n"
-            "    path    = \"" + mirror.string() + "\"\n"
-            "    include = [\"registry.terraform.io/unionai/union\"]\n"
-            "  }\n"
-            "}\n");
-  std::string path = "/usr/local/bin:/usr/bin:/bin";
-  const std::string terraform = FindInPath("terraform");
-  if (!terraform.empty()) {
-    path = fs::path(terraform).parent_path().string() + ":" + path;
-  }
-  env_ = {
-      {"PATH", path},
-      {"HOME", home.string()},
-      {"TMPDIR", dir_.string()},
-      {"TF_DATA_DIR", (dir_ / "tfdata").string()},
-      {"TF_CLI_CONFIG_FILE", (dir_ / "terraformrc").string()},
-      {"CHECKPOINT_DISABLE", "1"},
-      {"TF_IN_AUTOMATION", "1"},
-      {"TF_INPUT", "0"},
-      {"UNION_API_KEY", server_.admin_key()},
-      {"UNION_ENDPOINT", server_.endpoint()},
-  };
+  fs::create_directories(dir_ / "work");
+  fs::create_directories(dir_ / "home");
+  tf_e2e::InstallProvider(mirror, "registry.terraform.io/unionai/union",
+                          TFPU_PROVIDER_VERSION, ProviderBinary());
+  tf_e2e::WriteCliConfig(dir_ / "terraformrc", mirror,
+                         "registry.terraform.io/unionai/union");
+  env_ = tf_e2e::TerraformEnv({.home = dir_ / "home",
+                               .cli_config = dir_ / "terraformrc",
+                               .data_dir = dir_ / "tfdata",
+                               .tmp_dir = dir_});
+  env_["UNION_API_KEY"] = server_.admin_key();
+  env_["UNION_ENDPOINT"] = server_.endpoint();
 }
 
 void Workspace::WriteMainTf(const std::string& body,

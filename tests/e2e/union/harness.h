@@ -2,16 +2,18 @@
 // union-devserver per test, and a Terraform working directory wired to a
 // filesystem mirror holding our provider build.
 //
-//   DevServer server = DevServer::Start(tmp.path());
+//   TempDir tmp("union-e2e", "UNION_E2E_KEEP");
+//   DevServer server(tmp.path() / "server");
 //   Workspace ws(tmp.path() / "ws", server);
 //   ws.WriteMainTf(R"(resource "union_api_key" "k" { name = "x" })");
 //   ASSERT_EQ(ws.Terraform({"init"}).exit_code, 0);
 // Every child gets a clean environment (PATH, HOME and TF_DATA_DIR in the
 // test's temp dir, CHECKPOINT_DISABLE=1, its own TF_CLI_CONFIG_FILE), so the
-// tests are hermetic and never touch the network beyond loopback.
+// tests are hermetic and never touch the network beyond loopback. Processes,
+// temp dirs, the provider mirror and terraform's environment come from the
+// shared tf_e2e_harness (tests/e2e/common/harness.h).
 #pragma once
 
-#include <chrono>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -19,41 +21,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/e2e/common/harness.h"
+
 namespace union_e2e {
 
 namespace fs = std::filesystem;
 
-// A fresh directory, removed (recursively) on destruction unless the
-// environment sets UNION_E2E_KEEP=1.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-struct ProcessResult {
-  int exit_code = -1;      // -1 when killed (timed out or by a signal)
-  bool timed_out = false;
-  std::string out;         // stdout
-  std::string err;         // stderr
-  std::string all() const { return out + err; }
-};
-
-// Runs argv[0] (a path, or a name looked up in PATH) with exactly `env`,
-// in `cwd`, killing it after `limit` (a safety net, never an assertion).
-ProcessResult RunProcess(const std::vector<std::string>& argv,
-                         const std::map<std::string, std::string>& env,
-                         const fs::path& cwd,
-                         std::chrono::seconds limit = std::chrono::seconds(600));
-
-// The absolute path of `name` in $PATH ("" when absent).
-std::string FindInPath(const std::string& name);
+// The shared e2e harness (tests/e2e/common) supplies processes and dirs.
+using tf_e2e::ProcessResult;
+using tf_e2e::TempDir;
 
 // A union-devserver child process on free loopback ports with a database in
 // `dir`. Stopped with SIGTERM on destruction.
@@ -112,7 +88,7 @@ class Workspace {
  private:
   fs::path dir_;
   const DevServer& server_;
-  std::map<std::string, std::string> env_;
+  tf_e2e::Env env_;
   std::string transcript_;
 };
 

@@ -48,9 +48,7 @@ class UnionE2E : public ::testing::Test {
   }
 
   void SetUp() override {
-    ASSERT_FALSE(FindInPath("terraform").empty())
-        << "terraform is not on PATH: the union e2e suite needs the real "
-           "Terraform CLI (v1.11.4). Install it; this suite never skips.";
+    ASSERT_FALSE(tf_e2e::TerraformBinary().empty()) << tf_e2e::kNoTerraform;
     ASSERT_FALSE(tmp_.path().empty());
     server_ = std::make_unique<DevServer>(tmp_.path() / "server", ServerArgs());
     ASSERT_TRUE(server_->ready()) << server_->failure();
@@ -124,7 +122,7 @@ class UnionE2E : public ::testing::Test {
     return ids;
   }
 
-  TempDir tmp_;
+  TempDir tmp_{"union-e2e", "UNION_E2E_KEEP"};
   std::unique_ptr<DevServer> server_;
   std::unique_ptr<Workspace> ws_;
   bool initialised_ = false;

@@ -21,4 +21,15 @@ namespace unionc {
 // A short lower-case name of the code ("not found", "unavailable", ...).
 [[nodiscard]] std::string_view ErrorKindName(absl::StatusCode code);
 
+// True when `status` says the request never reached the server: an
+// UNAVAILABLE whose message carries gRPC's wording for a channel that never
+// connected ("failed to connect", "connection refused", "dns resolution
+// failed", "empty address list"). Nothing was sent, so nothing happened on
+// the server and even a non-idempotent call (Create) is safe to retry. Any
+// other failure of a Create is ambiguous: the key may exist now.
+//
+//   absl::StatusOr<CreatedKey> made = keys.Create(spec);
+//   if (!made.ok() && !unionc::RequestNeverSent(made.status())) { /* check */ }
+[[nodiscard]] bool RequestNeverSent(const absl::Status& status);
+
 }  // namespace unionc

@@ -55,29 +55,40 @@ struct Attribute {
 // How a nested block repeats.
 enum class Nesting { kSingle, kList, kSet };
 
-struct NestedBlock;
+// Block and NestedBlock contain each other, and both must stay aggregates
+// whose every member has a default member initializer (g++ -Wextra flags
+// designated initializers that omit a member without one). Clang checks a
+// class's default member initializers at the end of the outermost enclosing
+// class, and `blocks{}` needs NestedBlock complete, so both are defined
+// inside this scope struct and used through the aliases below.
+struct BlockDefinitions {
+  struct NestedBlock;
 
-struct Block {
-  std::vector<Attribute> attributes{};
-  std::vector<NestedBlock> blocks{};
-  std::string description{};
-  std::string deprecation_message{};  // non-empty = deprecated
+  struct Block {
+    std::vector<Attribute> attributes{};
+    std::vector<NestedBlock> blocks{};
+    std::string description{};
+    std::string deprecation_message{};  // non-empty = deprecated
 
-  // The object type of a value of this block.
-  Type ValueType() const;
-  const Attribute* FindAttribute(std::string_view name) const;
-  const NestedBlock* FindBlock(std::string_view type_name) const;
+    // The object type of a value of this block.
+    Type ValueType() const;
+    const Attribute* FindAttribute(std::string_view name) const;
+    const NestedBlock* FindBlock(std::string_view type_name) const;
+  };
+
+  struct NestedBlock {
+    std::string type_name{};
+    Block block{};
+    Nesting nesting = Nesting::kSingle;
+    int64_t min_items = 0, max_items = 0;  // 0 = no limit
+
+    // object (kSingle), list of object (kList) or set of object (kSet).
+    Type ValueType() const;
+  };
 };
 
-struct NestedBlock {
-  std::string type_name{};
-  Block block{};
-  Nesting nesting = Nesting::kSingle;
-  int64_t min_items = 0, max_items = 0;  // 0 = no limit
-
-  // object (kSingle), list of object (kList) or set of object (kSet).
-  Type ValueType() const;
-};
+using Block = BlockDefinitions::Block;
+using NestedBlock = BlockDefinitions::NestedBlock;
 
 struct Schema {
   int64_t version = 0;

@@ -6,9 +6,12 @@
 #include <thread>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "provider/framework/server/test_schema.h"
 #include "provider/framework/testing/fakes.h"
+#include "provider/framework/types/number.h"
 
 namespace tf::server {
 namespace {
@@ -440,6 +443,27 @@ TEST_F(ProviderServerTest, UpgradeFromOlderVersionDropsRemovedAttributes) {
       {.type_name = "fake_thing", .version = 1, .raw_state_json = json});
   EXPECT_TRUE(older.diagnostics.empty());
   EXPECT_EQ(older.upgraded_state, Thing({{"name", S("a")}, {"id", S("1")}}));
+}
+
+// The lenient path keeps number text exactly: a DOM that parses integers
+// beyond uint64 as double would write 123456789012345680000000000000 (fuzz
+// regression fuzz_json_state/lenient-upgrade-big-number).
+TEST_F(ProviderServerTest, UpgradeFromOlderVersionKeepsBigNumbersExact) {
+  const std::string kBig = "123456789012345678901234567890";
+  absl::StatusOr<Number> big = Number::FromString(kBig);
+  ASSERT_TRUE(big.ok()) << big.status();
+  for (const std::string& json :
+       {absl::StrCat(R"({"size":)", kBig, "}"),
+        absl::StrCat(R"({"name":"a","legacy":{"x":[1e300]},"size":)", kBig,
+                     R"(,"id":"1"})"),
+        absl::StrCat("{\n  \"size\": ", kBig, ",\n  \"legacy\": 0.1\n}")}) {
+    UpgradeResourceStateResponse r = Server().UpgradeResourceState(
+        {.type_name = "fake_thing", .version = 1, .raw_state_json = json});
+    ASSERT_TRUE(r.diagnostics.empty()) << json;
+    EXPECT_EQ(r.upgraded_state.Attr("size"), Value::Num(*big)) << json;
+    EXPECT_EQ(r.upgraded_state.Attr("size").AsNumber().ToString(), kBig)
+        << json;
+  }
 }
 
 TEST_F(ProviderServerTest, UpgradeFromNewerVersionFails) {

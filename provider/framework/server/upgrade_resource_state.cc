@@ -12,35 +12,39 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "nlohmann/json.hpp"
 #include "provider/framework/server/provider_server.h"
 #include "provider/framework/server/values.h"
 #include "provider/framework/types/json.h"
+#include "provider/framework/types/json_dom.h"
+#include "provider/framework/types/msgpack.h"
 
 namespace tf::server {
 namespace {
 
-using Json = nlohmann::json;
+using types_internal::JsonNode;
 
 // Removes from `object` every key `block` does not declare, recursively.
-void DropUnknownKeys(const Block& block, Json& object) {
-  if (!object.is_object()) return;
-  for (auto it = object.begin(); it != object.end();) {
-    const std::string key = it.key();
+// Works on types' exact-number DOM: numbers keep their decimal text (a DOM
+// that parses big integers as double would round them).
+void DropUnknownKeys(const Block& block, JsonNode& object) {
+  if (object.kind != JsonNode::Kind::kObject) return;
+  auto& members = object.members;
+  for (auto it = members.begin(); it != members.end();) {
+    const std::string& key = it->first;
     if (block.FindAttribute(key) != nullptr) {
       ++it;
       continue;
     }
     if (const NestedBlock* nb = block.FindBlock(key)) {
-      if (it->is_array()) {
-        for (Json& e : *it) DropUnknownKeys(nb->block, e);
+      if (it->second.kind == JsonNode::Kind::kArray) {
+        for (JsonNode& e : it->second.items) DropUnknownKeys(nb->block, e);
       } else {
-        DropUnknownKeys(nb->block, *it);
+        DropUnknownKeys(nb->block, it->second);
       }
       ++it;
       continue;
     }
-    it = object.erase(it);
+    it = members.erase(it);
   }
 }
 
@@ -80,14 +84,19 @@ UpgradeResourceStateResponse ProviderServer::UpgradeResourceState(
   }
   std::string json = req.raw_state_json;
   if (req.version < schema->version) {
-    Json parsed = Json::parse(json, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded()) {
-      resp.diagnostics.AddError("Unable to upgrade resource state",
-                                "The stored state is not valid JSON.");
+    // The same nesting limit DecodeJson applies (a dynamic value may add a
+    // {"value","type"} level per value level).
+    absl::StatusOr<JsonNode> parsed =
+        types_internal::ParseJson(json, 2 * kMaxValueDepth + 2);
+    if (!parsed.ok()) {
+      resp.diagnostics.AddError(
+          "Unable to upgrade resource state",
+          absl::StrCat("The stored state is not valid JSON: ",
+                       parsed.status().message()));
       return resp;
     }
-    DropUnknownKeys(schema->block, parsed);
-    json = parsed.dump();
+    DropUnknownKeys(schema->block, *parsed);
+    json = types_internal::DumpJson(*parsed);
   }
   absl::StatusOr<Value> value = DecodeJson(json, type);
   if (!value.ok()) {

@@ -160,6 +160,17 @@ absl::Status Encode(const Value& v, const Type& type, const Path& path,
     return ErrorAt(path,
                    absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
   }
+  // A value of a concrete type in a Dynamic slot is written as
+  // {"value":...,"type":...}, null ones included, so that its type survives
+  // the round trip; only a null of type Dynamic itself is written bare.
+  if (type.kind() == TypeKind::kDynamic &&
+      v.type().kind() != TypeKind::kDynamic) {
+    out += "{\"value\":";
+    absl::Status s = Encode(v, v.type(), path, depth, out);
+    if (!s.ok()) return s;
+    absl::StrAppend(&out, ",\"type\":", v.type().ToJson(), "}");
+    return absl::OkStatus();
+  }
   if (v.IsNull()) {
     out += "null";
     return absl::OkStatus();
@@ -168,14 +179,7 @@ absl::Status Encode(const Value& v, const Type& type, const Path& path,
     return ErrorAt(path, "unknown values cannot be written as JSON");
   }
   if (type.kind() == TypeKind::kDynamic) {
-    if (v.type().kind() == TypeKind::kDynamic) {
-      return ErrorAt(path, "a known value must have a concrete type");
-    }
-    out += "{\"value\":";
-    absl::Status s = Encode(v, v.type(), path, depth, out);
-    if (!s.ok()) return s;
-    absl::StrAppend(&out, ",\"type\":", v.type().ToJson(), "}");
-    return absl::OkStatus();
+    return ErrorAt(path, "a known value must have a concrete type");
   }
   if (v.type().kind() != type.kind()) {
     return ErrorAt(path, absl::StrCat("expected ", type.FriendlyName(), ", got ",

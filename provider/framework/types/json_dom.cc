@@ -149,6 +149,51 @@ absl::StatusOr<JsonNode> ParseJson(std::string_view json, int max_depth) {
   return std::move(builder.root());
 }
 
+namespace {
+
+void AppendJson(const JsonNode& node, std::string& out) {
+  switch (node.kind) {
+    case JsonNode::Kind::kNull:
+      out += "null";
+      return;
+    case JsonNode::Kind::kBool:
+      out += node.boolean ? "true" : "false";
+      return;
+    case JsonNode::Kind::kNumber:
+      out += node.text;
+      return;
+    case JsonNode::Kind::kString:
+      out += QuoteJson(node.text);
+      return;
+    case JsonNode::Kind::kArray:
+      out += '[';
+      for (size_t i = 0; i < node.items.size(); ++i) {
+        if (i > 0) out += ',';
+        AppendJson(node.items[i], out);
+      }
+      out += ']';
+      return;
+    case JsonNode::Kind::kObject:
+      out += '{';
+      for (size_t i = 0; i < node.members.size(); ++i) {
+        if (i > 0) out += ',';
+        out += QuoteJson(node.members[i].first);
+        out += ':';
+        AppendJson(node.members[i].second, out);
+      }
+      out += '}';
+      return;
+  }
+}
+
+}  // namespace
+
+std::string DumpJson(const JsonNode& node) {
+  std::string out;
+  AppendJson(node, out);
+  return out;
+}
+
 std::string QuoteJson(const std::string& s, bool strict) {
   return nlohmann::json(s).dump(
       -1, ' ', false,

@@ -166,6 +166,33 @@ TEST(JsonTest, EncodeRejectsUnknownsAndMismatches) {
   EXPECT_FALSE(EncodeJson(Value::Num(*Number::FromString("Infinity")), Type::Number()).ok());
 }
 
+// A null of a concrete type in a Dynamic slot keeps its type: it is written
+// as {"value":null,"type":...} (fuzz regression
+// fuzz_json_state/dynamic-typed-null).
+TEST(JsonTest, DynamicTypedNullKeepsItsType) {
+  const char* kJson = R"({"value":null,"type":"number"})";
+  Value decoded = MustDecode(kJson, Type::Dynamic());
+  EXPECT_EQ(decoded, Value::Null(Type::Number()));
+  EXPECT_EQ(decoded.type(), Type::Number());
+  EXPECT_EQ(MustEncode(decoded, Type::Dynamic()), kJson);
+  Value list_null = Value::Null(Type::List(Type::String()));
+  std::string json = MustEncode(list_null, Type::Dynamic());
+  EXPECT_EQ(json, R"({"value":null,"type":["list","string"]})");
+  Value back = MustDecode(json, Type::Dynamic());
+  EXPECT_EQ(back, list_null);
+  EXPECT_EQ(back.type(), Type::List(Type::String()));
+  // In a state object's dynamic attribute.
+  Type obj_type = Type::Object({{"any", Type::Dynamic()}});
+  Value obj = Value::Object({{"any", Value::Null(Type::Bool())}});
+  std::string obj_json = MustEncode(obj, obj_type);
+  EXPECT_EQ(obj_json, R"({"any":{"value":null,"type":"bool"}})");
+  EXPECT_EQ(MustDecode(obj_json, obj_type).Attr("any").type(), Type::Bool());
+  // Only a null of type Dynamic itself is written bare.
+  EXPECT_EQ(MustEncode(Value::Null(Type::Dynamic()), Type::Dynamic()), "null");
+  // Unknowns still cannot be written as JSON, typed or not.
+  EXPECT_FALSE(EncodeJson(Value::Unknown(Type::Number()), Type::Dynamic()).ok());
+}
+
 TEST(JsonTest, DynamicTopLevel) {
   EXPECT_EQ(MustEncode(Value::String("x"), Type::Dynamic()),
             R"({"value":"x","type":"string"})");

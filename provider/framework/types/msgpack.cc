@@ -353,6 +353,19 @@ class Encoder {
       return ErrorAt(path, absl::StrCat("nested deeper than ", kMaxValueDepth,
                                         " levels"));
     }
+    // A value of a concrete type in a Dynamic slot is written as
+    // [type, value], null and unknown ones included, so that its type
+    // survives the round trip; only a null or unknown of type Dynamic
+    // itself is written bare.
+    if (type.kind() == TypeKind::kDynamic &&
+        v.type().kind() != TypeKind::kDynamic) {
+      std::string type_json = v.type().ToJson();
+      packer_.pack_array(2);
+      packer_.pack_bin(static_cast<uint32_t>(type_json.size()));
+      packer_.pack_bin_body(type_json.data(),
+                            static_cast<uint32_t>(type_json.size()));
+      return Encode(v, v.type(), path, depth);
+    }
     if (v.IsNull()) {
       packer_.pack_nil();
       return absl::OkStatus();
@@ -362,15 +375,7 @@ class Encoder {
       return absl::OkStatus();
     }
     if (type.kind() == TypeKind::kDynamic) {
-      if (v.type().kind() == TypeKind::kDynamic) {
-        return ErrorAt(path, "a known value must have a concrete type");
-      }
-      std::string type_json = v.type().ToJson();
-      packer_.pack_array(2);
-      packer_.pack_bin(static_cast<uint32_t>(type_json.size()));
-      packer_.pack_bin_body(type_json.data(),
-                            static_cast<uint32_t>(type_json.size()));
-      return Encode(v, v.type(), path, depth);
+      return ErrorAt(path, "a known value must have a concrete type");
     }
     if (v.type().kind() != type.kind()) {
       return ErrorAt(path, absl::StrCat("expected ", type.FriendlyName(),

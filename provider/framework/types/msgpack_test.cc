@@ -224,6 +224,51 @@ TEST(MsgpackTest, DynamicValues) {
   EXPECT_NE(DecodeError(Hex("92 c4 08 22737472696e6722 01"), Type::Dynamic()), "");
 }
 
+// A null or unknown of a concrete type in a Dynamic slot keeps its type:
+// it is written in the [type, value] wrapper, like go-cty does (fuzz
+// regressions fuzz_msgpack/dynamic-typed-null and dynamic-typed-unknown).
+TEST(MsgpackTest, DynamicTypedNullAndUnknownKeepTheirType) {
+  struct Case {
+    const char* hex;
+    Value value;
+  };
+  const Case cases[] = {
+      // [bin("number"), nil]
+      {"92 c4 08 226e756d62657222 c0", Value::Null(Type::Number())},
+      // [bin("string"), unknown]
+      {"92 c4 08 22737472696e6722 d4 00 00", Value::Unknown(Type::String())},
+      // [bin(["list","bool"]), nil]
+      {"92 c4 0f 5b226c697374222c22626f6f6c225d c0",
+       Value::Null(Type::List(Type::Bool()))},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.hex);
+    Value decoded = MustDecode(c.hex, Type::Dynamic());
+    EXPECT_EQ(decoded, c.value);
+    EXPECT_EQ(decoded.type(), c.value.type());
+    EXPECT_EQ(MustEncode(decoded, Type::Dynamic()), ToHex(Hex(c.hex)));
+    Value again = MustDecode(MustEncode(c.value, Type::Dynamic()), Type::Dynamic());
+    EXPECT_EQ(again, c.value);
+    EXPECT_EQ(again.type(), c.value.type());
+  }
+  // A refined unknown string keeps its type and its refinements.
+  Value refined = Value::Unknown(Type::String(), {.not_null = true});
+  Value back = MustDecode(MustEncode(refined, Type::Dynamic()), Type::Dynamic());
+  EXPECT_EQ(back, refined);
+  EXPECT_EQ(back.type(), Type::String());
+  // Inside an object's dynamic attribute too.
+  Type obj_type = Type::Object({{"any", Type::Dynamic()}});
+  Value obj = Value::Object({{"any", Value::Null(Type::Number())}});
+  absl::StatusOr<std::string> bytes = EncodeMsgpack(obj, obj_type);
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  absl::StatusOr<Value> obj_back = DecodeMsgpack(*bytes, obj_type);
+  ASSERT_TRUE(obj_back.ok()) << obj_back.status();
+  EXPECT_EQ(*obj_back, obj);
+  EXPECT_EQ(obj_back->Attr("any").type(), Type::Number());
+  // A known value of type Dynamic cannot exist on the wire.
+  EXPECT_EQ(MustEncode(Value::Null(Type::Dynamic()), Type::Dynamic()), "c0");
+}
+
 TEST(MsgpackTest, UnknownForms) {
   for (const char* hex : {"d4 00 00", "d4 05 00", "d5 01 0000", "c7 00 03",
                           "c7 00 0c", "d6 05 00000000"}) {

@@ -1,6 +1,7 @@
 #include "provider/framework/types/msgpack.h"
 
 #include <cmath>
+#include <cstring>
 #include <msgpack.hpp>
 
 #include "absl/strings/str_cat.h"
@@ -459,14 +460,17 @@ class Encoder {
   std::string Take() { return std::string(buffer_.data(), buffer_.size()); }
 
  private:
-  template <typename Packer>
-  static void PackNumber(Packer& p, const Number& n) {
+  static void PackNumber(msgpack::sbuffer& out, const Number& n) {
+    msgpack::packer<msgpack::sbuffer> p(out);
     if (std::optional<int64_t> i = n.AsInt64()) {
       p.pack_int64(*i);
     } else if (std::optional<uint64_t> u = n.AsUint64()) {
       p.pack_uint64(*u);
     } else if (n.IsExactDouble()) {
-      p.pack_double(*n.AsDouble());
+      // Written by hand rather than with packer::pack_double, which folds
+      // integral doubles into ints through uint64_t(d): undefined behaviour
+      // for 2^64, the one double its range check lets through.
+      PackFloat64(out, *n.AsDouble());
     } else {
       std::string text = n.ToString();
       p.pack_str(static_cast<uint32_t>(text.size()));
@@ -474,7 +478,19 @@ class Encoder {
     }
   }
 
-  void EncodeNumber(const Number& n) { PackNumber(packer_, n); }
+  // float64: 0xcb and the IEEE 754 bits, big-endian.
+  static void PackFloat64(msgpack::sbuffer& out, double d) {
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    char buf[9];
+    buf[0] = static_cast<char>(0xcb);
+    for (int i = 0; i < 8; ++i) {
+      buf[1 + i] = static_cast<char>((bits >> (56 - 8 * i)) & 0xff);
+    }
+    out.write(buf, sizeof buf);
+  }
+
+  void EncodeNumber(const Number& n) { PackNumber(buffer_, n); }
 
   void EncodeUnknown(const Refinements& r) {
     msgpack::sbuffer inner;
@@ -503,7 +519,7 @@ class Encoder {
       if (!b) return;
       p.pack_int(key);
       p.pack_array(2);
-      PackNumber(p, b->first);
+      PackNumber(inner, b->first);
       if (b->second) {
         p.pack_true();
       } else {

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
 
@@ -125,8 +126,15 @@ AppStore::~AppStore() {
   sqlite3_close(db_);
 }
 
+absl::StatusOr<SyncMode> ParseSyncMode(absl::string_view text) {
+  const std::string lower = absl::AsciiStrToLower(text);
+  if (lower == "normal") return SyncMode::kNormal;
+  if (lower == "full") return SyncMode::kFull;
+  return absl::InvalidArgumentError("sync mode must be normal or full");
+}
+
 absl::StatusOr<std::unique_ptr<AppStore>> AppStore::Open(
-    const std::string& path) {
+    const std::string& path, SyncMode sync) {
   sqlite3* db = nullptr;
   const int flags =
       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -144,7 +152,9 @@ absl::StatusOr<std::unique_ptr<AppStore>> AppStore::Open(
     return s;
   };
   for (const char* pragma :
-       {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=FULL;",
+       {"PRAGMA journal_mode=WAL;",
+        sync == SyncMode::kFull ? "PRAGMA synchronous=FULL;"
+                                : "PRAGMA synchronous=NORMAL;",
         "PRAGMA foreign_keys=ON;", kSchema}) {
     if (sqlite3_exec(db, pragma, nullptr, nullptr, nullptr) != SQLITE_OK) {
       return fail("cannot prepare database");
@@ -336,6 +346,25 @@ absl::Status AppStore::SetSecretHash(absl::string_view client_id,
     return Error("secret update failed");
   if (sqlite3_changes(db_) == 0) return absl::NotFoundError("unknown client");
   return absl::OkStatus();
+}
+
+absl::StatusOr<SyncMode> AppStore::sync_mode() {
+  absl::MutexLock lock(&mu_);
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db_, "PRAGMA synchronous", -1, &raw, nullptr) !=
+      SQLITE_OK) {
+    return Error("cannot read the synchronous mode");
+  }
+  Stmt s(raw);
+  if (sqlite3_step(s.get()) != SQLITE_ROW) {
+    return Error("cannot read the synchronous mode");
+  }
+  // 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA.
+  const int level = sqlite3_column_int(s.get(), 0);
+  if (level == 1) return SyncMode::kNormal;
+  if (level == 2) return SyncMode::kFull;
+  return absl::InternalError(
+      absl::StrCat("unexpected synchronous level ", level));
 }
 
 }  // namespace devserver

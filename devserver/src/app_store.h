@@ -1,14 +1,15 @@
-// AppStore: the SQLite table of apps (WAL, synchronous=FULL, prepared
-// statements).
+// AppStore: the SQLite table of apps (WAL, synchronous=NORMAL by default,
+// prepared statements).
 //
 //   absl::StatusOr<std::unique_ptr<AppStore>> store =
-//   AppStore::Open(":memory:"); absl::Status s = (*store)->Insert(record,
-//   secret_hash);   // AlreadyExists absl::StatusOr<AppRecord> app =
-//   (*store)->Get("", "my-key");  // NotFound absl::StatusOr<AppPage> page =
-//   (*store)->List("", /*after=*/"", 100);
+//       AppStore::Open(":memory:");
+//   absl::Status s = (*store)->Insert(record, secret_hash);  // AlreadyExists
+//   absl::StatusOr<AppRecord> app = (*store)->Get("", "my-key");  // NotFound
+//   absl::StatusOr<AppPage> page = (*store)->List("", /*after=*/"", 100);
 //
 // One connection guarded by a mutex: every method is thread-safe and each
-// write is one committed transaction, durable once the method returns.
+// write is one committed transaction, durable once the method returns (across
+// a process crash; see SyncMode for OS crashes).
 // client_id is the primary key (unique across organizations, as OAuth2 client
 // ids are); reads and writes other than the secret lookup are scoped to an
 // organization, so another organization's app reads as NotFound.
@@ -44,11 +45,21 @@ struct ClientCredentials {
   std::string secret_hash;
 };
 
+// How long a commit waits for the disk (SQLite's `synchronous` in WAL mode).
+//   kNormal: the WAL is written on commit but synced only at checkpoints: a
+//            committed write survives the process dying (kill -9), an OS
+//            crash or power loss may lose the last commits.
+//   kFull:   the WAL is synced on every commit: survives those too, slower.
+enum class SyncMode { kNormal, kFull };
+
+// Parses "normal" or "full" (case-insensitive).
+[[nodiscard]] absl::StatusOr<SyncMode> ParseSyncMode(absl::string_view text);
+
 class AppStore final {
  public:
   // Opens (creating if needed) the database at `path`; ":memory:" is allowed.
   [[nodiscard]] static absl::StatusOr<std::unique_ptr<AppStore>> Open(
-      const std::string& path);
+      const std::string& path, SyncMode sync = SyncMode::kNormal);
   ~AppStore();
   AppStore(const AppStore&) = delete;
   AppStore& operator=(const AppStore&) = delete;
@@ -84,6 +95,9 @@ class AppStore final {
   // Replaces the secret hash of `client_id` (admin key rotation).
   [[nodiscard]] absl::Status SetSecretHash(absl::string_view client_id,
                                            absl::string_view secret_hash);
+
+  // The synchronous mode the connection runs with (read back from SQLite).
+  [[nodiscard]] absl::StatusOr<SyncMode> sync_mode();
 
  private:
   struct Statements;

@@ -165,6 +165,41 @@ TEST(AppStoreTest, FileDatabaseSurvivesReopen) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(AppStoreTest, SyncModeDefaultsToNormalAndFullIsHonoured) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      absl::StrFormat("devserver-store-sync-test-%d", ::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "dev.db").string();
+  {
+    auto store = AppStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status();
+    EXPECT_EQ((*store)->sync_mode().value_or(SyncMode::kFull),
+              SyncMode::kNormal);
+  }
+  {
+    auto store = AppStore::Open(path, SyncMode::kFull);
+    ASSERT_TRUE(store.ok()) << store.status();
+    EXPECT_EQ((*store)->sync_mode().value_or(SyncMode::kNormal),
+              SyncMode::kFull);
+    ASSERT_TRUE((*store)->Insert(App("", "synced"), "h").ok());
+  }
+  {
+    auto store = AppStore::Open(path, SyncMode::kNormal);
+    ASSERT_TRUE(store.ok()) << store.status();
+    EXPECT_TRUE((*store)->Get("", "synced").ok());
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(AppStoreTest, ParseSyncMode) {
+  EXPECT_EQ(ParseSyncMode("normal").value_or(SyncMode::kFull),
+            SyncMode::kNormal);
+  EXPECT_EQ(ParseSyncMode("FULL").value_or(SyncMode::kNormal), SyncMode::kFull);
+  EXPECT_FALSE(ParseSyncMode("off").ok());
+  EXPECT_FALSE(ParseSyncMode("").ok());
+}
+
 TEST(AppStoreTest, OpenFailsForAnUnwritablePath) {
   EXPECT_FALSE(AppStore::Open("/nonexistent-dir/for/sure/dev.db").ok());
 }

@@ -83,7 +83,7 @@ absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
     const Options& options, Logger& log) {
   std::unique_ptr<DevServer> s(new DevServer(log));
   DS_RETURN_IF_ERROR(MakeParentDirs(options.db_path));
-  DS_ASSIGN_OR_RETURN(s->store_, AppStore::Open(options.db_path));
+  DS_ASSIGN_OR_RETURN(s->store_, AppStore::Open(options.db_path, options.sync));
   s->tokens_ =
       std::make_unique<TokenIssuer>(absl::Seconds(options.token_ttl_seconds));
   s->faults_ = std::make_unique<FaultInjector>(options.faults);
@@ -134,7 +134,9 @@ absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
   log.Info("serving", {{"grpc", s->endpoint_},
                        {"http", s->http_address_},
                        {"tls", options.tls()},
-                       {"db", options.db_path}});
+                       {"db", options.db_path},
+                       {"sync", options.sync == SyncMode::kFull ? "full"
+                                                                : "normal"}});
   return s;
 }
 

@@ -22,6 +22,7 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& args) {
   Options o;
   std::string fail_code = "UNAVAILABLE";
   std::string log_level = "info";
+  std::string sync = "normal";
   double fail_rate = 0.0;
   double fail_after_commit_rate = 1.0;
   bool fail_after_commit = false;
@@ -36,6 +37,10 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& args) {
   app.add_option("--db", o.db_path,
                  "SQLite database path, or :memory: "
                  "(default $XDG_DATA_HOME/union-devserver/dev.db)");
+  app.add_option("--sync", sync,
+                 "SQLite commit durability: normal (survives a process crash, "
+                 "kill -9) or full (also an OS crash or power loss; slower)")
+      ->capture_default_str();
   app.add_option("--bind", o.bind, "address both ports listen on")
       ->capture_default_str();
   app.add_option("--port", o.grpc_port, "gRPC port (0 picks a free one)")
@@ -108,6 +113,9 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& args) {
   absl::StatusOr<LogLevel> level = ParseLogLevel(log_level);
   if (!level.ok())
     return fail(absl::StrCat("--log-level: ", level.status().message()));
+  absl::StatusOr<SyncMode> sync_mode = ParseSyncMode(sync);
+  if (!sync_mode.ok())
+    return fail(absl::StrCat("--sync: ", sync_mode.status().message()));
   if (o.bind.empty()) return fail("--bind must not be empty");
   if (o.admin_client_id.empty() || o.admin_client_id.size() > 128 ||
       o.admin_client_id.find_first_not_of(
@@ -116,6 +124,7 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& args) {
   }
 
   o.log_level = *level;
+  o.sync = *sync_mode;
   o.faults.latency = absl::Milliseconds(latency_ms);
   o.faults.fail_rate = fail_rate;
   o.faults.fail_code = *code;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "devserver/src/app_store.h"
 #include "devserver/src/fault_injector.h"
 #include "devserver/src/logger.h"
 
@@ -18,6 +19,7 @@ namespace devserver {
 
 struct Options {
   std::string db_path;  // ":memory:" allowed
+  SyncMode sync = SyncMode::kNormal;  // --sync: commits survive kill -9
   std::string bind = "127.0.0.1";
   int grpc_port = 8089;  // 0 picks a free port
   int http_port = 8090;  // 0 picks a free port

@@ -18,6 +18,20 @@ TEST(OptionsTest, Defaults) {
   EXPECT_EQ(p.options->faults.fail_after_commit_rate, 0.0);
   EXPECT_FALSE(p.options->faults.seed.has_value());
   EXPECT_FALSE(p.options->tls());
+  EXPECT_EQ(p.options->sync, SyncMode::kNormal);
+}
+
+TEST(OptionsTest, SyncFlag) {
+  ParsedCommandLine p = ParseCommandLine({"--db", ":memory:", "--sync=full"});
+  ASSERT_TRUE(p.options.has_value()) << p.output;
+  EXPECT_EQ(p.options->sync, SyncMode::kFull);
+  p = ParseCommandLine({"--db", ":memory:", "--sync", "normal"});
+  ASSERT_TRUE(p.options.has_value()) << p.output;
+  EXPECT_EQ(p.options->sync, SyncMode::kNormal);
+  p = ParseCommandLine({"--db", ":memory:", "--sync", "off"});
+  EXPECT_FALSE(p.options.has_value());
+  EXPECT_EQ(p.exit_code, 2);
+  EXPECT_THAT(p.output, HasSubstr("--sync"));
 }
 
 TEST(OptionsTest, MemoryDatabaseHasNoDefaultKeyFile) {
@@ -52,6 +66,7 @@ TEST(OptionsTest, RejectsBadValues) {
                                              {"--port", "70000"},
                                              {"--token-ttl", "0"},
                                              {"--log-level", "loud"},
+                                             {"--sync", "extra"},
                                              {"--tls-cert", "/etc/hostname"},
                                              {"--admin-client-id", "Bad:Id"},
                                              {"--no-such-flag"}}) {

@@ -70,15 +70,20 @@ int main(int argc, char** argv) {
   std::printf("startup to READY (median of 5, :memory:): %.1f ms\n",
               Median(startups));
 
-  for (const bool file_db : {false, true}) {
-    const std::string key_file = dir.path() + "/admin.key";
+  // ":memory:", then a file database with each --sync mode.
+  for (const char* sync : {"", "normal", "full"}) {
+    const bool file_db = sync[0] != '\0';
+    const std::string key_file = absl::StrFormat("%s/admin-%s.key", dir.path(),
+                                                 file_db ? sync : "memory");
     std::vector<std::string> args = {
         "--db",
-        file_db ? dir.path() + "/bench.db" : std::string(":memory:"),
+        file_db ? absl::StrFormat("%s/bench-%s.db", dir.path(), sync)
+                : std::string(":memory:"),
         "--admin-key-file",
         key_file,
         "--log-level",
         "warn"};
+    if (file_db) args.insert(args.end(), {"--sync", sync});
     auto server = dt::DevServerProcess::Start(args, dir.path());
     if (!server.ok()) return 1;
     auto admin = dt::ReadAdminKey(key_file);
@@ -92,8 +97,9 @@ int main(int argc, char** argv) {
     std::printf(
         "%s db: creates/s with 8 threads: shared channel %.0f, channel per "
         "thread %.0f (%d creates each)\n",
-        file_db ? "file (WAL, synchronous=FULL)" : ":memory:", shared, separate,
-        8 * per_thread);
+        file_db ? absl::StrFormat("file (WAL, --sync=%s)", sync).c_str()
+                : ":memory:",
+        shared, separate, 8 * per_thread);
   }
   return 0;
 }

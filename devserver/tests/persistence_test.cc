@@ -19,8 +19,10 @@ namespace pb = ::cloudidl::identity;
 class PersistenceTest : public ::testing::Test {
  protected:
   std::vector<std::string> Args() {
-    return {"--db", dir_.path() + "/data/dev.db", "--admin-key-file",
-            key_file_};
+    std::vector<std::string> args = {"--db", dir_.path() + "/data/dev.db",
+                                     "--admin-key-file", key_file_};
+    args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+    return args;
   }
   std::unique_ptr<DevServerProcess> StartServer() {
     auto server = DevServerProcess::Start(Args(), dir_.path());
@@ -49,6 +51,7 @@ class PersistenceTest : public ::testing::Test {
 
   TempDir dir_;
   std::string key_file_ = dir_.path() + "/admin.key";
+  std::vector<std::string> extra_args_;
 };
 
 TEST_F(PersistenceTest, CommittedKeysSurviveKillAndTheAdminKeyFollowsThePort) {
@@ -97,6 +100,46 @@ TEST_F(PersistenceTest, CommittedKeysSurviveKillAndTheAdminKeyFollowsThePort) {
   for (const auto& a : apps)
     admins += a.client_id() == admin1.client_id ? 1 : 0;
   EXPECT_EQ(admins, 1);
+}
+
+// Every Create that answered OK is on disk after kill -9, with the default
+// synchronous=NORMAL (WAL) as with --sync=full.
+TEST_F(PersistenceTest, EveryAnsweredCreateSurvivesKillInBothSyncModes) {
+  for (const char* mode : {"normal", "full"}) {
+    SCOPED_TRACE(mode);
+    TempDir dir;
+    extra_args_ = {"--sync", mode};
+    key_file_ = dir.path() + "/admin.key";
+    auto args = Args();
+    args[1] = dir.path() + "/dev.db";
+    auto first = DevServerProcess::Start(args, dir.path());
+    ASSERT_TRUE(first.ok()) << first.status();
+    EXPECT_THAT((*first)->logs(),
+                ::testing::HasSubstr(absl::StrCat("\"sync\":\"", mode)));
+    auto token = AdminToken(**first);
+    ASSERT_TRUE(token.ok()) << token.status();
+    auto stub = pb::AppsService::NewStub(Channel((*first)->endpoint()));
+    constexpr int kKeys = 30;
+    for (int i = 0; i < kKeys; ++i) {
+      pb::CreateAppRequest request;
+      request.set_client_id(absl::StrCat("durable-", i));
+      request.set_client_name("durable");
+      pb::CreateAppResponse response;
+      grpc::ClientContext ctx;
+      Prepare(ctx, *token);
+      ASSERT_TRUE(stub->Create(&ctx, request, &response).ok()) << i;
+    }
+    (*first)->Kill(SIGKILL);
+    auto status = (*first)->Wait();
+    ASSERT_TRUE(status.ok());
+    EXPECT_TRUE(WIFSIGNALED(*status));
+
+    auto second = DevServerProcess::Start(args, dir.path());
+    ASSERT_TRUE(second.ok()) << second.status();
+    auto token2 = AdminToken(**second);
+    ASSERT_TRUE(token2.ok()) << token2.status();
+    EXPECT_EQ(ListRoot(**second, *token2).size(), kKeys + 1u);
+  }
 }
 
 TEST_F(PersistenceTest, LostKeyFileRotatesTheAdminSecret) {

@@ -106,6 +106,39 @@ TEST_F(TokenEndpointTest, GarbageBodiesAreBadRequests) {
   EXPECT_EQ(PostToken(server_->http_port(), auth, kGrant).status, 200);
 }
 
+// Bug C (fuzz/regressions/fuzz_token_request/scope-invalid-utf8): a scope
+// that is not UTF-8 was echoed into the JSON answer, whose serialisation threw
+// after the token was issued: an empty 500 and no log line.
+TEST_F(TokenEndpointTest, InvalidScopesAreRejectedWithJsonAndALogLine) {
+  const std::string auth = BasicAuth(admin_.client_id, admin_.secret);
+  for (const char* scope : {"%E6", "%C3%A9", "a%22b", "all+", "%FF%FE"}) {
+    HttpReply r =
+        PostToken(server_->http_port(), auth, absl::StrCat(kGrant, "&scope=", scope));
+    EXPECT_EQ(r.status, 400) << scope;
+    EXPECT_EQ(Json(r.body)["error"], "invalid_scope") << scope << ": " << r.body;
+  }
+  HttpReply r = PostToken(server_->http_port(), auth,
+                          absl::StrCat(kGrant, "&audience=%E6"));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(Json(r.body)["error"], "invalid_request") << r.body;
+  const std::string logs = server_->logs();
+  EXPECT_THAT(logs, HasSubstr("\"result\":\"invalid_scope\""));
+  EXPECT_THAT(logs, ::testing::Not(HasSubstr(admin_.secret)));
+  // Still serving, and a valid scope is echoed.
+  r = PostToken(server_->http_port(), auth,
+                absl::StrCat(kGrant, "&scope=all+offline"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Json(r.body)["scope"], "all offline");
+}
+
+TEST_F(TokenEndpointTest, RepeatedParametersAreBadRequests) {
+  const std::string auth = BasicAuth(admin_.client_id, admin_.secret);
+  HttpReply r = PostToken(server_->http_port(), auth,
+                          absl::StrCat(kGrant, "&", kGrant));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(Json(r.body)["error"], "invalid_request");
+}
+
 TEST_F(TokenEndpointTest, DiscoveryDocuments) {
   const std::string token_endpoint =
       absl::StrCat("http://127.0.0.1:", server_->http_port(), "/oauth2/token");

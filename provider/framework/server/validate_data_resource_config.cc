@@ -1,6 +1,5 @@
 // ValidateDataResourceConfig: attribute validators, then the data source's
 // WithValidateConfig.
-#include "provider/framework/server/capabilities.h"
 #include "provider/framework/server/config_validation.h"
 #include "provider/framework/server/provider_server.h"
 
@@ -13,16 +12,8 @@ ValidateDataResourceConfigResponse ProviderServer::ValidateDataResourceConfig(
   std::unique_ptr<DataSource> d =
       NewDataSource(req.type_name, /*configure=*/false, resp.diagnostics);
   if (d == nullptr || schema == nullptr) return resp;
-  ValidateAttributes(schema->block, req.config, /*write_only_allowed=*/true,
-                     resp.diagnostics);
-  if (resp.diagnostics.HasError()) return resp;
-  Capabilities caps = DetectCapabilities(*d);
-  if (caps.validate_config != nullptr) {
-    ValidateConfigResponse vresp;
-    caps.validate_config->ValidateConfig(MakeContext(), {.config = req.config},
-                                         vresp);
-    resp.diagnostics.Append(vresp.diagnostics);
-  }
+  ValidateConfig(MakeContext(), *d, schema->block, req.config,
+                 /*write_only_allowed=*/true, resp.diagnostics);
   return resp;
 }
 

@@ -65,6 +65,11 @@ class ApiKeyBackend {
       const std::string& name) const = 0;
   // The organization keys are created in ("" when none).
   virtual std::string Organization() const = 0;
+  // How often the resource may attempt a Create whose earlier attempts
+  // provably created nothing (1 + the configured max_retries), and the pause
+  // before attempt `attempt` (2, 3, ...): jittered exponential backoff.
+  [[nodiscard]] virtual int MaxCreateAttempts() const = 0;
+  [[nodiscard]] virtual absl::Duration CreateRetryDelay(int attempt) const = 0;
 
   [[nodiscard]] virtual absl::StatusOr<ApiKeyInfo> Create(
       const CreateKeyParams& params) = 0;

@@ -1,12 +1,15 @@
 // api_key_resource.cc: the union_api_key resource.
 #include "provider/union/api_key_resource.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "provider/union/model.h"
 #include "provider/union/names.h"
 #include "provider/union/provider_data.h"
@@ -48,6 +51,102 @@ void ValidateName(const Value& name, tf::Diagnostics& diags) {
                      "replaced by '-'; use a name with at least one letter "
                      "or digit."));
   }
+}
+
+// The error for a create answered ALREADY_EXISTS: how to import the key.
+void AddAlreadyExistsError(const std::string& shown_id,
+                           tf::Diagnostics& diags) {
+  diags.AddAttributeError(
+      Path::Root("name"), "Union API key already exists",
+      absl::StrCat(
+          "An API key with client_id \"", shown_id,
+          "\" already exists in Union, so this resource cannot create it. "
+          "To manage the existing key with Terraform, import it:\n\n"
+          "  terraform import <address of this resource> ",
+          shown_id,
+          "\n\n(for example: terraform import union_api_key.example ",
+          shown_id,
+          ")\n\nAn imported key has no client_secret or "
+          "encoded_credentials in state, because Union returns the secret "
+          "only at creation. Alternatively, choose another name."));
+}
+
+// Advice when nobody can tell whether a create happened and nothing goes
+// into state (serverless endpoints, whose client_id only the server knows).
+std::string UnknownOutcomeAdvice(const std::string& shown_id) {
+  return absl::StrCat(
+      "\n\nThe provider could not check whether the key was created. Before "
+      "running terraform apply again, check whether the key exists (e.g. "
+      "union-apikey get ",
+      shown_id,
+      "); if it does, delete it outside Terraform first, because its secret "
+      "is lost.");
+}
+
+// How long before the create started a key's issue time may lie and still
+// count as made by it (clock skew between us and Union).
+constexpr absl::Duration kIssueTimeSkew = absl::Minutes(10);
+
+// Whether `found` is the key `params` asked for, created by the attempt
+// that began at `started` (docs/design/ambiguous-create.md).
+bool IsTheRequestedKey(const ApiKeyInfo& found, const CreateKeyParams& params,
+                       absl::Time started) {
+  const std::string& want_name =
+      params.client_name.empty() ? found.client_id : params.client_name;
+  if (found.client_name != want_name) return false;
+  if (found.redirect_uris != params.redirect_uris) return false;
+  return !found.client_id_issued_at.has_value() ||
+         *found.client_id_issued_at >= started - kIssueTimeSkew;
+}
+
+// The state recorded after an ambiguous create: the key as planned, with
+// the client_id the name gives and no secret. Unknowns become null; the
+// next refresh fills them in or finds the key gone.
+Value TentativeState(const std::string& client_id, const Value& plan) {
+  return plan.WithAttr("id", Value::String(client_id))
+      .WithAttr("client_id", Value::String(client_id))
+      .WithAttr("client_secret", Value::Null(Type::String()))
+      .WithAttr("encoded_credentials", Value::Null(Type::String()));
+}
+
+// After an ambiguous create failure (`failure`) the key `found` exists:
+// adopt it into state (tainted by Terraform, because the create reports an
+// error) when it is the requested key, report it as someone else's when not.
+void AdoptOrReport(const ApiKeyInfo& found, const CreateKeyParams& params,
+                   absl::Time started, const absl::Status& failure,
+                   const Value& plan, tf::CreateResponse& resp) {
+  const std::string code = absl::StatusCodeToString(failure.code());
+  if (!IsTheRequestedKey(found, params, started)) {
+    resp.diagnostics.AddAttributeError(
+        Path::Root("name"), "Union API key already exists",
+        absl::StrCat(
+            "The call creating API key \"", found.client_id, "\" failed (",
+            code,
+            ") after it was sent, and a key with that client_id exists in "
+            "Union, but it is not the one this apply asked for (its "
+            "client_name, redirect_uris or issue time differ), so another "
+            "writer made it. Terraform leaves it alone. To manage it with "
+            "Terraform, import it (terraform import <address of this "
+            "resource> ",
+            found.client_id, "); or choose another name."));
+    return;
+  }
+  ApiKeyInfo without_secret = found;
+  without_secret.client_secret.clear();
+  without_secret.encoded_credentials.clear();
+  resp.state = ResourceStateFromKey(without_secret, plan)
+                   .WithAttr("client_secret", Value::Null(Type::String()))
+                   .WithAttr("encoded_credentials", Value::Null(Type::String()));
+  resp.diagnostics.AddAttributeError(
+      Path::Root("name"), "Union API key created but its secret was lost",
+      absl::StrCat(
+          "The call creating API key \"", found.client_id, "\" failed (", code,
+          ") after it was sent, and the key now exists in Union as this "
+          "apply asked. Union returns a key's secret only in the answer to "
+          "the create call, which was lost.\n\nTerraform records the key in "
+          "state as tainted, so it is not orphaned: the next terraform apply "
+          "replaces it (deletes it and creates it again), which issues a new "
+          "secret. No other action is needed."));
 }
 
 }  // namespace
@@ -271,84 +370,70 @@ void ApiKeyResource::Create(const tf::Context&, const tf::CreateRequest& req,
     params.skip_default_policy_assignments = skip.AsBool();
   }
 
-  absl::StatusOr<ApiKeyInfo> created = backend_->Create(params);
-  if (created.ok()) {
-    resp.state = ResourceStateFromKey(*created, plan);
-    if (expected_id && created->client_id != *expected_id) {
-      resp.diagnostics.AddAttributeError(
-          Path::Root("name"), "Unexpected client_id",
-          absl::StrCat("Union created the key with client_id \"",
-                       created->client_id, "\" instead of the planned \"",
-                       *expected_id,
-                       "\". This is a bug in the provider; the key exists "
-                       "and is recorded in state."));
-    }
-    return;
-  }
-  const absl::Status& s = created.status();
-  if (absl::IsAlreadyExists(s)) {
-    resp.diagnostics.AddAttributeError(
-        Path::Root("name"), "Union API key already exists",
-        absl::StrCat(
-            "An API key with client_id \"", shown_id,
-            "\" already exists in Union, so this resource cannot create it. "
-            "To manage the existing key with Terraform, import it:\n\n"
-            "  terraform import <address of this resource> ",
-            shown_id,
-            "\n\n(for example: terraform import union_api_key.example ",
-            shown_id,
-            ")\n\nAn imported key has no client_secret or "
-            "encoded_credentials in state, because Union returns the secret "
-            "only at creation. Alternatively, choose another name."));
-    return;
-  }
-  if (IsAmbiguous(s)) {
-    // The request may have reached the server: find out whether the key now
-    // exists (docs/design/ambiguous-create.md).
-    absl::StatusOr<ApiKeyInfo> probe =
-        expected_id ? backend_->Get(*expected_id)
-                    : absl::StatusOr<ApiKeyInfo>(absl::UnknownError(
-                          "the client_id is not known before creation"));
-    if (probe.ok()) {
-      resp.diagnostics.AddAttributeError(
-          Path::Root("name"), "Union API key created but its secret was lost",
-          absl::StrCat(
-              "The call creating API key \"", shown_id,
-              "\" failed (", absl::StatusCodeToString(s.code()),
-              ") after it was sent, and the key now exists in Union. Union "
-              "returns a key's secret only in the answer to the create call, "
-              "which was lost, so Terraform cannot record usable "
-              "credentials for it.\n\nTo recover, either:\n"
-              "  - delete the key outside Terraform (e.g. union-apikey delete ",
-              shown_id,
-              ") and run terraform apply again; or\n"
-              "  - import it (terraform import <address of this resource> ",
-              shown_id,
-              ") and then replace it to get a new secret "
-              "(terraform apply -replace=<address of this resource>)."));
+  // docs/design/ambiguous-create.md: a failed attempt that provably created
+  // nothing is retried; a key that exists after an ambiguous failure is
+  // adopted into state (tainted, so the next apply replaces it and issues a
+  // new secret) when it is the one this apply asked for, and reported when
+  // it is not.
+  const absl::Time started = absl::Now();
+  const int max_attempts = std::max(1, backend_->MaxCreateAttempts());
+  for (int attempt = 1;; ++attempt) {
+    absl::StatusOr<ApiKeyInfo> created = backend_->Create(params);
+    if (created.ok()) {
+      resp.state = ResourceStateFromKey(*created, plan);
+      if (expected_id && created->client_id != *expected_id) {
+        resp.diagnostics.AddAttributeError(
+            Path::Root("name"), "Unexpected client_id",
+            absl::StrCat("Union created the key with client_id \"",
+                         created->client_id, "\" instead of the planned \"",
+                         *expected_id,
+                         "\". This is a bug in the provider; the key exists "
+                         "and is recorded in state."));
+      }
       return;
     }
-    tf::Diagnostic d = StatusToDiagnostic(
-        s, {.operation = "create", .client_id = shown_id});
-    if (IsGone(probe.status())) {
-      absl::StrAppend(&d.detail,
-                      "\n\nThe key does not exist in Union, so it is safe to "
-                      "run terraform apply again.");
-    } else {
-      absl::StrAppend(
-          &d.detail,
-          "\n\nThe provider could not check whether the key was created. "
-          "Before running terraform apply again, check whether the key "
-          "exists (e.g. union-apikey get ",
-          shown_id,
-          "); if it does, delete it outside Terraform first, because its "
-          "secret is lost.");
+    const absl::Status& s = created.status();
+    if (absl::IsAlreadyExists(s)) return AddAlreadyExistsError(shown_id, resp.diagnostics);
+    if (!IsAmbiguous(s) || !expected_id) {
+      tf::Diagnostic d = StatusToDiagnostic(
+          s, {.operation = "create", .client_id = shown_id});
+      if (IsAmbiguous(s)) {  // serverless: no client_id to look up
+        absl::StrAppend(&d.detail, UnknownOutcomeAdvice(shown_id));
+      }
+      resp.diagnostics.Add(std::move(d));
+      return;
     }
+    // The request may have reached the server: does the key exist now?
+    absl::StatusOr<ApiKeyInfo> probe = backend_->Get(*expected_id);
+    if (probe.ok()) {
+      return AdoptOrReport(*probe, params, started, s, plan, resp);
+    }
+    if (IsGone(probe.status()) && attempt < max_attempts) {
+      absl::SleepFor(backend_->CreateRetryDelay(attempt + 1));
+      continue;  // nothing was created: safe to try again
+    }
+    tf::Diagnostic d =
+        StatusToDiagnostic(s, {.operation = "create", .client_id = shown_id});
+    if (IsGone(probe.status())) {
+      absl::StrAppend(&d.detail, "\n\nThe key does not exist in Union (",
+                      attempt,
+                      attempt == 1 ? " attempt" : " attempts",
+                      "), so it is safe to run terraform apply again.");
+      resp.diagnostics.Add(std::move(d));
+      return;
+    }
+    // Unknown outcome: record the key as it would be, so the next plan's
+    // refresh settles it (gone: created again; present: replaced).
+    absl::StrAppend(&d.detail,
+                    "\n\nThe provider could not check whether the key was "
+                    "created, so Terraform records it in state as tainted "
+                    "and nothing is orphaned: the next terraform apply looks "
+                    "it up, creates it if it does not exist, or replaces it "
+                    "(issuing a new secret) if it does.");
     resp.diagnostics.Add(std::move(d));
+    resp.state = TentativeState(*expected_id, plan);
     return;
   }
-  resp.diagnostics.Add(StatusToDiagnostic(
-      s, {.operation = "create", .client_id = shown_id}));
 }
 
 void ApiKeyResource::Read(const tf::Context&, const tf::ReadRequest& req,

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "provider/union/model.h"
 #include "provider/union/testing/fake_backend.h"
@@ -66,6 +68,17 @@ class ApiKeyResourceTest : public ::testing::Test {
         << resp.diagnostics.items()[0].summary << ": "
         << resp.diagnostics.items()[0].detail;
     return resp.state;
+  }
+
+  // Plans `config` as a create and runs Create; the response as the
+  // resource left it (state pre-filled with the plan, as the framework does).
+  tf::CreateResponse CreateAfterPlan(const Value& config, Value* plan_out) {
+    tf::ModifyPlanResponse p = Plan(config, Value::Null(schema_.ValueType()));
+    tf::CreateResponse cr;
+    cr.state = p.plan;
+    r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
+    *plan_out = p.plan;
+    return cr;
   }
 
   tf::ReadResponse Read(const Value& state) {
@@ -246,33 +259,125 @@ TEST_F(ApiKeyResourceTest, DuplicateNameGivesTheImportCommand) {
   EXPECT_EQ(d.attribute->ToString(), "name");
 }
 
-TEST_F(ApiKeyResourceTest, AmbiguousCreateThatCommittedReportsTheLostSecret) {
+TEST_F(ApiKeyResourceTest, AmbiguousCreateThatCommittedAdoptsTheKeyTainted) {
   fake_->fail_next_create = absl::DeadlineExceededError("deadline exceeded");
   fake_->create_commits_before_failing = true;
-  Value config = Config("amb");
-  tf::ModifyPlanResponse p = Plan(config, Value::Null(schema_.ValueType()));
-  tf::CreateResponse cr;
-  cr.state = p.plan;
-  r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
+  fake_->issued_at = absl::Now();  // made by this apply
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("amb"), &plan);
   ASSERT_EQ(cr.diagnostics.size(), 1u);
   const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  EXPECT_EQ(d.severity, tf::Severity::kError);
   EXPECT_EQ(d.summary, "Union API key created but its secret was lost");
-  EXPECT_NE(d.detail.find("union-apikey delete amb"), std::string::npos);
-  EXPECT_NE(d.detail.find("-replace"), std::string::npos);
+  EXPECT_NE(d.detail.find("tainted"), std::string::npos) << d.detail;
+  EXPECT_NE(d.detail.find("next terraform apply replaces it"),
+            std::string::npos)
+      << d.detail;
+  // The key is in state (Terraform taints it), without a secret.
+  EXPECT_EQ(cr.state.Attr("client_id"), Value::String("amb"));
+  EXPECT_EQ(cr.state.Attr("id"), Value::String("amb"));
+  EXPECT_TRUE(cr.state.Attr("client_secret").IsNull());
+  EXPECT_TRUE(cr.state.Attr("encoded_credentials").IsNull());
+  EXPECT_TRUE(cr.state.Attr("grant_types").IsKnown());
+  EXPECT_NE(cr.state, plan);
+  EXPECT_EQ(fake_->creates, 1);  // never created twice
   EXPECT_EQ(fake_->gets, 1);
 }
 
-TEST_F(ApiKeyResourceTest, AmbiguousCreateThatDidNotCommitIsSafeToRetry) {
+TEST_F(ApiKeyResourceTest, AmbiguousCreateFindingAnOlderKeyLeavesItAlone) {
+  // The key that exists was issued long before this apply: not ours.
+  fake_->fail_next_create = absl::DeadlineExceededError("deadline exceeded");
+  fake_->create_commits_before_failing = true;
+  fake_->issued_at = absl::Now() - absl::Hours(3);
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("old"), &plan);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  EXPECT_EQ(d.summary, "Union API key already exists");
+  EXPECT_NE(d.detail.find("terraform import <address of this resource> old"),
+            std::string::npos)
+      << d.detail;
+  EXPECT_EQ(cr.state, plan);  // nothing recorded: the framework drops it
+  EXPECT_EQ(fake_->keys.count("old"), 1u);
+  EXPECT_EQ(fake_->deletes, 0);
+}
+
+TEST_F(ApiKeyResourceTest, AmbiguousCreateFindingADifferentKeyLeavesItAlone) {
+  ApiKeyInfo other;
+  other.client_id = "mine";
+  other.client_name = "someone else's";
+  other.redirect_uris = {"http://localhost:9999/cb"};
+  other.client_id_issued_at = absl::Now();
+  fake_->keys["mine"] = other;
   fake_->fail_next_create = absl::UnavailableError("connection reset");
-  Value config = Config("amb2");
-  tf::ModifyPlanResponse p = Plan(config, Value::Null(schema_.ValueType()));
-  tf::CreateResponse cr;
-  cr.state = p.plan;
-  r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("mine"), &plan);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  EXPECT_EQ(cr.diagnostics.items()[0].summary, "Union API key already exists");
+  EXPECT_EQ(cr.state, plan);
+  EXPECT_EQ(fake_->keys["mine"].client_name, "someone else's");
+}
+
+TEST_F(ApiKeyResourceTest, CreateThatProvablyDidNotHappenIsRetried) {
+  fake_->create_failures = {absl::UnavailableError("injected"),
+                            absl::UnavailableError("injected")};
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("retry"), &plan);
+  EXPECT_FALSE(cr.diagnostics.HasError());
+  EXPECT_EQ(fake_->creates, 3);
+  EXPECT_EQ(fake_->gets, 2);  // one look-up after each failure
+  EXPECT_EQ(cr.state.Attr("client_secret"), Value::String("s3cr3t-retry"));
+  EXPECT_EQ(fake_->keys.size(), 1u);
+}
+
+TEST_F(ApiKeyResourceTest, CreateRetriesStopAtTheBudgetAndSayItIsSafe) {
+  fake_->max_create_attempts = 2;
+  fake_->create_failures = {absl::UnavailableError("connection reset"),
+                            absl::UnavailableError("connection reset"),
+                            absl::UnavailableError("connection reset")};
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("amb2"), &plan);
   ASSERT_EQ(cr.diagnostics.size(), 1u);
   EXPECT_EQ(cr.diagnostics.items()[0].summary, "Union endpoint unreachable");
-  EXPECT_NE(cr.diagnostics.items()[0].detail.find("safe to run terraform apply again"),
+  EXPECT_NE(cr.diagnostics.items()[0].detail.find(
+                "(2 attempts), so it is safe to run terraform apply again"),
+            std::string::npos)
+      << cr.diagnostics.items()[0].detail;
+  EXPECT_EQ(fake_->creates, 2);
+  EXPECT_EQ(cr.state, plan);
+  EXPECT_TRUE(fake_->keys.empty());
+}
+
+TEST_F(ApiKeyResourceTest, CreateWithUnknownOutcomeRecordsATentativeKey) {
+  fake_->fail_next_create = absl::UnavailableError("connection reset");
+  fake_->fail_next_get = absl::UnavailableError("connection refused");
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("unsure"), &plan);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  EXPECT_EQ(d.severity, tf::Severity::kError);
+  EXPECT_NE(d.detail.find("records it in state as tainted"), std::string::npos)
+      << d.detail;
+  EXPECT_EQ(cr.state.Attr("client_id"), Value::String("unsure"));
+  EXPECT_EQ(cr.state.Attr("id"), Value::String("unsure"));
+  EXPECT_TRUE(cr.state.Attr("client_secret").IsNull());
+  // The next refresh settles it: the key does not exist, so it is dropped
+  // and planned again.
+  tf::ReadResponse rr = Read(cr.state);
+  EXPECT_FALSE(rr.diagnostics.HasError());
+  EXPECT_TRUE(rr.state.IsNull());
+}
+
+TEST_F(ApiKeyResourceTest, ServerlessAmbiguousCreateRecordsNothing) {
+  fake_->serverless = true;
+  fake_->fail_next_create = absl::UnavailableError("connection reset");
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("sl"), &plan);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  EXPECT_NE(cr.diagnostics.items()[0].detail.find("union-apikey get"),
             std::string::npos);
+  EXPECT_EQ(cr.state, plan);
+  EXPECT_EQ(fake_->gets, 0);
 }
 
 TEST_F(ApiKeyResourceTest, ImportThenReadMatchesCreatedExceptSecrets) {

@@ -1,7 +1,10 @@
 // union_backend.cc: ApiKeyBackend over unionc::ApiKeys.
 #include "provider/union/union_backend.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <random>
 #include <utility>
 
 #include "union/api_key.h"
@@ -45,6 +48,23 @@ class UnionBackend final : public ApiKeyBackend {
 
   std::string Organization() const override {
     return keys_.client()->config().org;
+  }
+
+  int MaxCreateAttempts() const override {
+    return 1 + std::max(0, keys_.client()->config().max_retries);
+  }
+
+  absl::Duration CreateRetryDelay(int attempt) const override {
+    const unionc::ClientConfig& cfg = keys_.client()->config();
+    const int64_t initial = cfg.initial_backoff.count();
+    const int64_t cap = cfg.max_backoff.count();
+    const int shift = std::clamp(attempt - 2, 0, 20);
+    const int64_t ceiling = std::min(cap, initial << shift);
+    if (ceiling <= 0) return absl::ZeroDuration();
+    // Full jitter: uniform in [ceiling/2, ceiling].
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    std::uniform_int_distribution<int64_t> pick(ceiling / 2, ceiling);
+    return absl::Milliseconds(pick(rng));
   }
 
   absl::StatusOr<ApiKeyInfo> Create(const CreateKeyParams& params) override {

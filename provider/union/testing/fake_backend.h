@@ -6,6 +6,7 @@
 //   ApiKeyResource r(fake);
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,12 @@ class FakeBackend final : public ApiKeyBackend {
   std::optional<absl::Status> fail_next_create, fail_next_get,
       fail_next_update, fail_next_delete, fail_next_list;
   bool create_commits_before_failing = false;
+  // Returned, front first, by the Creates after fail_next_create (never
+  // committing).
+  std::deque<absl::Status> create_failures;
+  // client_id_issued_at of the keys Create makes.
+  absl::Time issued_at = absl::FromUnixSeconds(1764158400);
+  int max_create_attempts = 3;
   int creates = 0, gets = 0, updates = 0, deletes = 0;
 
   std::optional<std::string> ClientIdFor(
@@ -37,6 +44,10 @@ class FakeBackend final : public ApiKeyBackend {
     return NormaliseKeyName(name);
   }
   std::string Organization() const override { return org; }
+  int MaxCreateAttempts() const override { return max_create_attempts; }
+  absl::Duration CreateRetryDelay(int) const override {
+    return absl::ZeroDuration();
+  }
 
   absl::StatusOr<ApiKeyInfo> Create(const CreateKeyParams& p) override {
     ++creates;
@@ -51,11 +62,16 @@ class FakeBackend final : public ApiKeyBackend {
     k.grant_types = {"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"};
     k.response_types = {"CODE"};
     k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
-    k.client_id_issued_at = absl::FromUnixSeconds(1764158400);
+    k.client_id_issued_at = issued_at;
     if (fail_next_create) {
       absl::Status s = *fail_next_create;
       fail_next_create.reset();
       if (create_commits_before_failing) keys[id] = k;
+      return s;
+    }
+    if (!create_failures.empty()) {
+      absl::Status s = create_failures.front();
+      create_failures.pop_front();
       return s;
     }
     if (keys.count(id) != 0) {

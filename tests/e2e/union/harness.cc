@@ -5,7 +5,11 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <set>
+#include <string_view>
 #include <thread>
 
 namespace union_e2e {
@@ -27,11 +31,30 @@ DevServer::DevServer(const fs::path& dir,
                      const std::vector<std::string>& extra_args)
     : dir_(dir) {
   fs::create_directories(dir_);
+  Start("0", "0", extra_args);
+}
+
+void DevServer::Start(const std::string& grpc_port,
+                      const std::string& http_port,
+                      const std::vector<std::string>& extra_args) {
+  ready_ = false;
+  failure_.clear();
   const tf_e2e::Env env = {{"PATH", "/usr/bin:/bin"}, {"HOME", dir_.string()}};
   std::vector<std::string> argv = {
-      DevServerBinary(), "--db", (dir_ / "dev.db").string(), "--port", "0",
-      "--http-port", "0", "--admin-key-file", (dir_ / "admin.key").string()};
+      DevServerBinary(), "--db", (dir_ / "dev.db").string(), "--port",
+      grpc_port, "--http-port", http_port, "--admin-key-file",
+      (dir_ / "admin.key").string()};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  // A restart keeps the earlier run's output as server.{out,log}.<n>.
+  ++starts_;
+  if (starts_ > 1) {
+    std::error_code ec;
+    for (const char* name : {"server.out", "server.log"}) {
+      fs::rename(dir_ / name,
+                 dir_ / (std::string(name) + "." + std::to_string(starts_ - 1)),
+                 ec);
+    }
+  }
   pid_ = SpawnProcess(argv, env, dir_, dir_ / "server.out", dir_ / "server.log");
   if (pid_ < 0) {
     failure_ = "cannot start union-devserver";
@@ -39,7 +62,7 @@ DevServer::DevServer(const fs::path& dir,
   }
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < give_up) {
-    std::string out = ReadFile(dir_ / "server.out");
+    const std::string out = ReadFile(dir_ / "server.out");
     size_t ready = out.find("UNION_DEVSERVER_READY ");
     if (ready != std::string::npos && out.find('\n', ready) != std::string::npos) {
       std::string line = out.substr(ready, out.find('\n', ready) - ready);
@@ -71,7 +94,7 @@ DevServer::DevServer(const fs::path& dir,
   failure_ = "union-devserver not ready within 60 s";
 }
 
-DevServer::~DevServer() {
+void DevServer::Stop() {
   if (pid_ <= 0) return;
   kill(pid_, SIGTERM);
   int status = 0;
@@ -84,17 +107,56 @@ DevServer::~DevServer() {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  pid_ = -1;
+}
+
+DevServer::~DevServer() { Stop(); }
+
+void DevServer::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  ready_ = false;
+}
+
+void DevServer::Restart(const std::vector<std::string>& extra_args) {
+  Stop();
+  auto port = [](const std::string& hostport) {
+    return hostport.substr(hostport.rfind(':') + 1);
+  };
+  Start(port(endpoint_), port(http_), extra_args);
 }
 
 ProcessResult DevServer::Cli(const std::vector<std::string>& args) const {
   std::vector<std::string> argv = {ApiKeyCliBinary(), "--endpoint", endpoint_,
-                                   "--insecure", "--timeout", "20"};
+                                   "--insecure", "--timeout", "20",
+                                   "--max-retries", "10"};
   argv.insert(argv.end(), args.begin(), args.end());
   return RunProcess(argv,
                     {{"PATH", "/usr/bin:/bin"},
                      {"HOME", dir_.string()},
                      {"UNION_API_KEY", admin_key_}},
                     dir_, std::chrono::seconds(120));
+}
+
+std::vector<std::string> DevServer::ClientIds(std::string* error) const {
+  std::vector<std::string> ids;
+  ProcessResult r = Cli({"list", "--limit", "0"});
+  if (r.exit_code != 0) {
+    *error = "union-apikey list failed: " + r.err;
+    return ids;
+  }
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  if (!j.is_array()) {
+    *error = "union-apikey list did not print a JSON array";
+    return ids;
+  }
+  for (const nlohmann::json& key : j) {
+    ids.push_back(key.value("client_id", std::string()));
+  }
+  return ids;
 }
 
 Workspace::Workspace(const fs::path& dir, const DevServer& server)
@@ -112,6 +174,9 @@ Workspace::Workspace(const fs::path& dir, const DevServer& server)
                                .tmp_dir = dir_});
   env_["UNION_API_KEY"] = server_.admin_key();
   env_["UNION_ENDPOINT"] = server_.endpoint();
+  // The whole suite runs traced, so SecretLeaks() searches real trace logs.
+  env_["TF_LOG"] = "trace";
+  env_["TF_LOG_PATH"] = (dir_ / "terraform.log").string();
 }
 
 void Workspace::WriteMainTf(const std::string& body,
@@ -136,8 +201,8 @@ void Workspace::SetEnv(const std::string& name, const std::string& value) {
 }
 void Workspace::UnsetEnv(const std::string& name) { env_.erase(name); }
 
-ProcessResult Workspace::Terraform(std::vector<std::string> args,
-                                   bool record) {
+std::vector<std::string> Workspace::Argv(
+    const std::vector<std::string>& args) const {
   // terraform <command words> <flags> <rest>; `state` takes a subcommand.
   std::vector<std::string> argv = {"terraform"};
   size_t words = args.empty() ? 0 : (args[0] == "state" && args.size() > 1 ? 2 : 1);
@@ -151,14 +216,61 @@ ProcessResult Workspace::Terraform(std::vector<std::string> args,
     if (cmd != "version" && cmd != "state") argv.push_back("-no-color");
   }
   argv.insert(argv.end(), args.begin() + words, args.end());
+  return argv;
+}
+
+void Workspace::Record(const std::vector<std::string>& argv,
+                       const std::string& output) {
+  transcript_ += "$";
+  for (const std::string& a : argv) transcript_ += " " + a;
+  transcript_ += "\n" + output;
+}
+
+ProcessResult Workspace::Terraform(std::vector<std::string> args,
+                                   bool record) {
+  const std::vector<std::string> argv = Argv(args);
   ProcessResult r = RunProcess(argv, env_, dir_ / "work");
+  CollectSecrets();
   if (!record) {
     transcript_ += "$ terraform " + args[0] + " ... (output not recorded)\n";
     return r;
   }
-  transcript_ += "$";
-  for (const std::string& a : argv) transcript_ += " " + a;
-  transcript_ += "\n" + r.out + r.err;
+  Record(argv, r.out + r.err);
+  return r;
+}
+
+RunningCommand Workspace::Start(std::vector<std::string> args) {
+  static int started = 0;
+  RunningCommand c;
+  const std::vector<std::string> argv = Argv(args);
+  for (const std::string& a : argv) c.command_line += " " + a;
+  c.out = dir_ / ("background-" + std::to_string(++started) + ".out");
+  c.give_up = std::chrono::steady_clock::now() + std::chrono::seconds(900);
+  c.pid = SpawnProcess(argv, env_, dir_ / "work", c.out, c.out);
+  return c;
+}
+
+ProcessResult Workspace::Finish(RunningCommand& c) {
+  ProcessResult r;
+  if (c.pid <= 0) {
+    r.err = "the command did not start";
+    return r;
+  }
+  int status = 0;
+  while (waitpid(c.pid, &status, WNOHANG) != c.pid) {
+    if (std::chrono::steady_clock::now() > c.give_up) {
+      kill(c.pid, SIGKILL);
+      waitpid(c.pid, &status, 0);
+      r.timed_out = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  c.pid = -1;
+  if (!r.timed_out && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  r.out = ReadFile(c.out);
+  transcript_ += "$" + c.command_line + "\n" + r.out;
+  CollectSecrets();
   return r;
 }
 
@@ -180,9 +292,98 @@ std::map<std::string, nlohmann::json> Workspace::StateValues() {
   }
   if (module == nullptr || !module->contains("resources")) return out;
   for (const nlohmann::json& res : (*module)["resources"]) {
-    out[res["address"].get<std::string>()] = res["values"];
+    nlohmann::json values = res["values"];
+    if (res.value("tainted", false)) values["(tainted)"] = true;
+    out[res["address"].get<std::string>()] = std::move(values);
   }
   return out;
+}
+
+void Workspace::CollectSecrets() {
+  // The state file's own format: resources[].instances[].attributes.
+  const std::string text = ReadFile(dir_ / "work" / "terraform.tfstate");
+  nlohmann::json state = nlohmann::json::parse(text, nullptr, false);
+  if (!state.is_object() || !state.contains("resources")) return;
+  for (const nlohmann::json& res : state["resources"]) {
+    if (!res.contains("instances")) continue;
+    const std::string address =
+        res.value("type", std::string()) + "." + res.value("name", std::string());
+    for (const nlohmann::json& inst : res["instances"]) {
+      if (!inst.contains("attributes")) continue;
+      const nlohmann::json& attrs = inst["attributes"];
+      for (const char* name : {"client_secret", "encoded_credentials"}) {
+        if (attrs.contains(name) && attrs[name].is_string() &&
+            !attrs[name].get<std::string>().empty()) {
+          secrets_.emplace(attrs[name].get<std::string>(),
+                           std::string(name) + " of " + address);
+        }
+      }
+    }
+  }
+}
+
+namespace {
+
+// Files that hold secrets by design: the state (and its backups), the dev
+// server's admin key file and its first-start banner (server.out).
+bool MayHoldSecrets(const fs::path& file) {
+  const std::string name = file.filename().string();
+  return name.rfind("terraform.tfstate", 0) == 0 || name == "admin.key" ||
+         name.rfind("server.out", 0) == 0;
+}
+
+// Directories with nothing a test or a command wrote: provider binaries.
+bool SkipDir(const fs::path& dir) {
+  const std::string name = dir.filename().string();
+  return name == "mirror" || name == "tfdata" || name == ".terraform";
+}
+
+// Scans `text` for any of `secrets` (by a fixed-length prefix, then in
+// full); adds "<where>: <what>" for each hit.
+void Scan(const std::string& text, const std::string& where,
+          const std::map<std::string, std::string>& secrets, size_t prefix,
+          const std::set<std::string_view>& prefixes,
+          std::vector<std::string>& hits) {
+  if (text.size() < prefix) return;
+  std::set<std::string> found;
+  for (size_t i = 0; i + prefix <= text.size(); ++i) {
+    std::string_view window(text.data() + i, prefix);
+    if (prefixes.count(window) == 0) continue;
+    for (const auto& [secret, what] : secrets) {
+      if (text.compare(i, secret.size(), secret) == 0) found.insert(what);
+    }
+  }
+  for (const std::string& what : found) hits.push_back(where + ": " + what);
+}
+
+}  // namespace
+
+std::vector<std::string> Workspace::SecretLeaks() const {
+  std::map<std::string, std::string> secrets = secrets_;
+  secrets.emplace(server_.admin_key(), "the dev server's admin key");
+  size_t prefix = 16;
+  for (const auto& entry : secrets) prefix = std::min(prefix, entry.first.size());
+  std::vector<std::string> hits;
+  if (prefix == 0) return {"(an empty secret was collected)"};
+  std::set<std::string_view> prefixes;
+  for (const auto& entry : secrets) {
+    prefixes.insert(std::string_view(entry.first).substr(0, prefix));
+  }
+  Scan(transcript_, "the command transcript", secrets, prefix, prefixes, hits);
+  for (const fs::path& root : {dir_, server_.dir()}) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      if (it->is_directory() && SkipDir(it->path())) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file() || MayHoldSecrets(it->path())) continue;
+      Scan(ReadFile(it->path()), it->path().string(), secrets, prefix,
+           prefixes, hits);
+    }
+  }
+  return hits;
 }
 
 nlohmann::json ExchangeForToken(const std::string& http_hostport,
@@ -224,7 +425,11 @@ nlohmann::json ExchangeForToken(const std::string& http_hostport,
   return j;
 }
 
-const char* ProviderBinary() { return TFPU_PROVIDER_BINARY; }
+const char* ProviderBinary() {
+  // scripts/test points the suite at the static release binary this way.
+  const char* other = std::getenv("UNION_E2E_PROVIDER_BINARY");
+  return other != nullptr && *other != '\0' ? other : TFPU_PROVIDER_BINARY;
+}
 const char* DevServerBinary() { return TFPU_DEVSERVER_BINARY; }
 const char* ApiKeyCliBinary() { return TFPU_APIKEY_CLI_BINARY; }
 

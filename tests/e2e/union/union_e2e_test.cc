@@ -35,6 +35,12 @@ bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n  ";
+  return out;
+}
+
 class UnionE2E : public ::testing::Test {
  protected:
   // Extra union-devserver flags for a test (set before SetUp runs).
@@ -44,6 +50,12 @@ class UnionE2E : public ::testing::Test {
     const char* verbose = std::getenv("UNION_E2E_VERBOSE");
     if (ws_ && verbose != nullptr && std::string(verbose) == "1") {
       std::cout << Log() << "\n";
+    }
+    // Every test runs under TF_LOG=trace: no secret it created may appear
+    // in any log, output or file but the state.
+    if (ws_) {
+      std::vector<std::string> leaks = ws_->SecretLeaks();
+      EXPECT_TRUE(leaks.empty()) << "secrets leaked:\n  " << Join(leaks);
     }
   }
 
@@ -458,6 +470,23 @@ output "a_creds" {
   EXPECT_FALSE(Contains(trace, server_->admin_key()));
 }
 
+// The leak check every test ends with can fail: a secret planted in a log
+// file is found, and named without being printed.
+TEST_F(UnionE2E, LeakCheckFindsAPlantedSecret) {
+  ApplyOk(R"(resource "union_api_key" "p" { name = "planted" })");
+  EXPECT_TRUE(ws_->SecretLeaks().empty());
+  std::map<std::string, json> state = ws_->StateValues();
+  const std::string secret = state["union_api_key.p"]["client_secret"];
+  const fs::path planted = ws_->dir() / "planted.log";
+  tf_e2e::WriteFile(planted, "some log line\nuser=" + secret + " more\n");
+  std::vector<std::string> leaks = ws_->SecretLeaks();
+  fs::remove(planted);
+  ASSERT_EQ(leaks.size(), 1u);
+  EXPECT_TRUE(Contains(leaks[0], "planted.log")) << leaks[0];
+  EXPECT_TRUE(Contains(leaks[0], "client_secret of union_api_key.p")) << leaks[0];
+  EXPECT_FALSE(Contains(leaks[0], secret));
+}
+
 // Every example under examples/ is valid against the provider's schema
 // (`terraform validate`), and the quick start applies and destroys cleanly.
 TEST_F(UnionE2E, ExamplesValidateAndQuickstartApplies) {
@@ -517,7 +546,7 @@ class UnionE2EAmbiguousCreate : public UnionE2E {
   }
 };
 
-TEST_F(UnionE2EAmbiguousCreate, LostAnswerIsExplainedWithTheWayOut) {
+TEST_F(UnionE2EAmbiguousCreate, LostAnswerAdoptsTheKeyAsTainted) {
   ws_->WriteMainTf(R"(resource "union_api_key" "k" { name = "lost-answer" })",
                    "  max_retries = 0\n");
   ASSERT_EQ(ws_->Init().exit_code, 0) << Log();
@@ -525,13 +554,18 @@ TEST_F(UnionE2EAmbiguousCreate, LostAnswerIsExplainedWithTheWayOut) {
   EXPECT_EQ(apply.exit_code, 1) << Log();
   const std::string all = apply.all();
   EXPECT_TRUE(Contains(all, "Union API key created but its secret was lost")) << Log();
-  EXPECT_TRUE(Contains(all, "union-apikey delete lost-answer")) << Log();
-  EXPECT_TRUE(Contains(all, "lost-answer")) << Log();
-  // The key exists on the server, nothing is in state, and the next plan
-  // still wants to create it.
+  EXPECT_TRUE(Contains(all, "tainted")) << Log();
+  // The key exists on the server and is in state, tainted and without a
+  // secret (no orphan); the next plan replaces it.
   EXPECT_EQ(server_->Cli({"get", "lost-answer"}).exit_code, 0);
-  EXPECT_TRUE(ws_->StateValues().empty());
-  EXPECT_EQ(ws_->Plan().exit_code, 2) << Log();
+  std::map<std::string, json> state = ws_->StateValues();
+  ASSERT_EQ(state.count("union_api_key.k"), 1u) << Log();
+  EXPECT_EQ(state["union_api_key.k"]["client_id"], "lost-answer");
+  EXPECT_TRUE(state["union_api_key.k"]["client_secret"].is_null());
+  EXPECT_EQ(state["union_api_key.k"]["(tainted)"], true);
+  ProcessResult plan = ws_->Plan();
+  EXPECT_EQ(plan.exit_code, 2) << Log();
+  EXPECT_TRUE(Contains(plan.out, "is tainted, so must be replaced")) << Log();
 }
 
 }  // namespace

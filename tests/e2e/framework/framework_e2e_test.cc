@@ -3,6 +3,7 @@
 // mirror in a temp dir, fully offline. Covers init, validate, apply, empty
 // re-plans (with and without refresh), in-place update, replacement, the
 // data source, sensitive values, import, "gone" on refresh, and destroy.
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -24,6 +25,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
 using tf_e2e::ProcessResult;
 using tf_e2e::ReadFile;
 using tf_e2e::WriteFile;
@@ -48,13 +53,50 @@ class FrameworkE2ETest : public ::testing::Test {
                                  .data_dir = {},
                                  .tmp_dir = {}});
     env_["TFTEST_STORE"] = (root_ / "store.json").string();
+    // Every command is traced; TearDown proves the sensitive and write-only
+    // values never reach a log or an output.
+    env_["TF_LOG"] = "trace";
+    env_["TF_LOG_PATH"] = (root_ / "terraform.log").string();
   }
 
   void TearDown() override {
+    if (tmp_ != nullptr) ExpectNoSecretsOutsideStateAndConfig();
     if (HasFailure() && tmp_ != nullptr) {
       tmp_->Keep();
       std::fprintf(stderr, "work dir kept for inspection: %s\n", root_.c_str());
     }
+  }
+
+  // The test configs' sensitive value and write-only value may appear only
+  // in the configs (main.tf), the state (sensitive, not write-only) and the
+  // test provider's own store; never in terraform's trace log or output.
+  void ExpectNoSecretsOutsideStateAndConfig() {
+    const std::string log = ReadFile(root_ / "terraform.log");
+    if (!outputs_.empty()) {  // terraform ran
+      EXPECT_GT(log.size(), 1000u) << "TF_LOG=trace wrote almost nothing";
+    }
+    std::vector<std::string> hits;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root_, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (it->is_directory() && (name == "mirror" || name == ".terraform")) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file() || name == "main.tf" ||
+          name == "store.json" || name.rfind("terraform.tfstate", 0) == 0) {
+        continue;
+      }
+      const std::string text = ReadFile(it->path());
+      for (const char* secret : {"hunter2", "write-only-pw"}) {
+        if (Contains(text, secret)) hits.push_back(it->path().string());
+      }
+    }
+    for (const char* secret : {"hunter2", "write-only-pw"}) {
+      if (Contains(outputs_, secret)) hits.push_back("a command's output");
+    }
+    EXPECT_TRUE(hits.empty()) << "a sensitive value appeared in: " << hits[0];
   }
 
   fs::path NewWorkDir(const std::string& name, const std::string& config) {
@@ -83,8 +125,10 @@ class FrameworkE2ETest : public ::testing::Test {
     std::stringstream words(args);
     for (std::string w; words >> w;) argv.push_back(w);
     argv.push_back("-no-color");
-    return tf_e2e::RunProcess(argv, env_, dir, std::chrono::seconds(600),
-                              tf_e2e::Output::kMerged);
+    ProcessResult r = tf_e2e::RunProcess(
+        argv, env_, dir, std::chrono::seconds(600), tf_e2e::Output::kMerged);
+    outputs_ += r.out;
+    return r;
   }
 
   // Runs and expects `want_exit`; on mismatch fails printing the output.
@@ -123,6 +167,7 @@ class FrameworkE2ETest : public ::testing::Test {
   std::unique_ptr<tf_e2e::TempDir> tmp_;
   fs::path root_;
   tf_e2e::Env env_;  // every child's whole environment
+  std::string outputs_;  // every command's output
 };
 
 const char kThingConfig[] = R"(
@@ -153,10 +198,6 @@ std::string ThingConfig(const std::string& name, int size) {
   s.replace(s.find("%NAME%"), 6, name);
   s.replace(s.find("%SIZE%"), 6, std::to_string(size));
   return s;
-}
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
 }
 
 TEST_F(FrameworkE2ETest, LifecycleImportAndDestroy) {
@@ -277,6 +318,11 @@ TEST_F(FrameworkE2ETest, DebugModeServesSeveralCommands) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  // Its own log (TF_LOG=trace) goes where the leak check searches.
+  const std::string provider_log = (root_ / "debug-provider.log").string();
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO,
+                                   provider_log.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addclose(&actions, out[0]);
   posix_spawn_file_actions_addclose(&actions, out[1]);
   std::string binary = TFTEST_PROVIDER_BINARY;

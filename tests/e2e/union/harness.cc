@@ -45,6 +45,10 @@ void DevServer::Start(const std::string& grpc_port,
       grpc_port, "--http-port", http_port, "--admin-key-file",
       (dir_ / "admin.key").string()};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  tls_cert_.clear();
+  for (size_t i = 0; i + 1 < extra_args.size(); ++i) {
+    if (extra_args[i] == "--tls-cert") tls_cert_ = extra_args[i + 1];
+  }
   // A restart keeps the earlier run's output as server.{out,log}.<n>.
   ++starts_;
   if (starts_ > 1) {
@@ -131,8 +135,12 @@ void DevServer::Restart(const std::vector<std::string>& extra_args) {
 
 ProcessResult DevServer::Cli(const std::vector<std::string>& args) const {
   std::vector<std::string> argv = {ApiKeyCliBinary(), "--endpoint", endpoint_,
-                                   "--insecure", "--timeout", "20",
-                                   "--max-retries", "10"};
+                                   "--timeout", "20", "--max-retries", "10"};
+  if (tls_cert_.empty()) {
+    argv.push_back("--insecure");
+  } else {
+    argv.insert(argv.end(), {"--ca-cert", tls_cert_});
+  }
   argv.insert(argv.end(), args.begin(), args.end());
   return RunProcess(argv,
                     {{"PATH", "/usr/bin:/bin"},
@@ -190,8 +198,8 @@ void Workspace::WriteMainTf(const std::string& body,
             "    }\n"
             "  }\n"
             "}\n\n"
-            "provider \"union\" {\n"
-            "  insecure = true\n" +
+            "provider \"union\" {\n" +
+                std::string(insecure_ ? "  insecure = true\n" : "") +
                 provider_extra +
                 "}\n\n" + body + "\n");
 }

@@ -69,6 +69,7 @@ class DevServer {
   void Stop();
 
   fs::path dir_;
+  std::string tls_cert_;  // the --tls-cert PEM, trusted by Cli()
   int starts_ = 0;
   int pid_ = -1;
   bool ready_ = false;
@@ -97,6 +98,8 @@ class Workspace {
   // Writes main.tf: the terraform/provider blocks, then `body`.
   // `provider_extra` goes inside provider "union" {}.
   void WriteMainTf(const std::string& body, const std::string& provider_extra = "");
+  // Whether WriteMainTf sets `insecure = true` (plaintext; the default).
+  void SetInsecure(bool insecure) { insecure_ = insecure; }
   // Extra environment for every later command (e.g. TF_LOG).
   void SetEnv(const std::string& name, const std::string& value);
   void UnsetEnv(const std::string& name);
@@ -141,6 +144,7 @@ class Workspace {
   tf_e2e::Env env_;
   std::string transcript_;
   std::map<std::string, std::string> secrets_;  // secret -> what it is
+  bool insecure_ = true;
 };
 
 // POSTs client credentials to the dev server's token endpoint; the parsed

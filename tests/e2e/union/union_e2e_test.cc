@@ -568,5 +568,59 @@ TEST_F(UnionE2EAmbiguousCreate, LostAnswerAdoptsTheKeyAsTainted) {
   EXPECT_TRUE(Contains(plan.out, "is tainted, so must be replaced")) << Log();
 }
 
+// TLS on both of the dev server's ports: the provider verifies the server
+// against ca_cert_file on the gRPC channel and on the HTTPS token endpoint.
+// In scripts/test's release stage this runs the static binary, whose token
+// call goes through Boost.Beast instead of libcurl.
+class UnionE2ETls : public UnionE2E {
+ protected:
+  fs::path Cert() const { return tmp_.path() / "tls" / "cert.pem"; }
+  fs::path Key() const { return tmp_.path() / "tls" / "key.pem"; }
+
+  std::vector<std::string> ServerArgs() const override {
+    return {"--tls-cert", Cert().string(), "--tls-key", Key().string()};
+  }
+
+  void SetUp() override {
+    ASSERT_FALSE(tmp_.path().empty());
+    fs::create_directories(tmp_.path() / "tls");
+    // A throwaway self-signed certificate for the loopback address.
+    ProcessResult made = tf_e2e::RunProcess(
+        {"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+         "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj",
+         "/CN=localhost", "-addext",
+         "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
+         Key().string(), "-out", Cert().string()},
+        {{"PATH", "/usr/bin:/bin"}}, tmp_.path(), std::chrono::seconds(60));
+    ASSERT_EQ(made.exit_code, 0) << "openssl req failed: " << made.err;
+    UnionE2E::SetUp();
+    if (ws_) ws_->SetInsecure(false);
+  }
+};
+
+TEST_F(UnionE2ETls, AppliesOverTlsWithItsCaAndRefusesWithoutIt) {
+  const std::string body = R"(resource "union_api_key" "t" { name = "over-tls" })";
+  // Without the CA the server's certificate is not trusted: a clear error,
+  // not a hang.
+  ws_->WriteMainTf(body, "  max_retries = 0\n  request_timeout = \"10s\"\n");
+  ASSERT_EQ(ws_->Init().exit_code, 0) << Log();
+  initialised_ = true;
+  ProcessResult untrusted = ws_->Apply();
+  EXPECT_EQ(untrusted.exit_code, 1) << Log();
+  EXPECT_TRUE(Contains(untrusted.all(), "Error")) << Log();
+  EXPECT_EQ(server_->Cli({"get", "over-tls"}).exit_code, 2);
+
+  // With it, the whole lifecycle works.
+  ApplyOk(body, "  ca_cert_file = \"" + Cert().string() + "\"\n");
+  std::map<std::string, json> state = ws_->StateValues();
+  EXPECT_TRUE(state["union_api_key.t"]["client_secret"].is_string()) << Log();
+  EXPECT_EQ(server_->Cli({"get", "over-tls"}).exit_code, 0);
+  // The token came from the HTTPS endpoint.
+  const std::string server_log = tf_e2e::ReadFile(server_->dir() / "server.log");
+  EXPECT_TRUE(Contains(server_log, "\"token request\"")) << server_log;
+  ASSERT_EQ(ws_->Destroy().exit_code, 0) << Log();
+  EXPECT_EQ(server_->Cli({"get", "over-tls"}).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace union_e2e

@@ -4,6 +4,8 @@
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -58,6 +60,52 @@ absl::Status AddExtension(X509* cert, int nid, const char* value) {
   return absl::OkStatus();
 }
 
+// The certificate's SubjectPublicKeyInfo, built from the key's encoded point
+// (id-ecPublicKey, namedCurve prime256v1). X509_set_pubkey would do the same
+// through OpenSSL 3's encoder framework, whose first use costs more than the
+// rest of the certificate (measured in docs/benchmarks.md).
+absl::Status SetEcPublicKey(X509* cert, EVP_PKEY* key) {
+  size_t len = 0;
+  if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY,
+                                      nullptr, 0, &len) != 1 ||
+      len == 0) {
+    return OpenSslError("reading the public key");
+  }
+  auto* point = static_cast<unsigned char*>(OPENSSL_malloc(len));
+  if (point == nullptr ||
+      EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY,
+                                      point, len, &len) != 1) {
+    OPENSSL_free(point);
+    return OpenSslError("reading the public key");
+  }
+  // On success X509_PUBKEY_set0_param owns `point`.
+  if (X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(cert),
+                             OBJ_nid2obj(NID_X9_62_id_ecPublicKey),
+                             V_ASN1_OBJECT, OBJ_nid2obj(NID_X9_62_prime256v1),
+                             point, static_cast<int>(len)) != 1) {
+    OPENSSL_free(point);
+    return OpenSslError("setting the public key");
+  }
+  return absl::OkStatus();
+}
+
+// The private key as SEC1 PEM ("EC PRIVATE KEY"). The EC_KEY calls are
+// deprecated in OpenSSL 3 but avoid the encoder framework's start-up, as
+// above; gRPC reads either PEM form.
+absl::Status WriteEcPrivateKeyPem(EVP_PKEY* key, BIO* out) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+  EC_KEY* ec = EVP_PKEY_get1_EC_KEY(key);
+  bool ok = false;
+  if (ec != nullptr) {
+    ok = PEM_write_bio_ECPrivateKey(out, ec, nullptr, nullptr, 0, nullptr,
+                                    nullptr) == 1;
+    EC_KEY_free(ec);
+  }
+#pragma GCC diagnostic pop
+  return ok ? absl::OkStatus() : OpenSslError("encoding the key PEM");
+}
+
 absl::Status SetRandomSerial(X509* cert) {
   BnPtr serial(BN_new());
   // 128 random bits with the top bit clear: positive and DER-minimal.
@@ -95,9 +143,11 @@ absl::StatusOr<ServerIdentity> GenerateServerIdentity() {
           name, "CN", MBSTRING_ASC,
           reinterpret_cast<const unsigned char*>("localhost"), -1, -1,
           0) != 1 ||
-      X509_set_issuer_name(cert.get(), name) != 1 ||
-      X509_set_pubkey(cert.get(), key.get()) != 1) {
-    return OpenSslError("setting names and key");
+      X509_set_issuer_name(cert.get(), name) != 1) {
+    return OpenSslError("setting names");
+  }
+  if (absl::Status s = SetEcPublicKey(cert.get(), key.get()); !s.ok()) {
+    return s;
   }
   const std::pair<int, const char*> extensions[] = {
       {NID_basic_constraints, "critical,CA:TRUE"},
@@ -118,10 +168,12 @@ absl::StatusOr<ServerIdentity> GenerateServerIdentity() {
   ServerIdentity identity;
   BioPtr key_bio(BIO_new(BIO_s_mem()));
   BioPtr cert_bio(BIO_new(BIO_s_mem()));
-  if (!key_bio || !cert_bio ||
-      PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0,
-                               nullptr, nullptr) != 1 ||
-      PEM_write_bio_X509(cert_bio.get(), cert.get()) != 1) {
+  if (!key_bio || !cert_bio) return OpenSslError("encoding PEM");
+  if (absl::Status s = WriteEcPrivateKeyPem(key.get(), key_bio.get());
+      !s.ok()) {
+    return s;
+  }
+  if (PEM_write_bio_X509(cert_bio.get(), cert.get()) != 1) {
     return OpenSslError("encoding PEM");
   }
   identity.private_key_pem = BioContents(key_bio.get());

@@ -21,7 +21,7 @@ namespace tf::plugin::internal {
 // A freshly generated server key and certificate. The private key never
 // leaves the process and is never logged.
 struct ServerIdentity {
-  std::string private_key_pem;  // PKCS#8 PEM
+  std::string private_key_pem;  // SEC1 PEM ("EC PRIVATE KEY")
   std::string certificate_pem;
   std::string certificate_der;
 };

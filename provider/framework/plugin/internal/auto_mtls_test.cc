@@ -28,7 +28,9 @@ X509Ptr FromDer(const std::string& der) {
 TEST(GenerateServerIdentity, CertificateHasGoPluginShape) {
   absl::StatusOr<ServerIdentity> id = GenerateServerIdentity();
   ASSERT_TRUE(id.ok()) << id.status();
-  EXPECT_NE(id->private_key_pem.find("BEGIN PRIVATE KEY"), std::string::npos);
+  // SEC1 ("EC PRIVATE KEY"), see auto_mtls.h.
+  EXPECT_NE(id->private_key_pem.find("BEGIN EC PRIVATE KEY"),
+            std::string::npos);
   EXPECT_NE(id->certificate_pem.find("BEGIN CERTIFICATE"), std::string::npos);
   X509Ptr cert = FromDer(id->certificate_der);
   ASSERT_TRUE(cert);
@@ -38,6 +40,9 @@ TEST(GenerateServerIdentity, CertificateHasGoPluginShape) {
   ASSERT_NE(pub, nullptr);
   EXPECT_EQ(X509_verify(cert.get(), pub), 1);
   EXPECT_EQ(EVP_PKEY_get_base_id(pub), EVP_PKEY_EC);
+  char curve[32] = {};
+  EXPECT_EQ(EVP_PKEY_get_group_name(pub, curve, sizeof(curve), nullptr), 1);
+  EXPECT_STREQ(curve, "prime256v1");
   EXPECT_EQ(X509_get_version(cert.get()), X509_VERSION_3);
 
   // CN and SAN.

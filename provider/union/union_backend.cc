@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdint>
-#include <random>
 #include <utility>
 
 #include "union/api_key.h"
@@ -55,16 +53,9 @@ class UnionBackend final : public ApiKeyBackend {
   }
 
   absl::Duration CreateRetryDelay(int attempt) const override {
-    const unionc::ClientConfig& cfg = keys_.client()->config();
-    const int64_t initial = cfg.initial_backoff.count();
-    const int64_t cap = cfg.max_backoff.count();
-    const int shift = std::clamp(attempt - 2, 0, 20);
-    const int64_t ceiling = std::min(cap, initial << shift);
-    if (ceiling <= 0) return absl::ZeroDuration();
-    // Full jitter: uniform in [ceiling/2, ceiling].
-    thread_local std::mt19937_64 rng{std::random_device{}()};
-    std::uniform_int_distribution<int64_t> pick(ceiling / 2, ceiling);
-    return absl::Milliseconds(pick(rng));
+    // Attempt 2 is the first retry.
+    return absl::FromChrono(
+        unionc::RetryBackoff(keys_.client()->config(), attempt - 2));
   }
 
   absl::StatusOr<ApiKeyInfo> Create(const CreateKeyParams& params) override {

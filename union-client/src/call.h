@@ -21,9 +21,6 @@ enum class RetryPolicy {
   kCreate,      // only connect failures
 };
 
-// Jittered exponential backoff before retry number `attempt` (0-based).
-std::chrono::milliseconds Backoff(const ClientConfig& config, int attempt);
-
 bool ShouldRetry(RetryPolicy policy, const grpc::Status& status);
 bool ShouldRetryAuthPhase(const absl::Status& status);
 
@@ -42,7 +39,7 @@ absl::Status Invoke(const Client& client, RetryPolicy policy,
         token.ok() ? conn.tokens().Metadata(deadline) : token.status();
     if (!meta.ok()) {
       if (retries < cfg.max_retries && ShouldRetryAuthPhase(meta.status())) {
-        std::chrono::milliseconds wait = Backoff(cfg, retries++);
+        std::chrono::milliseconds wait = RetryBackoff(cfg, retries++);
         Log(LogLevel::kDebug,
             absl::StrCat("union-client: authentication failed (",
                          meta.status().message(), "); retry ", retries, " in ",
@@ -67,7 +64,7 @@ absl::Status Invoke(const Client& client, RetryPolicy policy,
       continue;
     }
     if (retries < cfg.max_retries && ShouldRetry(policy, st)) {
-      std::chrono::milliseconds wait = Backoff(cfg, retries++);
+      std::chrono::milliseconds wait = RetryBackoff(cfg, retries++);
       Log(LogLevel::kDebug,
           absl::StrCat("union-client: ", info.operation, " failed with code ",
                        static_cast<int>(st.error_code()), "; retry ", retries,

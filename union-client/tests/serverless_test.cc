@@ -55,13 +55,13 @@ TEST(BackoffTest, GrowsAndIsCapped) {
   cfg.initial_backoff = std::chrono::milliseconds(100);
   cfg.max_backoff = std::chrono::milliseconds(1000);
   for (int i = 0; i < 50; ++i) {
-    auto b0 = Backoff(cfg, 0);
+    auto b0 = RetryBackoff(cfg, 0);
     EXPECT_GE(b0.count(), 50);
     EXPECT_LE(b0.count(), 100);
-    auto b2 = Backoff(cfg, 2);
+    auto b2 = RetryBackoff(cfg, 2);
     EXPECT_GE(b2.count(), 200);
     EXPECT_LE(b2.count(), 400);
-    auto b10 = Backoff(cfg, 10);
+    auto b10 = RetryBackoff(cfg, 10);
     EXPECT_GE(b10.count(), 500);
     EXPECT_LE(b10.count(), 1000);
   }

@@ -21,12 +21,20 @@
 // Thread safety: a Client is safe for concurrent use.
 #pragma once
 
+#include <chrono>
 #include <memory>
 
 #include "absl/status/statusor.h"
 #include "union/config.h"
 
 namespace unionc {
+
+// The pause before retry number `retry` (0-based) under `config`'s policy:
+// min(max_backoff, initial_backoff * 2^retry), jittered to 50-100%. Callers
+// that retry at a higher level (e.g. a create proven not to have happened)
+// use it to back off like the client does.
+[[nodiscard]] std::chrono::milliseconds RetryBackoff(const ClientConfig& config,
+                                                     int retry);
 
 namespace client_internal {
 class Connection;  // channel + stubs + token cache (src/connection.h)

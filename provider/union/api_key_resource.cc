@@ -99,14 +99,19 @@ bool IsTheRequestedKey(const ApiKeyInfo& found, const CreateKeyParams& params,
          *found.client_id_issued_at >= started - kIssueTimeSkew;
 }
 
+// `state` with null secrets: what is recorded for a key whose create answer
+// (the only place Union returns the secret) was lost.
+Value WithoutSecrets(const Value& state) {
+  return state.WithAttr("client_secret", Value::Null(Type::String()))
+      .WithAttr("encoded_credentials", Value::Null(Type::String()));
+}
+
 // The state recorded after an ambiguous create: the key as planned, with
 // the client_id the name gives and no secret. Unknowns become null; the
 // next refresh fills them in or finds the key gone.
 Value TentativeState(const std::string& client_id, const Value& plan) {
-  return plan.WithAttr("id", Value::String(client_id))
-      .WithAttr("client_id", Value::String(client_id))
-      .WithAttr("client_secret", Value::Null(Type::String()))
-      .WithAttr("encoded_credentials", Value::Null(Type::String()));
+  return WithoutSecrets(plan.WithAttr("id", Value::String(client_id))
+                            .WithAttr("client_id", Value::String(client_id)));
 }
 
 // After an ambiguous create failure (`failure`) the key `found` exists:
@@ -131,12 +136,7 @@ void AdoptOrReport(const ApiKeyInfo& found, const CreateKeyParams& params,
             found.client_id, "); or choose another name."));
     return;
   }
-  ApiKeyInfo without_secret = found;
-  without_secret.client_secret.clear();
-  without_secret.encoded_credentials.clear();
-  resp.state = ResourceStateFromKey(without_secret, plan)
-                   .WithAttr("client_secret", Value::Null(Type::String()))
-                   .WithAttr("encoded_credentials", Value::Null(Type::String()));
+  resp.state = WithoutSecrets(ResourceStateFromKey(found, plan));
   resp.diagnostics.AddAttributeError(
       Path::Root("name"), "Union API key created but its secret was lost",
       absl::StrCat(
@@ -393,7 +393,9 @@ void ApiKeyResource::Create(const tf::Context&, const tf::CreateRequest& req,
       return;
     }
     const absl::Status& s = created.status();
-    if (absl::IsAlreadyExists(s)) return AddAlreadyExistsError(shown_id, resp.diagnostics);
+    if (absl::IsAlreadyExists(s)) {
+      return AddAlreadyExistsError(shown_id, resp.diagnostics);
+    }
     if (!IsAmbiguous(s) || !expected_id) {
       tf::Diagnostic d = StatusToDiagnostic(
           s, {.operation = "create", .client_id = shown_id});
@@ -408,13 +410,14 @@ void ApiKeyResource::Create(const tf::Context&, const tf::CreateRequest& req,
     if (probe.ok()) {
       return AdoptOrReport(*probe, params, started, s, plan, resp);
     }
-    if (IsGone(probe.status()) && attempt < max_attempts) {
+    const bool created_nothing = IsGone(probe.status());
+    if (created_nothing && attempt < max_attempts) {
       absl::SleepFor(backend_->CreateRetryDelay(attempt + 1));
-      continue;  // nothing was created: safe to try again
+      continue;  // safe to try again
     }
     tf::Diagnostic d =
         StatusToDiagnostic(s, {.operation = "create", .client_id = shown_id});
-    if (IsGone(probe.status())) {
+    if (created_nothing) {
       absl::StrAppend(&d.detail, "\n\nThe key does not exist in Union (",
                       attempt,
                       attempt == 1 ? " attempt" : " attempts",

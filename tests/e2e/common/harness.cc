@@ -7,7 +7,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <set>
+#include <string_view>
+#include <utility>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -93,6 +97,21 @@ int SpawnProcess(const std::vector<std::string>& argv, const Env& env,
   return rc == 0 ? pid : -1;
 }
 
+int WaitOrKill(int pid, std::chrono::steady_clock::time_point give_up,
+               bool* timed_out) {
+  int status = 0;
+  while (waitpid(pid, &status, WNOHANG) != pid) {
+    if (std::chrono::steady_clock::now() > give_up) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      *timed_out = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return status;
+}
+
 ProcessResult RunProcess(const std::vector<std::string>& argv, const Env& env,
                          const fs::path& cwd, std::chrono::seconds limit,
                          Output output) {
@@ -109,19 +128,8 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const Env& env,
   if (pid < 0) {
     r.err = "cannot start " + (argv.empty() ? std::string("(nothing)") : argv[0]);
   } else {
-    const auto give_up = std::chrono::steady_clock::now() + limit;
-    int status = 0;
-    while (true) {
-      pid_t done = waitpid(pid, &status, WNOHANG);
-      if (done == pid) break;
-      if (std::chrono::steady_clock::now() > give_up) {
-        kill(pid, SIGKILL);
-        waitpid(pid, &status, 0);
-        r.timed_out = true;
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    const int status = WaitOrKill(
+        pid, std::chrono::steady_clock::now() + limit, &r.timed_out);
     if (!r.timed_out && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
     r.out = ReadFile(out_path);
     if (output == Output::kSeparate) r.err = ReadFile(err_path);
@@ -172,6 +180,52 @@ Env TerraformEnv(const TerraformDirs& dirs) {
   if (!dirs.data_dir.empty()) env["TF_DATA_DIR"] = dirs.data_dir.string();
   if (!dirs.tmp_dir.empty()) env["TMPDIR"] = dirs.tmp_dir.string();
   return env;
+}
+
+SecretScanner::SecretScanner(std::map<std::string, std::string> secrets)
+    : secrets_(std::move(secrets)) {
+  prefix_ = 16;
+  for (const auto& entry : secrets_) {
+    prefix_ = std::min(prefix_, entry.first.size());
+  }
+  if (prefix_ == 0) hits_.push_back("(an empty secret was given)");
+  for (const auto& entry : secrets_) {
+    prefixes_.insert(std::string_view(entry.first).substr(0, prefix_));
+  }
+}
+
+void SecretScanner::ScanText(const std::string& text,
+                             const std::string& where) {
+  if (prefix_ == 0 || text.size() < prefix_) return;
+  std::set<std::string> found;
+  for (size_t i = 0; i + prefix_ <= text.size(); ++i) {
+    if (prefixes_.count(std::string_view(text.data() + i, prefix_)) == 0) {
+      continue;
+    }
+    for (const auto& [secret, what] : secrets_) {
+      if (text.compare(i, secret.size(), secret) == 0) found.insert(what);
+    }
+  }
+  for (const std::string& what : found) hits_.push_back(where + ": " + what);
+}
+
+void SecretScanner::ScanTree(const fs::path& root,
+                             const std::function<bool(const fs::path&)>& skip) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    if (skip(it->path())) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) {
+      ScanText(ReadFile(it->path()), it->path().string());
+    }
+  }
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
 }
 
 }  // namespace tf_e2e

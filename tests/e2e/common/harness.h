@@ -19,8 +19,11 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tf_e2e {
@@ -105,6 +108,11 @@ enum class Output { kSeparate, kMerged };
     std::chrono::seconds limit = std::chrono::seconds(600),
     Output output = Output::kSeparate);
 
+// Waits for child `pid` to exit; past `give_up` kills it (SIGKILL) and sets
+// *timed_out. Returns its wait status.
+int WaitOrKill(int pid, std::chrono::steady_clock::time_point give_up,
+               bool* timed_out);
+
 // Copies `binary` into `mirror` as the provider `source` (hostname/namespace/
 // type, e.g. "registry.terraform.io/unionai/union") at `version` for
 // linux_amd64, executable. Returns the installed path.
@@ -130,5 +138,37 @@ struct TerraformDirs {
 // TF_INPUT=0. Nothing else of the test's environment leaks in (no
 // TF_PLUGIN_CACHE_DIR, TF_CLI_ARGS, TF_REATTACH_PROVIDERS, TF_WORKSPACE...).
 [[nodiscard]] Env TerraformEnv(const TerraformDirs& dirs);
+
+// Finds secrets where they must not be: in texts and in the files of
+// directory trees. A hit names the place and what the secret is (its
+// description), never the secret itself.
+//
+//   SecretScanner scan({{secret, "client_secret of union_api_key.a"}});
+//   scan.ScanText(transcript, "the command transcript");
+//   scan.ScanTree(dir, [](const fs::path& p) { return p.filename() == "x"; });
+//   EXPECT_TRUE(scan.hits().empty());
+class SecretScanner {
+ public:
+  // secret -> what it is.
+  explicit SecretScanner(std::map<std::string, std::string> secrets);
+
+  void ScanText(const std::string& text, const std::string& where);
+  // Every regular file under `root`; `skip` leaves out a file, or a
+  // directory with everything in it.
+  void ScanTree(const fs::path& root,
+                const std::function<bool(const fs::path&)>& skip);
+
+  // "<where>: <what>" per place and secret.
+  const std::vector<std::string>& hits() const { return hits_; }
+
+ private:
+  std::map<std::string, std::string> secrets_;
+  size_t prefix_ = 0;  // secrets are matched by this many leading bytes first
+  std::set<std::string_view> prefixes_;
+  std::vector<std::string> hits_;
+};
+
+[[nodiscard]] bool Contains(const std::string& haystack,
+                            const std::string& needle);
 
 }  // namespace tf_e2e

@@ -26,9 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using tf_e2e::Contains;
 using tf_e2e::ProcessResult;
 using tf_e2e::ReadFile;
 using tf_e2e::WriteFile;
@@ -75,28 +73,16 @@ class FrameworkE2ETest : public ::testing::Test {
     if (!outputs_.empty()) {  // terraform ran
       EXPECT_GT(log.size(), 1000u) << "TF_LOG=trace wrote almost nothing";
     }
-    std::vector<std::string> hits;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root_, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (it->is_directory() && (name == "mirror" || name == ".terraform")) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (!it->is_regular_file() || name == "main.tf" ||
-          name == "store.json" || name.rfind("terraform.tfstate", 0) == 0) {
-        continue;
-      }
-      const std::string text = ReadFile(it->path());
-      for (const char* secret : {"hunter2", "write-only-pw"}) {
-        if (Contains(text, secret)) hits.push_back(it->path().string());
-      }
-    }
-    for (const char* secret : {"hunter2", "write-only-pw"}) {
-      if (Contains(outputs_, secret)) hits.push_back("a command's output");
-    }
-    EXPECT_TRUE(hits.empty()) << "a sensitive value appeared in: " << hits[0];
+    tf_e2e::SecretScanner scan({{"hunter2", "the sensitive value"},
+                                {"write-only-pw", "the write-only value"}});
+    scan.ScanText(outputs_, "a command's output");
+    scan.ScanTree(root_, [](const fs::path& path) {
+      const std::string name = path.filename().string();
+      return name == "mirror" || name == ".terraform" || name == "main.tf" ||
+             name == "store.json" || name.rfind("terraform.tfstate", 0) == 0;
+    });
+    EXPECT_TRUE(scan.hits().empty())
+        << "a sensitive value appeared in: " << scan.hits()[0];
   }
 
   fs::path NewWorkDir(const std::string& name, const std::string& config) {

@@ -5,12 +5,10 @@
 #include <signal.h>
 #include <sys/wait.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <set>
-#include <string_view>
 #include <thread>
+#include <utility>
 
 namespace union_e2e {
 namespace {
@@ -101,16 +99,10 @@ void DevServer::Start(const std::string& grpc_port,
 void DevServer::Stop() {
   if (pid_ <= 0) return;
   kill(pid_, SIGTERM);
-  int status = 0;
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-  while (waitpid(pid_, &status, WNOHANG) != pid_) {
-    if (std::chrono::steady_clock::now() > give_up) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  bool killed = false;  // SIGKILL after 20 s
+  tf_e2e::WaitOrKill(
+      pid_, std::chrono::steady_clock::now() + std::chrono::seconds(20),
+      &killed);
   pid_ = -1;
 }
 
@@ -264,16 +256,7 @@ ProcessResult Workspace::Finish(RunningCommand& c) {
     r.err = "the command did not start";
     return r;
   }
-  int status = 0;
-  while (waitpid(c.pid, &status, WNOHANG) != c.pid) {
-    if (std::chrono::steady_clock::now() > c.give_up) {
-      kill(c.pid, SIGKILL);
-      waitpid(c.pid, &status, 0);
-      r.timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
+  const int status = tf_e2e::WaitOrKill(c.pid, c.give_up, &r.timed_out);
   c.pid = -1;
   if (!r.timed_out && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
   r.out = ReadFile(c.out);
@@ -333,35 +316,13 @@ void Workspace::CollectSecrets() {
 namespace {
 
 // Files that hold secrets by design: the state (and its backups), the dev
-// server's admin key file and its first-start banner (server.out).
-bool MayHoldSecrets(const fs::path& file) {
-  const std::string name = file.filename().string();
+// server's admin key file and its start-up banners (server.out*); and
+// directories with nothing a test or a command wrote: provider binaries.
+bool NotSearched(const fs::path& path) {
+  const std::string name = path.filename().string();
   return name.rfind("terraform.tfstate", 0) == 0 || name == "admin.key" ||
-         name.rfind("server.out", 0) == 0;
-}
-
-// Directories with nothing a test or a command wrote: provider binaries.
-bool SkipDir(const fs::path& dir) {
-  const std::string name = dir.filename().string();
-  return name == "mirror" || name == "tfdata" || name == ".terraform";
-}
-
-// Scans `text` for any of `secrets` (by a fixed-length prefix, then in
-// full); adds "<where>: <what>" for each hit.
-void Scan(const std::string& text, const std::string& where,
-          const std::map<std::string, std::string>& secrets, size_t prefix,
-          const std::set<std::string_view>& prefixes,
-          std::vector<std::string>& hits) {
-  if (text.size() < prefix) return;
-  std::set<std::string> found;
-  for (size_t i = 0; i + prefix <= text.size(); ++i) {
-    std::string_view window(text.data() + i, prefix);
-    if (prefixes.count(window) == 0) continue;
-    for (const auto& [secret, what] : secrets) {
-      if (text.compare(i, secret.size(), secret) == 0) found.insert(what);
-    }
-  }
-  for (const std::string& what : found) hits.push_back(where + ": " + what);
+         name.rfind("server.out", 0) == 0 || name == "mirror" ||
+         name == "tfdata" || name == ".terraform";
 }
 
 }  // namespace
@@ -369,29 +330,12 @@ void Scan(const std::string& text, const std::string& where,
 std::vector<std::string> Workspace::SecretLeaks() const {
   std::map<std::string, std::string> secrets = secrets_;
   secrets.emplace(server_.admin_key(), "the dev server's admin key");
-  size_t prefix = 16;
-  for (const auto& entry : secrets) prefix = std::min(prefix, entry.first.size());
-  std::vector<std::string> hits;
-  if (prefix == 0) return {"(an empty secret was collected)"};
-  std::set<std::string_view> prefixes;
-  for (const auto& entry : secrets) {
-    prefixes.insert(std::string_view(entry.first).substr(0, prefix));
-  }
-  Scan(transcript_, "the command transcript", secrets, prefix, prefixes, hits);
+  tf_e2e::SecretScanner scan(std::move(secrets));
+  scan.ScanText(transcript_, "the command transcript");
   for (const fs::path& root : {dir_, server_.dir()}) {
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      if (it->is_directory() && SkipDir(it->path())) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (!it->is_regular_file() || MayHoldSecrets(it->path())) continue;
-      Scan(ReadFile(it->path()), it->path().string(), secrets, prefix,
-           prefixes, hits);
-    }
+    scan.ScanTree(root, NotSearched);
   }
-  return hits;
+  return scan.hits();
 }
 
 nlohmann::json ExchangeForToken(const std::string& http_hostport,

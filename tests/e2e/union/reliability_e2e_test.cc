@@ -31,9 +31,7 @@ using nlohmann::json;
 // The dev server's own key, always present.
 constexpr char kAdminClientId[] = "union-devserver-admin";
 
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using tf_e2e::Contains;
 
 int Count(const std::string& haystack, const std::string& needle) {
   int n = 0;

@@ -31,9 +31,7 @@ namespace {
 
 using nlohmann::json;
 
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
+using tf_e2e::Contains;
 
 std::string Join(const std::vector<std::string>& lines) {
   std::string out;

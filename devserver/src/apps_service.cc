@@ -7,6 +7,8 @@
 #include "devserver/src/app_convert.h"
 #include "devserver/src/bearer_auth.h"
 #include "devserver/src/grpc_status.h"
+#include "devserver/src/list_filter.h"
+#include "devserver/src/message_text.h"
 #include "devserver/src/page_token.h"
 #include "devserver/src/request_validation.h"
 #include "devserver/src/secret_hash.h"
@@ -56,7 +58,12 @@ grpc::Status AppsServiceImpl::Create(grpc::ServerContext* context,
 absl::Status AppsServiceImpl::DoCreate(const pb::CreateAppRequest& request,
                                        pb::CreateAppResponse& response) {
   DS_RETURN_IF_ERROR(ValidateCreate(request));
-  const AppRecord record = RecordFromCreate(request, absl::Now());
+  const absl::Time now = absl::Now();
+  AppRecord record = RecordFromCreate(request, now);
+  if (config_.secret_ttl > absl::ZeroDuration()) {
+    record.secret_expires_at_unix_nanos =
+        absl::ToUnixNanos(now + config_.secret_ttl);
+  }
   DS_ASSIGN_OR_RETURN(const std::string secret, GenerateClientSecret());
   DS_ASSIGN_OR_RETURN(const std::string secret_hash, HashSecret(secret));
   DS_RETURN_IF_ERROR(store_.Insert(record, secret_hash));
@@ -120,17 +127,23 @@ grpc::Status AppsServiceImpl::List(grpc::ServerContext* context,
 absl::Status AppsServiceImpl::DoList(const pb::ListAppsRequest& request,
                                      pb::ListAppsResponse& response) {
   DS_RETURN_IF_ERROR(ValidateOrganization(request.organization()));
+  DS_ASSIGN_OR_RETURN(const ListFilter filter,
+                      ListFilter::Parse(request.request()));
   std::size_t limit = request.request().limit();
   if (limit == 0) limit = kDefaultPageSize;
   limit = std::min(limit, kMaxPageSize);
+  const std::string listing =
+      ListingKey(request.organization(), filter.canonical());
   DS_ASSIGN_OR_RETURN(const std::string after,
-                      DecodePageToken(request.request().token()));
-  DS_ASSIGN_OR_RETURN(AppPage page,
-                      store_.List(request.organization(), after, limit));
+                      DecodePageToken(request.request().token(), listing));
+  DS_ASSIGN_OR_RETURN(
+      AppPage page,
+      store_.List(request.organization(), after, limit,
+                  [&](absl::string_view id) { return filter.Matches(id); }));
   for (const AppRecord& record : page.apps)
     RecordToProto(record, response.add_apps());
   if (page.has_more && !page.apps.empty()) {
-    response.set_token(EncodePageToken(page.apps.back().client_id));
+    response.set_token(EncodePageToken(listing, page.apps.back().client_id));
   }
   return absl::OkStatus();
 }

@@ -2,12 +2,17 @@
 //
 // Every call: injected latency, injected failure, bearer token check, then the
 // operation; one JSON log line per call (method, code, client_id, duration).
-// Secrets are generated here, returned only by Create and stored as hashes.
+// Secrets are generated here, returned only by Create and stored as hashes;
+// with a secret ttl they expire at issue time + ttl (client_secret_expires_at).
 #pragma once
+
+#include <string>
+#include <utility>
 
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "cloudidl/identity/app_service.grpc.pb.h"
 #include "devserver/src/app_store.h"
 #include "devserver/src/fault_injector.h"
@@ -20,12 +25,24 @@ namespace devserver {
 inline constexpr std::size_t kDefaultPageSize = 100;
 inline constexpr std::size_t kMaxPageSize = 1000;
 
+// What the service needs to know beyond its collaborators.
+struct AppsServiceConfig {
+  // client_id of the admin app (organization "").
+  std::string admin_client_id;
+  // Lifetime of the secrets of created keys; zero = they never expire.
+  absl::Duration secret_ttl = absl::ZeroDuration();
+};
+
 class AppsServiceImpl final : public cloudidl::identity::AppsService::Service {
  public:
   // All references must outlive the service.
   AppsServiceImpl(AppStore& store, TokenIssuer& tokens, FaultInjector& faults,
-                  Logger& log)
-      : store_(store), tokens_(tokens), faults_(faults), log_(log) {}
+                  Logger& log, AppsServiceConfig config)
+      : store_(store),
+        tokens_(tokens),
+        faults_(faults),
+        log_(log),
+        config_(std::move(config)) {}
 
   grpc::Status Create(grpc::ServerContext* context,
                       const cloudidl::identity::CreateAppRequest* request,
@@ -58,6 +75,7 @@ class AppsServiceImpl final : public cloudidl::identity::AppsService::Service {
   TokenIssuer& tokens_;
   FaultInjector& faults_;
   Logger& log_;
+  const AppsServiceConfig config_;
 };
 
 }  // namespace devserver

@@ -99,8 +99,10 @@ absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
   AuthDiscovery discovery = MakeAuthDiscovery(
       absl::StrCat(options.tls() ? "https://" : "http://", s->http_address_));
 
-  s->apps_ = std::make_unique<AppsServiceImpl>(*s->store_, *s->tokens_,
-                                               *s->faults_, log);
+  s->apps_ = std::make_unique<AppsServiceImpl>(
+      *s->store_, *s->tokens_, *s->faults_, log,
+      AppsServiceConfig{.admin_client_id = options.admin_client_id,
+                        .secret_ttl = options.secret_ttl});
   s->auth_metadata_ = std::make_unique<AuthMetadataServiceImpl>(discovery);
   s->identity_ = std::make_unique<IdentityServiceImpl>(
       *s->tokens_, log, options.serverless_userhandle);

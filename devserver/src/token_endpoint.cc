@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "devserver/src/secret_hash.h"
 #include "devserver/src/token_request.h"
@@ -143,6 +144,12 @@ void TokenEndpoint::HandleToken(const httplib::Request& req,
       !VerifySecret(request.client_secret, stored->secret_hash)) {
     return refuse({401, "invalid_client", "client authentication failed"},
                   "invalid_client");
+  }
+  if (stored->secret_expires_at_unix_nanos != 0 &&
+      absl::ToUnixNanos(absl::Now()) >= stored->secret_expires_at_unix_nanos) {
+    return refuse({401, "invalid_client",
+                   "the client secret has expired; create a new API key"},
+                  "secret_expired");
   }
   if (std::optional<TokenRequestError> e = CheckGrantType(request.grant_type)) {
     return refuse(*e, e->error);

@@ -1,6 +1,7 @@
 #include "devserver/src/apps_service.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -19,18 +20,20 @@ namespace devserver {
 namespace pb = ::cloudidl::identity;
 
 grpc::Status AppsServiceImpl::Run(grpc::ServerContext& context,
-                                  absl::string_view method,
+                                  absl::string_view method, AppAction action,
+                                  absl::string_view organization,
                                   absl::string_view client_id,
                                   absl::FunctionRef<absl::Status()> operation) {
   const absl::Time start = absl::Now();
   faults_.Delay();
   absl::Status status = faults_.BeforeCall();
-  std::string caller;
+  std::optional<TokenInfo> caller;
   if (status.ok()) {
     absl::StatusOr<TokenInfo> who = AuthenticateCall(context, tokens_);
     if (who.ok()) {
-      caller = who->client_id;
-      status = operation();
+      caller = *std::move(who);
+      status = authorizer_.Check(*caller, action, organization, client_id);
+      if (status.ok()) status = operation();
     } else {
       status = who.status();
     }
@@ -40,8 +43,14 @@ grpc::Status AppsServiceImpl::Run(grpc::ServerContext& context,
       {"code", absl::StatusCodeToString(status.code())},
       {"duration_ms", absl::ToDoubleMilliseconds(absl::Now() - start)},
   };
-  if (!client_id.empty()) fields["client_id"] = std::string(client_id);
-  if (!caller.empty()) fields["caller"] = caller;
+  if (!client_id.empty()) fields["client_id"] = TruncateForMessage(client_id);
+  if (!organization.empty())
+    fields["organization"] = TruncateForMessage(organization);
+  if (caller.has_value()) {
+    fields["caller"] = caller->client_id;
+    if (!caller->organization.empty())
+      fields["caller_organization"] = caller->organization;
+  }
   if (!status.ok()) fields["error"] = std::string(status.message());
   log_.Log(status.ok() ? LogLevel::kInfo : LogLevel::kWarn, "rpc",
            std::move(fields));
@@ -51,7 +60,8 @@ grpc::Status AppsServiceImpl::Run(grpc::ServerContext& context,
 grpc::Status AppsServiceImpl::Create(grpc::ServerContext* context,
                                      const pb::CreateAppRequest* request,
                                      pb::CreateAppResponse* response) {
-  return Run(*context, "Create", request->client_id(),
+  return Run(*context, "Create", AppAction::kCreate, request->organization(),
+             request->client_id(),
              [&] { return DoCreate(*request, *response); });
 }
 
@@ -79,7 +89,8 @@ absl::Status AppsServiceImpl::DoCreate(const pb::CreateAppRequest& request,
 grpc::Status AppsServiceImpl::Get(grpc::ServerContext* context,
                                   const pb::GetAppRequest* request,
                                   pb::GetAppResponse* response) {
-  return Run(*context, "Get", request->client_id(), [&]() -> absl::Status {
+  return Run(*context, "Get", AppAction::kGet, request->organization(),
+             request->client_id(), [&]() -> absl::Status {
     DS_RETURN_IF_ERROR(
         ValidateLookup(request->organization(), request->client_id()));
     DS_ASSIGN_OR_RETURN(
@@ -93,7 +104,8 @@ grpc::Status AppsServiceImpl::Get(grpc::ServerContext* context,
 grpc::Status AppsServiceImpl::Update(grpc::ServerContext* context,
                                      const pb::UpdateAppRequest* request,
                                      pb::UpdateAppResponse* response) {
-  return Run(*context, "Update", request->client_id(), [&]() -> absl::Status {
+  return Run(*context, "Update", AppAction::kUpdate, request->organization(),
+             request->client_id(), [&]() -> absl::Status {
     DS_RETURN_IF_ERROR(ValidateUpdate(*request));
     DS_ASSIGN_OR_RETURN(
         const AppRecord record,
@@ -108,7 +120,8 @@ grpc::Status AppsServiceImpl::Update(grpc::ServerContext* context,
 grpc::Status AppsServiceImpl::Delete(grpc::ServerContext* context,
                                      const pb::DeleteAppRequest* request,
                                      pb::DeleteAppResponse* /*response*/) {
-  return Run(*context, "Delete", request->client_id(), [&]() -> absl::Status {
+  return Run(*context, "Delete", AppAction::kDelete, request->organization(),
+             request->client_id(), [&]() -> absl::Status {
     DS_RETURN_IF_ERROR(
         ValidateLookup(request->organization(), request->client_id()));
     DS_RETURN_IF_ERROR(
@@ -121,7 +134,8 @@ grpc::Status AppsServiceImpl::Delete(grpc::ServerContext* context,
 grpc::Status AppsServiceImpl::List(grpc::ServerContext* context,
                                    const pb::ListAppsRequest* request,
                                    pb::ListAppsResponse* response) {
-  return Run(*context, "List", "", [&] { return DoList(*request, *response); });
+  return Run(*context, "List", AppAction::kList, request->organization(), "",
+             [&] { return DoList(*request, *response); });
 }
 
 absl::Status AppsServiceImpl::DoList(const pb::ListAppsRequest& request,

@@ -93,7 +93,8 @@ TEST(ApiKeyTest, KeyFileWriteFollowsNoPlantedSymlink) {
   EXPECT_EQ(*ReadKeyFile(path), "c2VjcmV0LWtleQ==");
   // No temp file is left behind (only the key, the victim and the symlink).
   int entries = 0;
-  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir))
+  for ([[maybe_unused]] const auto& e :
+       std::filesystem::directory_iterator(dir))
     ++entries;
   EXPECT_EQ(entries, 3);
   std::filesystem::remove_all(dir);

@@ -1,8 +1,8 @@
 // AppRecord: one stored OAuth2 app (API key), free of protobuf types.
 //
 // Enum-valued fields keep the wire numbers of cloudidl.identity (see
-// union-client/proto/cloudidl/identity/enums.proto). The secret is never part of a record; the store
-// keeps only its salted hash, beside the record.
+// union-client/proto/cloudidl/identity/enums.proto). The secret is never part
+// of a record; the store keeps only its salted hash, beside the record.
 #pragma once
 
 #include <cstdint>

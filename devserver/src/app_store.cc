@@ -285,9 +285,9 @@ absl::Status AppStore::Insert(const AppRecord& app,
   const int rc = sqlite3_step(s.get());
   if (rc == SQLITE_DONE) return absl::OkStatus();
   if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_PRIMARYKEY) {
-    return absl::AlreadyExistsError(absl::StrCat(
-        "app with client_id ", QuoteForMessage(app.client_id),
-        " already exists"));
+    return absl::AlreadyExistsError(absl::StrCat("app with client_id ",
+                                                 QuoteForMessage(app.client_id),
+                                                 " already exists"));
   }
   return Error("insert failed");
 }

@@ -261,9 +261,9 @@ TEST(AppStoreTest, NewerSchemaIsRefusedWithAClearError) {
   }
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   auto store = AppStore::Open(path);
   ASSERT_FALSE(store.ok());
@@ -277,9 +277,10 @@ TEST(AppStoreTest, FilteredListPagesOverKeptAppsOnly) {
   auto store = Memory();
   for (int i = 0; i < 30; ++i) {
     ASSERT_TRUE(
-        store->Insert(App("o", absl::StrFormat("k-%02d-%s", i,
-                                               i % 3 == 0 ? "keep" : "drop")),
-                      "h")
+        store
+            ->Insert(App("o", absl::StrFormat("k-%02d-%s", i,
+                                              i % 3 == 0 ? "keep" : "drop")),
+                     "h")
             .ok());
   }
   auto keep = [](absl::string_view id) {

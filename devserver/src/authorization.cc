@@ -21,9 +21,9 @@ absl::Status Authorizer::Check(const TokenInfo& caller, AppAction action,
   }
   if ((action == AppAction::kUpdate || action == AppAction::kDelete) &&
       client_id == admin_client_id_) {
-    return absl::PermissionDeniedError(absl::StrCat(
-        "only the admin app may update or delete the admin app ",
-        QuoteForMessage(admin_client_id_)));
+    return absl::PermissionDeniedError(
+        absl::StrCat("only the admin app may update or delete the admin app ",
+                     QuoteForMessage(admin_client_id_)));
   }
   return absl::OkStatus();
 }

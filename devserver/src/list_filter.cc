@@ -78,10 +78,10 @@ absl::StatusOr<ListFilter> ListFilter::Parse(
     }
     const int function = f.function();
     if (!Filter::Function_IsValid(function)) {
-      return Invalid(absl::StrCat(where, ".function"),
-                     absl::StrCat("unknown function ", function,
-                                  "; supported on client_id: ",
-                                  kSupportedFunctions));
+      return Invalid(
+          absl::StrCat(where, ".function"),
+          absl::StrCat("unknown function ", function,
+                       "; supported on client_id: ", kSupportedFunctions));
     }
     const std::size_t count = static_cast<std::size_t>(f.values_size());
     if (f.function() == Filter::VALUE_IN) {
@@ -100,9 +100,9 @@ absl::StatusOr<ListFilter> ListFilter::Parse(
     for (int j = 0; j < f.values_size(); ++j) {
       const std::string& value = f.values(j);
       if (value.size() > kMaxFilterValueBytes) {
-        return Invalid(absl::StrCat(where, ".values[", j, "]"),
-                       absl::StrCat("must be at most ", kMaxFilterValueBytes,
-                                    " bytes"));
+        return Invalid(
+            absl::StrCat(where, ".values[", j, "]"),
+            absl::StrCat("must be at most ", kMaxFilterValueBytes, " bytes"));
       }
       absl::StrAppend(&out.canonical_, value.size(), ":", value);
       condition.values.push_back(value);

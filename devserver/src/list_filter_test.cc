@@ -13,8 +13,8 @@ using Filter = ::cloudidl::common::Filter;
 using ::testing::HasSubstr;
 
 cloudidl::common::ListRequest Request(
-    std::initializer_list<std::pair<Filter::Function,
-                                    std::vector<std::string>>> filters,
+    std::initializer_list<std::pair<Filter::Function, std::vector<std::string>>>
+        filters,
     const std::string& field = "client_id") {
   cloudidl::common::ListRequest r;
   for (const auto& [function, values] : filters) {
@@ -99,7 +99,8 @@ TEST(ListFilterTest, UnsupportedFieldIsInvalidArgumentNamingIt) {
               HasSubstr("request.filters[0].field: \"client_name\""));
   EXPECT_THAT(std::string(f.status().message()), HasSubstr("client_id"));
   // A huge field name is not echoed whole.
-  f = ListFilter::Parse(Request({{Filter::EQUAL, {"x"}}}, std::string(5000, 'f')));
+  f = ListFilter::Parse(
+      Request({{Filter::EQUAL, {"x"}}}, std::string(5000, 'f')));
   ASSERT_FALSE(f.ok());
   EXPECT_LT(f.status().message().size(), 300u);
 }

@@ -2,8 +2,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "devserver/src/message_text.h"
 #include "cloudidl/identity/enums.pb.h"
+#include "devserver/src/message_text.h"
 
 namespace devserver {
 namespace {
@@ -67,8 +67,7 @@ absl::Status CheckStrings(absl::string_view field, const Strings& values) {
 // A redirect URI must be absolute (RFC 3986: scheme ":" rest, the scheme a
 // letter then letters, digits, '+', '-' or '.'), without spaces or control
 // characters, and not of a scheme that runs or reads content in place.
-absl::Status CheckRedirectUri(absl::string_view field,
-                              absl::string_view uri) {
+absl::Status CheckRedirectUri(absl::string_view field, absl::string_view uri) {
   const std::size_t colon = uri.find(':');
   bool scheme_ok = colon != absl::string_view::npos && colon > 0 &&
                    absl::ascii_isalpha(static_cast<unsigned char>(uri[0]));

@@ -117,10 +117,10 @@ TEST(RequestValidationTest, RedirectUrisMustBeAbsoluteAndOfASafeScheme) {
     EXPECT_TRUE(ValidateUpdate(u).ok()) << good;
   }
   for (const char* bad :
-       {"/relative/path", "://no-scheme", "1http://x", "ht tp://x", "https:", "no-colon",
-        "https://exa mple.com/", "https://x/\ncb", "javascript:alert(1)",
-        "JavaScript:alert(1)", "data:text/html,<script>", "DATA:x",
-        "file:///etc/passwd", "File://host/x"}) {
+       {"/relative/path", "://no-scheme", "1http://x", "ht tp://x",
+        "https:", "no-colon", "https://exa mple.com/", "https://x/\ncb",
+        "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>",
+        "DATA:x", "file:///etc/passwd", "File://host/x"}) {
     pb::CreateAppRequest r = GoodCreate();
     r.add_redirect_uris(bad);  // index 1
     ExpectInvalid(ValidateCreate(r), "redirect_uris[1]");

@@ -184,8 +184,8 @@ TEST_F(TokenEndpointInProcessTest, ExpiredSecretIsInvalidClientAndLogged) {
     return absl::StrCat("Basic ",
                         absl::Base64Escape(absl::StrCat(id, ":", secret)));
   };
-  httplib::Result r = Post("grant_type=client_credentials",
-                           basic(kExpiredId, kExpiredSecret));
+  httplib::Result r =
+      Post("grant_type=client_credentials", basic(kExpiredId, kExpiredSecret));
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 401);
   EXPECT_THAT(r->get_header_value("WWW-Authenticate"), HasSubstr("Basic"));

@@ -351,7 +351,8 @@ class ListFilterTest : public AppsServiceTest {
     request.set_organization(org);
     request.mutable_request()->set_limit(limit);
     request.mutable_request()->set_token(token);
-    for (const Filter& f : filters) *request.mutable_request()->add_filters() = f;
+    for (const Filter& f : filters)
+      *request.mutable_request()->add_filters() = f;
     grpc::ClientContext ctx;
     Authorize(ctx);
     return apps()->List(&ctx, request, out);
@@ -408,12 +409,12 @@ TEST_F(ListFilterTest, FiltersSelectExactlyTheMatchingKeysAcrossPages) {
   EXPECT_THAT(
       ListFiltered("filtering", {Make(Filter::EQUAL, {"k-007-other"})}, 5).ids,
       ElementsAre("k-007-other"));
-  EXPECT_THAT(ListFiltered("filtering",
-                           {Make(Filter::VALUE_IN,
-                                 {"k-249-other", "k-000-tf-x", "missing"})},
-                           1)
-                  .ids,
-              ElementsAre("k-000-tf-x", "k-249-other"));
+  EXPECT_THAT(
+      ListFiltered(
+          "filtering",
+          {Make(Filter::VALUE_IN, {"k-249-other", "k-000-tf-x", "missing"})}, 1)
+          .ids,
+      ElementsAre("k-000-tf-x", "k-249-other"));
   FilteredListing none =
       ListFiltered("filtering", {Make(Filter::ENDS_WITH, {"-nope"})}, 50);
   ASSERT_TRUE(none.status.ok());
@@ -459,8 +460,7 @@ TEST_F(ListFilterTest, UnsupportedFieldOrFunctionIsInvalidArgument) {
 
   Filter unknown = Make(Filter::EQUAL, {"x"});
   unknown.set_function(static_cast<Filter::Function>(10));
-  s = ListPage("", {Make(Filter::CONTAINS, {"a"}), unknown}, 10, "",
-               &response);
+  s = ListPage("", {Make(Filter::CONTAINS, {"a"}), unknown}, 10, "", &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(s.error_message(), HasSubstr("request.filters[1].function"));
   EXPECT_THAT(s.error_message(), HasSubstr("CONTAINS"));

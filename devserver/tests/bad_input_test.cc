@@ -20,9 +20,12 @@ class BadInputTest : public DevServerTest {};
 TEST_F(BadInputTest, RedirectUrisMustBeAbsoluteAndNotOfAnUnsafeScheme) {
   ASSERT_TRUE(CreateKey("", "uri-key").ok());
   const std::string bad_uris[] = {
-      "javascript:alert(document.cookie)", "JAVASCRIPT:alert(1)",
-      "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd",
-      "/relative/callback", "not a uri",
+      "javascript:alert(document.cookie)",
+      "JAVASCRIPT:alert(1)",
+      "data:text/html;base64,PHNjcmlwdD4=",
+      "file:///etc/passwd",
+      "/relative/callback",
+      "not a uri",
   };
   for (const std::string& bad : bad_uris) {
     SCOPED_TRACE(bad);

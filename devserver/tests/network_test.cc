@@ -1,6 +1,7 @@
 // The network side of a spawned union-devserver: slow clients do not starve
 // the token endpoint, and serving plaintext beyond loopback is warned about.
 #include <arpa/inet.h>
+#include <httplib.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -8,8 +9,6 @@
 #include <atomic>
 #include <csignal>
 #include <thread>
-
-#include <httplib.h>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -73,22 +72,23 @@ TEST_F(NetworkTest, SlowConnectionsDoNotStarveTheTokenEndpoint) {
   client.set_write_timeout(3, 0);
   httplib::Headers headers = {
       {"Authorization", BasicAuth(admin_.client_id, admin_.secret)}};
-  httplib::Result r = client.Post("/oauth2/token", headers,
-                                  "grant_type=client_credentials",
-                                  "application/x-www-form-urlencoded");
+  httplib::Result r =
+      client.Post("/oauth2/token", headers, "grant_type=client_credentials",
+                  "application/x-www-form-urlencoded");
   stop = true;
   trickle.join();
   for (int fd : sockets) ::close(fd);
   ASSERT_TRUE(r) << "no answer within the client timeout while " << kSlow
-                 << " slow connections are open: " << httplib::to_string(r.error());
+                 << " slow connections are open: "
+                 << httplib::to_string(r.error());
   EXPECT_EQ(r->status, 200) << r->body;
   EXPECT_THAT(r->body, HasSubstr("access_token"));
 }
 
 // Starts a server with `bind`; its logs, or "" when it could not start.
 std::string LogsOfServerBoundTo(const std::string& bind, const TempDir& dir) {
-  auto server = DevServerProcess::Start(
-      {"--db", ":memory:", "--bind", bind}, dir.path());
+  auto server =
+      DevServerProcess::Start({"--db", ":memory:", "--bind", bind}, dir.path());
   if (!server.ok()) return "";
   std::string logs = (*server)->logs();
   (*server)->Kill(SIGTERM);

@@ -91,7 +91,8 @@ TEST_F(SecretExpiryTest, CreatedKeysExpireAndTheAdminKeyDoesNot) {
   }
   ASSERT_EQ(refused.status, 401) << refused.body;
   EXPECT_GE(absl::Now(), expires);
-  const nlohmann::json body = nlohmann::json::parse(refused.body, nullptr, false);
+  const nlohmann::json body =
+      nlohmann::json::parse(refused.body, nullptr, false);
   ASSERT_TRUE(body.is_object()) << refused.body;
   EXPECT_EQ(body["error"], "invalid_client");
   EXPECT_THAT(refused.www_authenticate, HasSubstr("Basic"));
@@ -147,10 +148,10 @@ TEST(SecretExpiryMigrationTest, OlderDatabaseFileServesItsKeysWithoutExpiry) {
   const std::string db = dir.path() + "/old.db";
   const std::string old_secret = "oldKeySecret0123456789abcdef";  // test-only
   WriteOldDatabase(db, old_secret);
-  auto server = DevServerProcess::Start(
-      {"--db", db, "--admin-key-file", dir.path() + "/admin.key",
-       "--secret-ttl", "1h"},
-      dir.path());
+  auto server =
+      DevServerProcess::Start({"--db", db, "--admin-key-file",
+                               dir.path() + "/admin.key", "--secret-ttl", "1h"},
+                              dir.path());
   ASSERT_TRUE(server.ok()) << server.status();
   // The old key still authenticates, and reads back without an expiry.
   absl::StatusOr<std::string> old_token =

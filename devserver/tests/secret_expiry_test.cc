@@ -37,6 +37,11 @@ TEST_F(SecretExpiryTest, CreatedKeysExpireAndTheAdminKeyDoesNot) {
   const absl::Time issued = ToTime(app.client_id_issued_at());
   const absl::Time expires = ToTime(app.client_secret_expires_at());
   EXPECT_EQ(expires - issued, absl::Seconds(3));
+  // Before expiry the secret works (asked right after the create answered,
+  // well within the ttl).
+  EXPECT_TRUE(
+      FetchToken(server_->http_port(), "short-lived", app.client_secret())
+          .ok());
 
   // Get, List and Update return the same expiry.
   {
@@ -73,11 +78,6 @@ TEST_F(SecretExpiryTest, CreatedKeysExpireAndTheAdminKeyDoesNot) {
       }
     }
   }
-
-  // Before expiry the secret works (the create answered moments ago).
-  EXPECT_TRUE(
-      FetchToken(server_->http_port(), "short-lived", app.client_secret())
-          .ok());
 
   // After expiry it is refused: poll, bounded well beyond the 3 s ttl.
   HttpReply refused;

@@ -103,6 +103,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   // Global options may also follow the subcommand ("list --api-key ...").
   app.fallthrough();
+  app.footer(
+      "Global options may come before or after the subcommand. Output is "
+      "JSON on stdout; exit codes: 0 ok, 2 not found, 1 any other error.");
   GlobalFlags g;
   app.add_option("--endpoint", g.endpoint,
                  "Union endpoint (host[:port]); default: UNION_ENDPOINT, then "
@@ -135,7 +138,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> create_uris;
   std::optional<std::string> create_client_name;
   bool skip_policies = false;
-  create->add_option("name", create_name, "key name (normalised like the SDK)")
+  create->add_option("name", create_name,
+                     "key name, normalised like the SDK; it needs a letter or "
+                     "digit and makes a client_id of at most 128 characters")
       ->required();
   create->add_option("--redirect-uri", create_uris, "redirect URI (repeatable)");
   create->add_option("--client-name", create_client_name,

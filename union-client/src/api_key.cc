@@ -84,7 +84,7 @@ absl::StatusOr<std::string> UserHandle(const Client& c) {
   auto it = fields.find("userhandle");
   if (it == fields.end() || it->second.string_value().empty()) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "Union at ", c.config().endpoint,
+        "Union at ", TruncateForMessage(c.config().endpoint),
         " did not report a userhandle for this API key, which serverless "
         "keys need; use a key created by a user"));
   }

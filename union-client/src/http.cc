@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl_compat.h"
 #include "http_transport_impl.h"
 #include "union/errors.h"
@@ -27,6 +28,9 @@ void AppendPercentEncoded(std::string* out, std::string_view s) {
     }
   }
 }
+
+// URLs longer than this are shortened in error messages.
+constexpr size_t kMaxUrlInMessages = 256;
 
 struct UrlParts {
   std::string scheme;  // lower-case; "" when the URL has none
@@ -92,7 +96,17 @@ absl::StatusOr<HttpResponse> HttpFetch(const HttpRequest& request) {
       !st.ok()) {
     return st;
   }
-  return TransportFetch(request);
+  absl::StatusOr<HttpResponse> response = TransportFetch(request);
+  // The transports name the URL in their errors; a huge one (from a huge
+  // endpoint) is shortened like any other echoed value.
+  if (!response.ok() && request.url.size() > kMaxUrlInMessages) {
+    return absl::Status(
+        response.status().code(),
+        absl::StrReplaceAll(
+            response.status().message(),
+            {{request.url, TruncateForMessage(request.url, kMaxUrlInMessages)}}));
+  }
+  return response;
 }
 
 std::string FormEncode(

@@ -225,6 +225,21 @@ TEST(HttpTransportErrorsTest, RefusedConnectionIsUnavailable) {
   ExpectNoSecret(resp.status());
 }
 
+TEST(HttpTransportErrorsTest, HugeUrlIsShortenedInErrors) {
+  RawPort closed(/*listen=*/false);
+  const std::string url = closed.url("/" + std::string(10000, 'p'));
+  absl::StatusOr<HttpResponse> resp =
+      HttpFetch(TokenRequest(url, milliseconds(10000)));
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kUnavailable)
+      << resp.status().message().substr(0, 300);
+  EXPECT_LT(resp.status().message().size(), 1000u);
+  EXPECT_TRUE(absl::StrContains(resp.status().message(),
+                                absl::StrCat("(", url.size(), " bytes)")))
+      << resp.status().message().substr(0, 600);
+  ExpectNoSecret(resp.status());
+}
+
 TEST(HttpTransportErrorsTest, UnsupportedSchemeIsInvalidArgument) {
   absl::StatusOr<HttpResponse> resp =
       HttpFetch(TokenRequest("ftp://127.0.0.1:1/token", milliseconds(1000)));

@@ -50,6 +50,27 @@ TEST(CredentialsTest, DecodesDnsSchemeEndpoint) {
   EXPECT_EQ(c->org, "org");
 }
 
+TEST(CredentialsTest, DecodesBracketedV6WithPort) {
+  auto c = ApiKeyCredentials::Decode(B64("[::1]:8089:id:s3cr3t-VALUE-42:None"));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->endpoint, "[::1]:8089");
+  EXPECT_EQ(c->client_id, "id");
+}
+
+TEST(EndpointTest, IsHostPort) {
+  for (std::string_view good :
+       {"acme.union.ai", "localhost:8089", "127.0.0.1:1", "h:65535",
+        "[::1]:8089", "[fe80::1%eth0]:443", "my_host-1.example"}) {
+    EXPECT_TRUE(IsHostPort(good)) << good;
+  }
+  for (std::string_view bad :
+       {"", "host:", ":443", "host:0", "host:65536", "host:123456", "host:8o",
+        "host:id", "host:1:2", "::1", "[::1]", "[::1]:", "[host]:443",
+        "[::1]x:443", "a b", "host/path", "user@host"}) {
+    EXPECT_FALSE(IsHostPort(bad)) << bad;
+  }
+}
+
 TEST(CredentialsTest, EmptyOrgAndNoneMeanNoOrg) {
   auto empty = ApiKeyCredentials::Decode(B64("h:id:s3cr3t-VALUE-42:"));
   ASSERT_TRUE(empty.ok()) << empty.status();
@@ -110,7 +131,21 @@ INSTANTIATE_TEST_SUITE_P(
         BadKey{"empty_id", B64("host::s3cr3t-VALUE-42:org"), "empty client_id"},
         BadKey{"empty_secret", B64("host:id::org"), "empty client secret"},
         BadKey{"empty_endpoint", B64(":id:s3cr3t-VALUE-42:org"),
-               "empty endpoint"}),
+               "empty endpoint"},
+        // An extra field shifts the secret into client_id and "id" into the
+        // endpoint's port.
+        BadKey{"extra_field", B64("host:id:s3cr3t-VALUE-42:xtra:None"),
+               "malformed"},
+        BadKey{"extra_field_after_port",
+               B64("host:8089:id:s3cr3t-VALUE-42:xtra:None"), "host[:port]"},
+        BadKey{"port_zero", B64("host:0:id:s3cr3t-VALUE-42:None"), "malformed"},
+        BadKey{"port_too_big", B64("host:65536:id:s3cr3t-VALUE-42:None"),
+               "malformed"},
+        BadKey{"bare_v6", B64("::1:id:s3cr3t-VALUE-42:None"), "malformed"},
+        BadKey{"v6_without_port", B64("[::1]:id:s3cr3t-VALUE-42:None"),
+               "malformed"},
+        BadKey{"space_in_host", B64("ho st:id:s3cr3t-VALUE-42:None"),
+               "malformed"}),
     [](const auto& info) { return info.param.name; });
 
 TEST(CredentialsTest, DebugStringRedactsSecret) {
@@ -376,6 +411,47 @@ TEST_F(ConfigTest, EndpointPrecedenceAndOptions) {
   c = ResolveConfig(in, Env());
   ASSERT_TRUE(c.ok()) << c.status();
   EXPECT_EQ(c->timeout, std::chrono::hours(24));
+}
+
+TEST_F(ConfigTest, AccessTokenInsteadOfAnApiKey) {
+  ConfigInputs in;
+  in.access_token = "access-token-value-1";
+  // It needs an endpoint: there is no key to take one from.
+  auto c = ResolveConfig(in, Env());
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(c.status().message()), HasSubstr("UNION_ENDPOINT"));
+  EXPECT_THAT(std::string(c.status().message()), Not(HasSubstr("access-token-value-1")));
+
+  env_["UNION_ENDPOINT"] = "https://env.example";
+  env_["UNION_API_KEY"] = B64("key.example:a:s3cr3t-VALUE-42:orga");
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->access_token, "access-token-value-1");
+  EXPECT_EQ(c->endpoint, "env.example");
+  EXPECT_EQ(c->org, "");  // not the environment key's
+  EXPECT_EQ(c->credentials.client_id, "");  // the env key is not consulted
+
+  in.endpoint = "explicit.example:8089";
+  in.org = "o";
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->endpoint, "explicit.example:8089");
+  EXPECT_EQ(c->org, "o");
+
+  in.api_key = B64("x.example:x:s3cr3t-VALUE-42:None");
+  c = ResolveConfig(in, Env());
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(c.status().message()), HasSubstr("give only one"));
+  EXPECT_THAT(std::string(c.status().message()), Not(HasSubstr(kSecret)));
+  EXPECT_THAT(std::string(c.status().message()), Not(HasSubstr("access-token-value-1")));
+
+  in.access_token = "";  // empty means not given: the API key is used
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->access_token, "");
+  EXPECT_EQ(c->credentials.client_id, "x");
 }
 
 TEST_F(ConfigTest, MalformedEnvKeyNamesTheVariableNotTheValue) {

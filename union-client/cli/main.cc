@@ -51,6 +51,21 @@ int Fail(const absl::Status& status) {
 
 void PrintJson(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
 
+// `text` with every whitespace-separated word shortened by
+// TruncateForMessage (CLI11 echoes offending arguments whole).
+std::string ShortenLongWords(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = i;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+    if (end > i) out += unionc::TruncateForMessage(text.substr(i, end - i));
+    if (end < text.size()) out.push_back(text[end]);
+    i = end + 1;
+  }
+  return out;
+}
+
 // Every value given to --api-key on the command line ("--api-key V" or
 // "--api-key=V"), so that no message can echo one.
 std::vector<std::string> ApiKeyArguments(int argc, char** argv) {
@@ -187,7 +202,7 @@ int main(int argc, char** argv) {
     const int rc = app.exit(e, out, err);
     const std::vector<std::string> keys = ApiKeyArguments(argc, argv);
     std::cout << unionc::RedactSecrets(out.str(), keys);
-    std::cerr << unionc::RedactSecrets(err.str(), keys);
+    std::cerr << ShortenLongWords(unionc::RedactSecrets(err.str(), keys));
     return rc == 0 ? 0 : 1;
   }
   g.org_given = org->count() > 0;

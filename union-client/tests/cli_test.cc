@@ -196,6 +196,11 @@ TEST_F(CliTest, HugeClientIdIsShortenedInErrors) {
   Result c = Run("create " + huge);
   EXPECT_EQ(c.exit_code, 1);
   EXPECT_LT(c.err.size(), 500u);
+  // CLI11's own parse errors echo arguments: shortened too.
+  Result extra = Run("get a " + huge);
+  EXPECT_EQ(extra.exit_code, 1);
+  EXPECT_THAT(extra.err, HasSubstr("(10000 bytes)"));
+  EXPECT_LT(extra.err.size(), 500u);
 }
 
 TEST_F(CliTest, JunkCaFileIsNamed) {

@@ -729,8 +729,8 @@ TEST(UnreachableTest, SilentServerHitsTheDeadline) {
   EXPECT_THAT(std::string(st.message()), Not(HasSubstr("silent-secret-xyz")));
 }
 
-// A file that exists but holds no PEM certificate used to surface later as
-// gRPC's "empty address list"; it is reported when the configuration is built.
+// A file that exists but holds no PEM certificate is reported by name when
+// the configuration is built (not later as gRPC's "empty address list").
 TEST(ClientTest, CaFileWithoutCertificateIsReportedByName) {
   testing::TempDir dir;
   const std::string junk = (dir.path() / "junk.pem").string();

@@ -170,8 +170,8 @@ TEST_F(CliTest, ParseErrorsNeverEchoTheApiKey) {
   }
 }
 
-// A key with an extra field used to decode with the secret in client_id,
-// which -v then logged.
+// A key with an extra field must not decode with the secret shifted into
+// client_id (which -v logs): it is refused, echoing no part of it.
 TEST_F(CliTest, MalformedKeyIsRefusedWithoutEchoingAnyPart) {
   const std::string secret = "malformed-key-secret-4242";
   const std::string key = absl::Base64Escape(
@@ -272,8 +272,8 @@ TEST_F(CliTest, ListClientIdPrefix) {
 }
 
 TEST_F(CliTest, TimeoutGoesThroughTheOneTimeoutRule) {
-  // Far above the maximum: clamped, so the call works (it used to overflow
-  // the deadline into a "no time left" error).
+  // Far above the maximum: clamped, so the call works (unclamped, the
+  // deadline would overflow into a "no time left" error).
   ASSERT_EQ(Run("create k").exit_code, 0);
   Result huge = Run("get k", true, "--insecure --timeout 1e10");
   EXPECT_EQ(huge.exit_code, 0) << huge.err;

@@ -50,6 +50,27 @@ TEST(CredentialsTest, DecodesDnsSchemeEndpoint) {
   EXPECT_EQ(c->org, "org");
 }
 
+TEST(CredentialsTest, DecodesBracketedV6WithPort) {
+  auto c = ApiKeyCredentials::Decode(B64("[::1]:8089:id:s3cr3t-VALUE-42:None"));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->endpoint, "[::1]:8089");
+  EXPECT_EQ(c->client_id, "id");
+}
+
+TEST(EndpointTest, IsHostPort) {
+  for (std::string_view good :
+       {"acme.union.ai", "localhost:8089", "127.0.0.1:1", "h:65535",
+        "[::1]:8089", "[fe80::1%eth0]:443", "my_host-1.example"}) {
+    EXPECT_TRUE(IsHostPort(good)) << good;
+  }
+  for (std::string_view bad :
+       {"", "host:", ":443", "host:0", "host:65536", "host:123456", "host:8o",
+        "host:id", "host:1:2", "::1", "[::1]", "[::1]:", "[host]:443",
+        "[::1]x:443", "a b", "host/path", "user@host"}) {
+    EXPECT_FALSE(IsHostPort(bad)) << bad;
+  }
+}
+
 TEST(CredentialsTest, EmptyOrgAndNoneMeanNoOrg) {
   auto empty = ApiKeyCredentials::Decode(B64("h:id:s3cr3t-VALUE-42:"));
   ASSERT_TRUE(empty.ok()) << empty.status();
@@ -110,7 +131,21 @@ INSTANTIATE_TEST_SUITE_P(
         BadKey{"empty_id", B64("host::s3cr3t-VALUE-42:org"), "empty client_id"},
         BadKey{"empty_secret", B64("host:id::org"), "empty client secret"},
         BadKey{"empty_endpoint", B64(":id:s3cr3t-VALUE-42:org"),
-               "empty endpoint"}),
+               "empty endpoint"},
+        // An extra field shifts the secret into client_id and "id" into the
+        // endpoint's port.
+        BadKey{"extra_field", B64("host:id:s3cr3t-VALUE-42:xtra:None"),
+               "malformed"},
+        BadKey{"extra_field_after_port",
+               B64("host:8089:id:s3cr3t-VALUE-42:xtra:None"), "host[:port]"},
+        BadKey{"port_zero", B64("host:0:id:s3cr3t-VALUE-42:None"), "malformed"},
+        BadKey{"port_too_big", B64("host:65536:id:s3cr3t-VALUE-42:None"),
+               "malformed"},
+        BadKey{"bare_v6", B64("::1:id:s3cr3t-VALUE-42:None"), "malformed"},
+        BadKey{"v6_without_port", B64("[::1]:id:s3cr3t-VALUE-42:None"),
+               "malformed"},
+        BadKey{"space_in_host", B64("ho st:id:s3cr3t-VALUE-42:None"),
+               "malformed"}),
     [](const auto& info) { return info.param.name; });
 
 TEST(CredentialsTest, DebugStringRedactsSecret) {
@@ -153,6 +188,106 @@ TEST(NameTest, ReferenceNormalisationTable) {
       {"x_y", "x-y"},
   };
   for (const auto& [in, want] : cases) EXPECT_EQ(NormalizeKeyName(in), want) << in;
+}
+
+TEST(NameTest, ValidateKeyNameRefusesNamesWithoutLettersOrDigits) {
+  for (std::string_view bad : {"!!!", " ", "---", "\xc3\xa9\xc3\xa9"}) {
+    absl::Status st = ValidateKeyName(bad);
+    EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_THAT(std::string(st.message()), HasSubstr("no letter or digit")) << st;
+    EXPECT_THAT(std::string(st.message()), HasSubstr("such as")) << st;
+  }
+  EXPECT_THAT(std::string(ValidateKeyName("!!!").message()),
+              HasSubstr("would become \"-\""));
+  for (std::string_view good : {"a", "CI Pipeline #1", "!x!", "9"}) {
+    EXPECT_TRUE(ValidateKeyName(good).ok()) << good;
+  }
+}
+
+TEST(NameTest, ValidateKeyNameEnforcesTheClientIdLimit) {
+  EXPECT_EQ(kMaxClientIdLength, 128u);
+  EXPECT_TRUE(ValidateKeyName(std::string(kMaxClientIdLength, 'a')).ok());
+  const std::string huge(10000, 'a');
+  absl::Status st = ValidateKeyName(huge);
+  EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument);
+  std::string msg(st.message());
+  EXPECT_THAT(msg, HasSubstr("10000 characters, more than Union's limit of 128"));
+  EXPECT_THAT(msg, HasSubstr("shorter name"));
+  EXPECT_LT(msg.size(), 300u) << "the name is echoed in full";
+  // Normalisation can shrink a name under the limit: "a b" is 3 bytes, "a-b".
+  EXPECT_TRUE(ValidateKeyName(std::string(64, 'a') + std::string(100, ' ') +
+                              std::string(63, 'b'))
+                  .ok());
+}
+
+TEST(RedirectUriTest, AcceptsAbsoluteUris) {
+  for (std::string_view good :
+       {"https://example.com/cb", "http://localhost:8080/authorization-code/callback",
+        "com.example.app:/oauth2redirect", "urn:ietf:wg:oauth:2.0:oob",
+        "my+app-1.x://cb"}) {
+    EXPECT_TRUE(ValidateRedirectUri(good).ok()) << good << ": "
+                                                << ValidateRedirectUri(good);
+  }
+}
+
+TEST(RedirectUriTest, RefusesRelativeEmptyAndDangerousUris) {
+  struct Case {
+    std::string uri;
+    std::string expect;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"", "is empty"},
+           {"/relative/path", "not absolute"},
+           {"example.com/cb", "not absolute"},
+           {"1http://x", "not absolute"},
+           {":nothing", "not absolute"},
+           {"https:", "nothing after its scheme"},
+           {"https://a b", "space or a control character"},
+           {"https://a\nb", "space or a control character"},
+           {"javascript:alert(1)", "\"javascript:\""},
+           {"JaVaScRiPt:alert(1)", "\"javascript:\""},
+           {"data:text/html,hi", "\"data:\""},
+           {"FILE:///etc/passwd", "\"file:\""},
+       }) {
+    absl::Status st = ValidateRedirectUri(c.uri);
+    EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument) << c.uri;
+    EXPECT_THAT(std::string(st.message()), HasSubstr(c.expect)) << c.uri;
+    EXPECT_THAT(std::string(st.message()), HasSubstr("https://example.com/callback"));
+  }
+  const std::string huge = "javascript:" + std::string(10000, 'x');
+  EXPECT_LT(ValidateRedirectUri(huge).message().size(), 300u);
+}
+
+TEST(TimeoutTest, RefusesUnderOneMillisecondWithAPreciseMessage) {
+  absl::StatusOr<absl::Duration> tiny = CheckTimeout(absl::Seconds(0.0001));
+  ASSERT_FALSE(tiny.ok());
+  EXPECT_EQ(tiny.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(tiny.status().message()),
+              HasSubstr("timeout 0.0001s is below the minimum of 1ms"));
+  for (absl::Duration d : {absl::ZeroDuration(), absl::Seconds(-5),
+                           -absl::InfiniteDuration(), absl::Microseconds(999)}) {
+    EXPECT_FALSE(CheckTimeout(d).ok()) << d;
+  }
+  EXPECT_EQ(*CheckTimeout(absl::Milliseconds(1)), absl::Milliseconds(1));
+  EXPECT_EQ(*CheckTimeout(absl::Seconds(30)), absl::Seconds(30));
+}
+
+TEST(TimeoutTest, ClampsAboveTheMaximum) {
+  EXPECT_EQ(kMaxTimeout, absl::Hours(24));
+  EXPECT_EQ(*CheckTimeout(absl::Hours(24)), absl::Hours(24));
+  EXPECT_EQ(*CheckTimeout(absl::Seconds(1e10)), kMaxTimeout);
+  EXPECT_EQ(*CheckTimeout(absl::InfiniteDuration()), kMaxTimeout);
+}
+
+TEST(TruncateTest, ShortValuesUnchangedLongOnesCutAndMarked) {
+  EXPECT_EQ(TruncateForMessage("ci-pipeline"), "ci-pipeline");
+  const std::string huge(10000, 'x');
+  const std::string cut = TruncateForMessage(huge);
+  EXPECT_EQ(cut, std::string(kMaxEchoedLength, 'x') + "...(10000 bytes)");
+  EXPECT_EQ(TruncateForMessage("abcdef", 3), "abc...(6 bytes)");
+  // Never cuts a UTF-8 sequence: "é" is two bytes.
+  EXPECT_EQ(TruncateForMessage("a\xc3\xa9z", 2), "a...(4 bytes)");
+  EXPECT_EQ(TruncateForMessage("line\nforged"), "line?forged");
 }
 
 TEST(NameTest, ServerlessHostsTable) {
@@ -205,6 +340,9 @@ TEST(JsonTest, SecretsRedactedUnlessAsked) {
   EXPECT_EQ(with["encoded_credentials"], "ZW5jb2RlZA==");
   ApiKey no_secret;
   EXPECT_FALSE(ToJson(no_secret).contains("client_secret"));
+  EXPECT_TRUE(ToJson(no_secret)["client_secret_expires_at"].is_null());
+  no_secret.client_secret_expires_at = "2030-01-01T00:00:00Z";
+  EXPECT_EQ(ToJson(no_secret)["client_secret_expires_at"], "2030-01-01T00:00:00Z");
 }
 
 class ConfigTest : public ::testing::Test {
@@ -269,6 +407,51 @@ TEST_F(ConfigTest, EndpointPrecedenceAndOptions) {
   EXPECT_EQ(c->max_retries, 0);
   in.timeout = std::chrono::milliseconds(0);
   EXPECT_FALSE(ResolveConfig(in, Env()).ok());
+  in.timeout = std::chrono::milliseconds(10'000'000'000'000);  // 1e10 s
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->timeout, std::chrono::hours(24));
+}
+
+TEST_F(ConfigTest, AccessTokenInsteadOfAnApiKey) {
+  ConfigInputs in;
+  in.access_token = "access-token-value-1";
+  // It needs an endpoint: there is no key to take one from.
+  auto c = ResolveConfig(in, Env());
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(c.status().message()), HasSubstr("UNION_ENDPOINT"));
+  EXPECT_THAT(std::string(c.status().message()), Not(HasSubstr("access-token-value-1")));
+
+  env_["UNION_ENDPOINT"] = "https://env.example";
+  env_["UNION_API_KEY"] = B64("key.example:a:s3cr3t-VALUE-42:orga");
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->access_token, "access-token-value-1");
+  EXPECT_EQ(c->endpoint, "env.example");
+  EXPECT_EQ(c->org, "");  // not the environment key's
+  EXPECT_EQ(c->credentials.client_id, "");  // the env key is not consulted
+
+  in.endpoint = "explicit.example:8089";
+  in.org = "o";
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->endpoint, "explicit.example:8089");
+  EXPECT_EQ(c->org, "o");
+
+  in.api_key = B64("x.example:x:s3cr3t-VALUE-42:None");
+  c = ResolveConfig(in, Env());
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(c.status().message()), HasSubstr("give only one"));
+  EXPECT_THAT(std::string(c.status().message()), Not(HasSubstr(kSecret)));
+  EXPECT_THAT(std::string(c.status().message()), Not(HasSubstr("access-token-value-1")));
+
+  in.access_token = "";  // empty means not given: the API key is used
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->access_token, "");
+  EXPECT_EQ(c->credentials.client_id, "x");
 }
 
 TEST_F(ConfigTest, MalformedEnvKeyNamesTheVariableNotTheValue) {

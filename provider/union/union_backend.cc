@@ -5,6 +5,7 @@
 #include <chrono>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "union/api_key.h"
 #include "union/client.h"
 #include "union/config.h"
@@ -89,13 +90,21 @@ class UnionBackend final : public ApiKeyBackend {
     return keys_.Delete(client_id);
   }
 
-  absl::StatusOr<std::vector<ApiKeyInfo>> List(int64_t limit) override {
+  absl::StatusOr<std::vector<ApiKeyInfo>> List(
+      int64_t limit, const std::string& client_id_prefix) override {
+    // With a prefix every key is read and filtered here, so `limit` counts
+    // matching keys.
     absl::StatusOr<std::vector<unionc::ApiKey>> keys =
-        keys_.ListAll(static_cast<uint32_t>(limit));
+        keys_.ListAll(client_id_prefix.empty() ? static_cast<uint32_t>(limit)
+                                               : 0);
     if (!keys.ok()) return keys.status();
     std::vector<ApiKeyInfo> out;
     out.reserve(keys->size());
-    for (unionc::ApiKey& k : *keys) out.push_back(FromUnionKey(std::move(k)));
+    for (unionc::ApiKey& k : *keys) {
+      if (limit > 0 && static_cast<int64_t>(out.size()) >= limit) break;
+      if (!absl::StartsWith(k.client_id, client_id_prefix)) continue;
+      out.push_back(FromUnionKey(std::move(k)));
+    }
     return out;
   }
 

@@ -16,11 +16,12 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "union/api_key.h"
 
 namespace union_provider {
 
-// The longest client_id the provider accepts.
-inline constexpr size_t kMaxClientIdLength = 128;
+// The longest client_id the provider accepts: union-client's limit.
+inline constexpr size_t kMaxClientIdLength = unionc::kMaxClientIdLength;
 
 // Lower-cases `name` and replaces each run of characters outside
 // [0-9a-zA-Z] (non-ASCII bytes included) with a single '-'.

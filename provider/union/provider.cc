@@ -8,6 +8,7 @@
 #include "provider/union/api_key_data_source.h"
 #include "provider/union/api_key_resource.h"
 #include "provider/union/api_keys_data_source.h"
+#include "provider/union/client_log.h"
 #include "provider/union/provider_data.h"
 #include "provider/union/status_diagnostic.h"
 #include "provider/union/union_backend.h"
@@ -50,6 +51,8 @@ void UnionProvider::Configure(const tf::Context&,
             "when the key was created. (The value is not shown.)"));
     return;
   }
+  // The client's log lines (forwarded to hclog) must not show these either.
+  RegisterClientLogSecrets({settings.api_key, creds->client_secret});
   absl::StatusOr<std::shared_ptr<ApiKeyBackend>> backend = factory_(settings);
   if (!backend.ok()) {
     std::optional<tf::Path> path;
@@ -80,6 +83,7 @@ UnionProvider::DataSources() {
 }
 
 std::unique_ptr<tf::Provider> NewProvider() {
+  ForwardClientLogs();
   return std::make_unique<UnionProvider>(MakeUnionBackend, SystemEnv());
 }
 

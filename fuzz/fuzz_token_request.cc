@@ -14,7 +14,7 @@
 //     Authorization value or a presented secret;
 //   - a success has a client id and secret, a scope and audience of the
 //     documented syntax, and an answer echoing the scope serialises as strict
-//     JSON (bug C: regressions/fuzz_token_request/scope-invalid-utf8);
+//     JSON (regressions/fuzz_token_request/scope-invalid-utf8);
 //   - re-encoding a success canonically (HTTP Basic via EncodeTokenRequest,
 //     and client_secret_post with every byte percent-encoded, built here)
 //     parses back to the same request;
@@ -189,7 +189,7 @@ void CheckSuccess(const TokenRequest& r) {
     fuzz::Fail("a parsed request with an invalid audience",
                absl::CHexEscape(r.audience));
   }
-  // Bug C: the scope is echoed in the 200 answer; strict serialisation
+  // The scope is echoed in the 200 answer; strict serialisation
   // (which throws on invalid UTF-8) must succeed.
   try {
     const std::string answer =

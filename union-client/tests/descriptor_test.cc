@@ -1,5 +1,5 @@
 // Checks our .proto files field by field against the wire facts
-// (shared/facts/union-api.md and flyteidl's field numbers).
+// (docs/design/union-api.md and flyteidl's field numbers).
 #include <gtest/gtest.h>
 
 #include <google/protobuf/descriptor.h>

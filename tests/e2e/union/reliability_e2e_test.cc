@@ -1,5 +1,5 @@
 // reliability_e2e_test.cc: the real `terraform` against a union-devserver
-// that misbehaves on purpose (issue 6, "Reliability"):
+// that misbehaves on purpose:
 //   - 20% of calls fail UNAVAILABLE, every call is slow: 50 keys still apply;
 //   - tokens live 2 s during a long apply: they are refreshed, nothing fails;
 //   - every create commits and then loses its answer: the apply reports it,

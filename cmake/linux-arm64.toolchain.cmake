@@ -5,7 +5,7 @@
 #     -DCMAKE_TOOLCHAIN_FILE=cmake/linux-arm64.toolchain.cmake -DTFPU_STATIC=ON
 #
 # Needs crossbuild-essential-arm64 (aarch64-linux-gnu-gcc/g++) and the :arm64
-# -dev packages (scripts/bootstrap --arm64 installs them). Libraries and CMake
+# -dev packages (scripts/bootstrap installs them). Libraries and CMake
 # package configs come from /usr/lib/aarch64-linux-gnu, headers from
 # /usr/include (shared by every architecture) and /usr/include/aarch64-linux-gnu.
 # The code generators run on the build machine: protoc and grpc_cpp_plugin are
@@ -34,9 +34,9 @@ set(CMAKE_IGNORE_PATH /usr/lib/x86_64-linux-gnu /lib/x86_64-linux-gnu
     /usr/lib/x86_64-linux-gnu/cmake)
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 
-# Lets ctest/try_run start arm64 programs (qemu-user; scripts/bootstrap).
+# Lets ctest/try_run start arm64 programs: qemu-user with the multiarch
+# arm64 glibc (libc6:arm64 in /lib/aarch64-linux-gnu; scripts/bootstrap).
 find_program(TFPU_QEMU_AARCH64 qemu-aarch64)
 if(TFPU_QEMU_AARCH64)
-  set(CMAKE_CROSSCOMPILING_EMULATOR
-      ${TFPU_QEMU_AARCH64} -L /usr/aarch64-linux-gnu)
+  set(CMAKE_CROSSCOMPILING_EMULATOR ${TFPU_QEMU_AARCH64})
 endif()

@@ -1,10 +1,12 @@
 // network_mirror_e2e_test.cc: `terraform init` installs the release zip from
 // a provider network mirror (scripts/release --mirror) served over HTTPS on
 // loopback, with a CA made here by openssl and handed to terraform through
-// SSL_CERT_FILE. Checks the lock file holds exactly the mirror's h1:/zh:
-// hashes for linux_amd64 (zh: recomputed here with sha256sum), applies and
-// destroys examples/quickstart against a union-devserver, and shows that a
-// zip with one byte changed makes `terraform init` fail on its checksum.
+// SSL_CERT_FILE. Checks the mirror's zh: is the zip's SHA-256 (recomputed
+// here with sha256sum) and that the lock file holds exactly the h1: terraform
+// computed, which must be the mirror's; applies and destroys
+// examples/quickstart against a union-devserver; and shows that a zip with
+// one byte changed, or a well-formed zip with other contents, makes
+// `terraform init` fail with a checksum error.
 //
 // The mirror is $TFPU_RELEASE_MIRROR or out/mirror of the source tree (what
 // scripts/test's release stage writes); it is copied, never changed. Every
@@ -249,12 +251,19 @@ TEST_F(NetworkMirrorTest, InitLocksMirrorHashesThenAppliesAndDestroysQuickstart)
   EXPECT_THAT(log, HasSubstr("GET /registry.terraform.io/unionai/union/" TFPU_PROVIDER_VERSION ".json 200"));
   EXPECT_THAT(log, HasSubstr(std::string("GET /registry.terraform.io/unionai/union/") + kArchive + " 200"));
 
-  // Exactly the announced hashes: a wrong h1: would show up as a second h1:
-  // (terraform adds the one it computes from the unpacked package).
+  // Terraform checked the zip against the mirror's hashes ("verified
+  // checksum"), then locked the h1: it computed itself from the package: it
+  // must be the mirror's h1:. (From a network mirror Terraform records only
+  // that one; zh: hashes come into lock files from a registry's SHA256SUMS.)
+  EXPECT_THAT(init.out, HasSubstr("(verified checksum)"));
   const std::string lock = ReadFile(ws / "work/.terraform.lock.hcl");
   std::cout << "---- .terraform.lock.hcl ----\n" << lock;
-  EXPECT_EQ(LockedHashes(lock), announced);
-  EXPECT_EQ(announced.size(), 2u);
+  ASSERT_EQ(announced.size(), 2u);
+  std::string h1;
+  for (const auto& h : announced) {
+    if (h.rfind("h1:", 0) == 0) h1 = h;
+  }
+  EXPECT_EQ(LockedHashes(lock), std::set<std::string>{h1});
 
   ProcessResult apply = Terraform({"apply", "-auto-approve"}, env, ws);
   ASSERT_EQ(apply.exit_code, 0) << transcript_;
@@ -289,6 +298,32 @@ TEST_F(NetworkMirrorTest, TamperedZipFailsInitWithChecksumError) {
                         kArchive + " 200"));
   EXPECT_FALSE(fs::exists(ws / "work/.terraform.lock.hcl"));
   std::cout << "---- terraform init, tampered zip ----\n" << init.out;
+}
+
+TEST_F(NetworkMirrorTest, ZipWithOtherContentsFailsInitWithChecksumError) {
+  // A well-formed zip (valid CRCs) whose binary has one byte more: only the
+  // mirror's hashes can catch it.
+  const fs::path zip = package_dir_ / kArchive;
+  ProcessResult repack = tf_e2e::RunProcess(
+      {"python3", "-c",
+       "import sys, zipfile\n"
+       "src = zipfile.ZipFile(sys.argv[1])\n"
+       "files = [(i.filename, src.read(i)) for i in src.infolist()]\n"
+       "src.close()\n"
+       "with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as out:\n"
+       "    for name, data in files:\n"
+       "        out.writestr(name, data + b'\\0')\n",
+       zip.string()},
+      SystemEnv(), tmp_.path(), std::chrono::seconds(120));
+  ASSERT_EQ(repack.exit_code, 0) << repack.all();
+
+  const fs::path ws = tmp_.path() / "ws-repacked";
+  tf_e2e::Env env = Workspace(ws, nullptr);
+  ProcessResult init = Terraform({"init"}, env, ws);
+  EXPECT_NE(init.exit_code, 0) << transcript_;
+  EXPECT_TRUE(Contains(init.out, "checksum")) << transcript_;
+  EXPECT_FALSE(fs::exists(ws / "work/.terraform.lock.hcl"));
+  std::cout << "---- terraform init, zip with other contents ----\n" << init.out;
 }
 
 }  // namespace

@@ -43,12 +43,21 @@ class WithValidateConfig {
 };
 
 struct ImportStateRequest {
-  std::string id{};  // what the user passed to `terraform import` / import{}
+  // What the user passed to `terraform import` / import { id = ... }; empty
+  // when importing by identity.
+  std::string id{};
+  // Import by identity (import { identity = {...} }, resources with
+  // WithIdentity only): the identity object, every required_for_import
+  // attribute non-null. Null when importing by id.
+  Value identity{};
 };
 struct ImportStateResponse {
   Value state{};  // pre-filled: object of all-null attributes
   std::string private_data{};
   Diagnostics diagnostics{};
+  // WithIdentity only: pre-filled with the request's identity (null when
+  // importing by id); may be left null for Read to set.
+  Value identity{};
 };
 // `terraform import`: fill enough of the state for Read to find the object.
 class WithImportState {
@@ -62,6 +71,13 @@ class WithImportState {
 void ImportStatePassthroughID(const Path& attribute,
                               const ImportStateRequest& req,
                               ImportStateResponse& resp);
+// The same for a resource with an identity: by id, sets `state_attribute`
+// to the id; by identity, copies the identity's top-level
+// `identity_attribute` (which must be a string) into `state_attribute`.
+void ImportStatePassthroughWithIdentity(const Path& state_attribute,
+                                        const std::string& identity_attribute,
+                                        const ImportStateRequest& req,
+                                        ImportStateResponse& resp);
 
 struct ModifyPlanRequest {
   Value config{};

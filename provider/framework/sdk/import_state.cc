@@ -1,4 +1,5 @@
-// ImportStatePassthroughID: the common ImportState body.
+// ImportStatePassthroughID and ImportStatePassthroughWithIdentity: the
+// common ImportState bodies.
 #include "absl/strings/str_cat.h"
 #include "provider/framework/sdk/capabilities.h"
 
@@ -33,6 +34,40 @@ void ImportStatePassthroughID(const Path& attribute,
     return;
   }
   resp.state = resp.state.WithAttr(name, Value::String(req.id));
+}
+
+}  // namespace tf
+
+namespace tf {
+
+void ImportStatePassthroughWithIdentity(const Path& state_attribute,
+                                        const std::string& identity_attribute,
+                                        const ImportStateRequest& req,
+                                        ImportStateResponse& resp) {
+  if (!req.id.empty() || req.identity.IsNull() || !req.identity.IsKnown()) {
+    ImportStatePassthroughID(state_attribute, req, resp);
+    return;
+  }
+  if (req.identity.type().kind() != TypeKind::kObject ||
+      req.identity.type().attribute_types().count(identity_attribute) == 0) {
+    resp.diagnostics.AddError(
+        "Invalid import identity attribute",
+        absl::StrCat("The identity has no attribute \"", identity_attribute,
+                     "\". This is a provider bug."));
+    return;
+  }
+  const Value& v = req.identity.Attr(identity_attribute);
+  if (!v.IsKnown() || v.IsNull() ||
+      v.type().kind() != TypeKind::kString) {
+    resp.diagnostics.AddError(
+        "Invalid import identity",
+        absl::StrCat("The identity attribute ", identity_attribute,
+                     " must be a known, non-null string to import by "
+                     "identity."));
+    return;
+  }
+  ImportStatePassthroughID(state_attribute,
+                           ImportStateRequest{.id = v.AsString()}, resp);
 }
 
 }  // namespace tf

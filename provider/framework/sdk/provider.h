@@ -12,7 +12,8 @@
 //   };
 // provider_data should be cheap to copy (e.g. a shared_ptr to a thread-safe
 // client): it is handed to every resource object through WithConfigure.
-// A Provider may also implement WithValidateConfig.
+// A Provider may also implement WithValidateConfig, WithFunctions and
+// WithEphemeralResources.
 #pragma once
 
 #include <any>
@@ -25,6 +26,8 @@
 #include "provider/framework/schema/schema.h"
 #include "provider/framework/sdk/context.h"
 #include "provider/framework/sdk/data_source.h"
+#include "provider/framework/sdk/ephemeral_resource.h"
+#include "provider/framework/sdk/function.h"
 #include "provider/framework/sdk/resource.h"
 #include "provider/framework/types/value.h"
 
@@ -53,6 +56,24 @@ class Provider {
   Resources() = 0;
   virtual std::vector<std::function<std::unique_ptr<DataSource>()>>
   DataSources() = 0;
+};
+
+// A provider offering functions. Called once, at start; each factory makes
+// a fresh object per call.
+class WithFunctions {
+ public:
+  virtual ~WithFunctions() = default;
+  virtual std::vector<std::function<std::unique_ptr<Function>()>>
+  Functions() = 0;
+};
+
+// A provider offering ephemeral resources. Called once, at start; each
+// factory makes a fresh object per request.
+class WithEphemeralResources {
+ public:
+  virtual ~WithEphemeralResources() = default;
+  virtual std::vector<std::function<std::unique_ptr<EphemeralResource>()>>
+  EphemeralResources() = 0;
 };
 
 }  // namespace tf

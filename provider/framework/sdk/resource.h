@@ -13,7 +13,8 @@
 //     ...
 //   };
 // Optional capabilities (configure, import, validate, modify plan) are the
-// With* interfaces in capabilities.h. A fresh object is made per request.
+// With* interfaces in capabilities.h; resource identity is WithIdentity
+// (identity.h). A fresh object is made per request.
 #pragma once
 
 #include <string>
@@ -34,16 +35,23 @@ struct CreateResponse {
   Value state{};  // pre-filled with the plan; every unknown must become known
   std::string private_data{};
   Diagnostics diagnostics{};
+  // WithIdentity only: pre-filled null of the identity type; must be set.
+  Value identity{};
 };
 
 struct ReadRequest {
   Value state{};  // the prior state
   std::string private_data{};
+  // WithIdentity only: the stored identity (null when none is stored yet).
+  Value identity{};
 };
 struct ReadResponse {
   Value state{};               // pre-filled with the prior state
   std::string private_data{};  // pre-filled with the request's
   Diagnostics diagnostics{};
+  // WithIdentity only: pre-filled with the request's; must be set while the
+  // object exists, and must not change once it was set.
+  Value identity{};
   // The remote object is gone: Terraform drops it and plans a create.
   void RemoveResource() { state = Value::Null(state.type()); }
 };
@@ -53,16 +61,21 @@ struct UpdateRequest {
   Value plan{};
   Value state{};  // the prior state
   std::string private_data{};
+  Value identity{};  // WithIdentity only: the planned (= prior) identity
 };
 struct UpdateResponse {
   Value state{};               // pre-filled with the plan
   std::string private_data{};  // pre-filled with the request's
   Diagnostics diagnostics{};
+  // WithIdentity only: pre-filled with the request's; may only be changed
+  // from null.
+  Value identity{};
 };
 
 struct DeleteRequest {
   Value state{};  // the prior state
   std::string private_data{};
+  Value identity{};  // WithIdentity only: the stored identity
 };
 struct DeleteResponse {
   Diagnostics diagnostics{};

@@ -57,6 +57,11 @@ absl::StatusOr<std::unique_ptr<ChildProcess>> PluginHarness::Start(
   return ChildProcess::Spawn(TF_PLUGIN_TESTBIN, args, env);
 }
 
+absl::StatusOr<std::unique_ptr<ChildProcess>> PluginHarness::StartFramework(
+    const std::vector<std::string>& env) const {
+  return ChildProcess::Spawn(TF_FRAMEWORK_TESTBIN, {}, env);
+}
+
 std::optional<Handshake> PluginHarness::ReadHandshake(
     ChildProcess& child) const {
   std::optional<std::string> line = child.ReadStdoutLine(kWait);

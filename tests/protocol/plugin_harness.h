@@ -1,4 +1,5 @@
-// plugin_harness.h: start tf_plugin_testbin as terraform would and talk to it.
+// plugin_harness.h: start tf_plugin_testbin (or tf_framework_testbin) as
+// terraform would and talk to it.
 //
 // Usage:
 //   PluginHarness h;                       // fresh socket dir + CLI cert
@@ -49,6 +50,9 @@ class PluginHarness {
   absl::StatusOr<std::unique_ptr<ChildProcess>> Start(
       const std::vector<std::string>& env,
       const std::vector<std::string>& args = {}) const;
+  // The same for tf_framework_testbin (a provider built on tf::Serve).
+  absl::StatusOr<std::unique_ptr<ChildProcess>> StartFramework(
+      const std::vector<std::string>& env) const;
 
   // Reads and parses the first stdout line (bounded by kWait).
   std::optional<Handshake> ReadHandshake(ChildProcess& child) const;

@@ -1,5 +1,5 @@
-// GetMetadata: the type names and server capabilities, from the server's
-// schemas.
+// GetMetadata: the resource, data source, ephemeral resource and function
+// names and the server capabilities, from the server's schemas.
 #include "provider/framework/proto6/diagnostics.h"
 #include "provider/framework/proto6/internal/provider_service.h"
 #include "provider/framework/proto6/internal/rpc_helpers.h"
@@ -17,6 +17,12 @@ grpc::Status ProviderService::GetMetadata(
   }
   for (const auto& [name, schema] : s.data_sources) {
     resp->add_data_sources()->set_type_name(name);
+  }
+  for (const auto& [name, schema] : s.ephemeral_resources) {
+    resp->add_ephemeral_resources()->set_type_name(name);
+  }
+  for (const auto& [name, def] : s.functions) {
+    resp->add_functions()->set_name(name);
   }
   AppendDiagnostics(s.diagnostics, resp->mutable_diagnostics());
   LogResponse("GetMetadata", s.diagnostics);

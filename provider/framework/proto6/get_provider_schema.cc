@@ -19,6 +19,13 @@ grpc::Status ProviderService::GetProviderSchema(
   for (const auto& [name, schema] : s.data_sources) {
     SchemaToProto(schema, &(*resp->mutable_data_source_schemas())[name]);
   }
+  for (const auto& [name, schema] : s.ephemeral_resources) {
+    SchemaToProto(schema,
+                  &(*resp->mutable_ephemeral_resource_schemas())[name]);
+  }
+  for (const auto& [name, def] : s.functions) {
+    FunctionToProto(def, &(*resp->mutable_functions())[name]);
+  }
   SetCapabilities(resp->mutable_server_capabilities());
   AppendDiagnostics(s.diagnostics, resp->mutable_diagnostics());
   LogResponse("GetProviderSchema", s.diagnostics);

@@ -1,15 +1,25 @@
-// GetResourceIdentitySchemas: empty; no resource advertises an identity.
+// GetResourceIdentitySchemas: convert, call
+// server::ProviderServer::GetResourceIdentitySchemas, convert back. Only
+// resource types with an identity appear.
 #include "provider/framework/proto6/diagnostics.h"
 #include "provider/framework/proto6/internal/provider_service.h"
 #include "provider/framework/proto6/internal/rpc_helpers.h"
+#include "provider/framework/proto6/schema.h"
 
 namespace tf::proto6::internal {
 
 grpc::Status ProviderService::GetResourceIdentitySchemas(
     grpc::ServerContext*, const tfplugin6::GetResourceIdentitySchemas::Request*,
-    tfplugin6::GetResourceIdentitySchemas::Response*) {
+    tfplugin6::GetResourceIdentitySchemas::Response* resp) {
   LogRequest("GetResourceIdentitySchemas");
-  return grpc::Status::OK;  // no resource advertises an identity
+  server::GetResourceIdentitySchemasResponse s =
+      server_.GetResourceIdentitySchemas();
+  for (const auto& [name, schema] : s.identity_schemas) {
+    IdentitySchemaToProto(schema, &(*resp->mutable_identity_schemas())[name]);
+  }
+  AppendDiagnostics(s.diagnostics, resp->mutable_diagnostics());
+  LogResponse("GetResourceIdentitySchemas", s.diagnostics);
+  return grpc::Status::OK;
 }
 
 }  // namespace tf::proto6::internal

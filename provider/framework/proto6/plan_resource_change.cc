@@ -16,6 +16,8 @@ grpc::Status ProviderService::PlanResourceChange(
   server::PlanResourceChangeRequest sreq{.type_name = req->type_name(),
                                          .prior_private = req->prior_private()};
   resp->set_planned_private(req->prior_private());
+  const IdentitySchema* ischema =
+      server_.ResourceIdentitySchema(req->type_name());
   if (schema == nullptr) {
     UnknownResource(req->type_name(), diags);
   } else {
@@ -24,7 +26,10 @@ grpc::Status ProviderService::PlanResourceChange(
                diags) &&
         Decode(req->proposed_new_state(), type, "proposed new state",
                sreq.proposed_new_state, diags) &&
-        Decode(req->config(), type, "configuration", sreq.config, diags)) {
+        Decode(req->config(), type, "configuration", sreq.config, diags) &&
+        DecodeIdentity(req->has_prior_identity(), req->prior_identity(),
+                       ischema, "prior identity", sreq.prior_identity,
+                       diags)) {
       server::PlanResourceChangeResponse sresp =
           server_.PlanResourceChange(sreq);
       diags.Append(sresp.diagnostics);
@@ -34,6 +39,12 @@ grpc::Status ProviderService::PlanResourceChange(
         AttributePathToProto(p, resp->add_requires_replace());
       }
       resp->set_planned_private(sresp.planned_private);
+      if (SendIdentity(sresp.planned_identity, ischema)) {
+        Encode(sresp.planned_identity, ischema->ValueType(),
+               "planned identity",
+               resp->mutable_planned_identity()->mutable_identity_data(),
+               diags);
+      }
     }
   }
   AppendDiagnostics(diags, resp->mutable_diagnostics());

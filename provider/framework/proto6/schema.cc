@@ -48,6 +48,50 @@ void BlockToProto(const Block& block, int64_t version,
   }
 }
 
+namespace {
+
+void ParameterToProto(const FunctionParameter& p,
+                      tfplugin6::Function::Parameter* out) {
+  out->set_name(p.name);
+  out->set_type(p.type.ToJson());
+  out->set_allow_null_value(p.allow_null_value);
+  out->set_allow_unknown_values(p.allow_unknown_values);
+  out->set_description(p.description);
+  out->set_description_kind(tfplugin6::MARKDOWN);
+}
+
+}  // namespace
+
+void FunctionToProto(const FunctionDefinition& def, tfplugin6::Function* out) {
+  out->Clear();
+  for (const FunctionParameter& p : def.parameters) {
+    ParameterToProto(p, out->add_parameters());
+  }
+  if (def.variadic_parameter.has_value()) {
+    ParameterToProto(*def.variadic_parameter,
+                     out->mutable_variadic_parameter());
+  }
+  out->mutable_return_()->set_type(def.return_type.ToJson());
+  out->set_summary(def.summary);
+  out->set_description(def.description);
+  out->set_description_kind(tfplugin6::MARKDOWN);
+  out->set_deprecation_message(def.deprecation_message);
+}
+
+void IdentitySchemaToProto(const IdentitySchema& schema,
+                           tfplugin6::ResourceIdentitySchema* out) {
+  out->Clear();
+  out->set_version(schema.version);
+  for (const IdentityAttribute& a : schema.attributes) {
+    auto* attr = out->add_identity_attributes();
+    attr->set_name(a.name);
+    attr->set_type(a.type.ToJson());
+    attr->set_required_for_import(a.required_for_import);
+    attr->set_optional_for_import(a.optional_for_import);
+    attr->set_description(a.description);
+  }
+}
+
 void SchemaToProto(const Schema& schema, tfplugin6::Schema* out) {
   out->Clear();
   out->set_version(schema.version);

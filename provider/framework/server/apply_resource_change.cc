@@ -5,7 +5,11 @@
 // after a failed update the author's state, or the prior state when
 // nothing was set; after a failed delete the prior state.
 // Write-only attributes are always null in the returned state.
+// With an identity: Create must set one; Update receives the planned
+// identity and may only set it when it was null; after a delete it is null;
+// after a failure the planned identity is answered.
 #include "provider/framework/server/apply_checks.h"
+#include "provider/framework/server/identity_checks.h"
 #include "provider/framework/server/provider_server.h"
 #include "provider/framework/server/values.h"
 
@@ -14,12 +18,18 @@ namespace tf::server {
 ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
     const ApplyResourceChangeRequest& req) const {
   ApplyResourceChangeResponse resp{.new_state = req.prior_state,
-                                   .private_data = req.planned_private};
+                                   .private_data = req.planned_private,
+                                   .new_identity = req.planned_identity};
   std::unique_ptr<Resource> r =
       NewResource(req.type_name, /*configure=*/true, resp.diagnostics);
   if (r == nullptr) return resp;
   const Schema& schema = *ResourceSchema(req.type_name);
   const Context ctx = MakeContext();
+  const IdentitySchema* ischema = ResourceIdentitySchema(req.type_name);
+  const Value planned_identity =
+      ischema == nullptr ? Value()
+                         : IdentityOrNull(*ischema, req.planned_identity);
+  resp.new_identity = planned_identity;
 
   if (req.planned_state.IsNull()) {  // delete
     if (req.prior_state.IsNull()) {
@@ -28,19 +38,23 @@ ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
     }
     DeleteResponse dresp;
     r->Delete(ctx,
-              {.state = req.prior_state, .private_data = req.planned_private},
+              {.state = req.prior_state,
+               .private_data = req.planned_private,
+               .identity = planned_identity},
               dresp);
     resp.diagnostics.Append(dresp.diagnostics);
-    resp.new_state = dresp.diagnostics.HasError()
-                         ? req.prior_state
-                         : Value::Null(schema.ValueType());
+    if (!dresp.diagnostics.HasError()) {
+      resp.new_state = Value::Null(schema.ValueType());
+      if (ischema != nullptr) resp.new_identity = Value::Null(ischema->ValueType());
+    }
     return resp;
   }
 
   Value state;
   if (req.prior_state.IsNull()) {  // create
     CreateResponse cresp{.state = req.planned_state,
-                         .private_data = req.planned_private};
+                         .private_data = req.planned_private,
+                         .identity = planned_identity};
     r->Create(ctx, {.config = req.config, .plan = req.planned_state}, cresp);
     resp.diagnostics.Append(cresp.diagnostics);
     resp.private_data = cresp.private_data;
@@ -52,14 +66,24 @@ ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
       return resp;
     }
     state = cresp.state;
+    if (ischema != nullptr) {
+      Diagnostics idiags;
+      CheckIdentity(*ischema, cresp.identity, "create", idiags);
+      CheckIdentityUnchanged(planned_identity, cresp.identity, "create",
+                             idiags);
+      resp.diagnostics.Append(idiags);
+      if (!idiags.HasError()) resp.new_identity = cresp.identity;
+    }
   } else {  // update
     UpdateResponse uresp{.state = req.planned_state,
-                         .private_data = req.planned_private};
+                         .private_data = req.planned_private,
+                         .identity = planned_identity};
     r->Update(ctx,
               {.config = req.config,
                .plan = req.planned_state,
                .state = req.prior_state,
-               .private_data = req.planned_private},
+               .private_data = req.planned_private,
+               .identity = planned_identity},
               uresp);
     resp.diagnostics.Append(uresp.diagnostics);
     resp.private_data = uresp.private_data;
@@ -71,6 +95,14 @@ ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
       return resp;
     }
     state = uresp.state;
+    if (ischema != nullptr) {
+      Diagnostics idiags;
+      CheckIdentity(*ischema, uresp.identity, "update", idiags);
+      CheckIdentityUnchanged(planned_identity, uresp.identity, "update",
+                             idiags);
+      resp.diagnostics.Append(idiags);
+      if (!idiags.HasError()) resp.new_identity = uresp.identity;
+    }
   }
 
   if (state.IsNull()) {

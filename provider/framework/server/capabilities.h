@@ -6,6 +6,8 @@
 
 #include "provider/framework/sdk/capabilities.h"
 #include "provider/framework/sdk/data_source.h"
+#include "provider/framework/sdk/ephemeral_resource.h"
+#include "provider/framework/sdk/identity.h"
 #include "provider/framework/sdk/provider.h"
 #include "provider/framework/sdk/resource.h"
 
@@ -17,6 +19,10 @@ struct Capabilities {
   WithValidateConfig* validate_config = nullptr;
   WithImportState* import_state = nullptr;
   WithModifyPlan* modify_plan = nullptr;
+  WithIdentity* identity = nullptr;
+  WithUpgradeIdentity* upgrade_identity = nullptr;
+  WithEphemeralRenew* ephemeral_renew = nullptr;
+  WithEphemeralClose* ephemeral_close = nullptr;
 };
 
 template <typename T>
@@ -26,6 +32,10 @@ Capabilities DetectCapabilities(T& object) {
       .validate_config = dynamic_cast<WithValidateConfig*>(&object),
       .import_state = dynamic_cast<WithImportState*>(&object),
       .modify_plan = dynamic_cast<WithModifyPlan*>(&object),
+      .identity = dynamic_cast<WithIdentity*>(&object),
+      .upgrade_identity = dynamic_cast<WithUpgradeIdentity*>(&object),
+      .ephemeral_renew = dynamic_cast<WithEphemeralRenew*>(&object),
+      .ephemeral_close = dynamic_cast<WithEphemeralClose*>(&object),
   };
 }
 

@@ -1,4 +1,6 @@
-// GetProviderSchema: every schema, plus any schema problems found at start.
+// GetProviderSchema: every schema (provider, resources, data sources,
+// ephemeral resources) and function definition, plus any schema problems
+// found at start.
 #include "provider/framework/server/provider_server.h"
 
 namespace tf::server {
@@ -11,6 +13,12 @@ GetProviderSchemaResponse ProviderServer::GetProviderSchema() const {
   }
   for (const auto& [name, entry] : data_sources_) {
     resp.data_sources.emplace(name, entry.schema);
+  }
+  for (const auto& [name, entry] : ephemeral_resources_) {
+    resp.ephemeral_resources.emplace(name, entry.schema);
+  }
+  for (const auto& [name, entry] : functions_) {
+    resp.functions.emplace(name, entry.definition);
   }
   resp.diagnostics.Append(schema_diagnostics_);
   return resp;

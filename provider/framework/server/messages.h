@@ -7,13 +7,17 @@
 //   server::PlanResourceChangeResponse resp = srv.PlanResourceChange(req);
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "provider/framework/diag/diagnostics.h"
 #include "provider/framework/schema/schema.h"
+#include "provider/framework/sdk/function.h"
+#include "provider/framework/sdk/identity.h"
 #include "provider/framework/types/path.h"
 #include "provider/framework/types/value.h"
 
@@ -23,6 +27,77 @@ struct GetProviderSchemaResponse {
   Schema provider{};
   std::map<std::string, Schema> resources{};
   std::map<std::string, Schema> data_sources{};
+  Diagnostics diagnostics{};
+  std::map<std::string, FunctionDefinition> functions{};
+  std::map<std::string, Schema> ephemeral_resources{};
+};
+
+struct GetResourceIdentitySchemasResponse {
+  // Only the resource types with an identity.
+  std::map<std::string, IdentitySchema> identity_schemas{};
+  Diagnostics diagnostics{};
+};
+
+struct UpgradeResourceIdentityRequest {
+  std::string type_name{};
+  int64_t version = 0;              // identity version it was stored with
+  std::string raw_identity_json{};  // the stored identity object
+};
+struct UpgradeResourceIdentityResponse {
+  Value upgraded_identity{};
+  Diagnostics diagnostics{};
+};
+
+struct GetFunctionsResponse {
+  std::map<std::string, FunctionDefinition> functions{};
+  Diagnostics diagnostics{};
+};
+
+struct CallFunctionRequest {
+  std::string name{};
+  // Every argument in order (fixed parameters, then variadic ones), each
+  // decoded with its parameter's type.
+  std::vector<Value> arguments{};
+};
+struct CallFunctionResponse {
+  Value result{};                        // of the return type, on success
+  std::optional<FunctionError> error{};  // set: the call failed
+};
+
+struct ValidateEphemeralResourceConfigRequest {
+  std::string type_name{};
+  Value config{};
+};
+struct ValidateEphemeralResourceConfigResponse {
+  Diagnostics diagnostics{};
+};
+
+struct OpenEphemeralResourceRequest {
+  std::string type_name{};
+  Value config{};
+};
+struct OpenEphemeralResourceResponse {
+  Value result{};
+  std::string private_data{};
+  std::optional<std::chrono::system_clock::time_point> renew_at{};
+  Diagnostics diagnostics{};
+};
+
+struct RenewEphemeralResourceRequest {
+  std::string type_name{};
+  std::string private_data{};
+};
+struct RenewEphemeralResourceResponse {
+  std::string private_data{};
+  std::optional<std::chrono::system_clock::time_point> renew_at{};
+  Diagnostics diagnostics{};
+};
+
+struct CloseEphemeralResourceRequest {
+  std::string type_name{};
+  std::string private_data{};
+};
+struct CloseEphemeralResourceResponse {
   Diagnostics diagnostics{};
 };
 
@@ -69,15 +144,20 @@ struct UpgradeResourceStateResponse {
   Diagnostics diagnostics{};
 };
 
+// Identity fields (current_identity, new_identity, ...) are used only by
+// resources with an identity; they are null objects of the identity type
+// when Terraform holds none, and null Values for other resources.
 struct ReadResourceRequest {
   std::string type_name{};
   Value current_state{};
   std::string private_data{};
+  Value current_identity{};
 };
 struct ReadResourceResponse {
   Value new_state{};
   std::string private_data{};
   Diagnostics diagnostics{};
+  Value new_identity{};
 };
 
 struct PlanResourceChangeRequest {
@@ -86,12 +166,14 @@ struct PlanResourceChangeRequest {
   Value proposed_new_state{};  // null on destroy
   Value config{};              // null on destroy
   std::string prior_private{};
+  Value prior_identity{};
 };
 struct PlanResourceChangeResponse {
   Value planned_state{};
   std::vector<Path> requires_replace{};
   std::string planned_private{};
   Diagnostics diagnostics{};
+  Value planned_identity{};
 };
 
 struct ApplyResourceChangeRequest {
@@ -100,21 +182,25 @@ struct ApplyResourceChangeRequest {
   Value planned_state{};  // null on delete
   Value config{};
   std::string planned_private{};
+  Value planned_identity{};
 };
 struct ApplyResourceChangeResponse {
   Value new_state{};
   std::string private_data{};
   Diagnostics diagnostics{};
+  Value new_identity{};
 };
 
 struct ImportResourceStateRequest {
   std::string type_name{};
-  std::string id{};
+  std::string id{};  // empty when importing by identity
+  Value identity{};  // null when importing by id
 };
 struct ImportedResource {
   std::string type_name{};
   Value state{};
   std::string private_data{};
+  Value identity{};
 };
 struct ImportResourceStateResponse {
   std::vector<ImportedResource> imported_resources{};

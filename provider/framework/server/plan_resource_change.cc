@@ -1,7 +1,10 @@
 // PlanResourceChange: the plan steps of plan_steps.h, in order, plus the
-// resource's WithModifyPlan. prior_private is echoed as planned_private.
+// resource's WithModifyPlan. prior_private is echoed as planned_private,
+// and the prior identity as the planned identity (null on create: the
+// resource sets it in Create).
 #include "absl/strings/str_cat.h"
 #include "provider/framework/server/capabilities.h"
+#include "provider/framework/server/identity_checks.h"
 #include "provider/framework/server/plan_steps.h"
 #include "provider/framework/server/provider_server.h"
 #include "provider/framework/server/values.h"
@@ -11,13 +14,17 @@ namespace tf::server {
 PlanResourceChangeResponse ProviderServer::PlanResourceChange(
     const PlanResourceChangeRequest& req) const {
   PlanResourceChangeResponse resp{.planned_state = req.proposed_new_state,
-                                  .planned_private = req.prior_private};
+                                  .planned_private = req.prior_private,
+                                  .planned_identity = req.prior_identity};
   std::unique_ptr<Resource> r =
       NewResource(req.type_name, /*configure=*/true, resp.diagnostics);
   if (r == nullptr) return resp;
   const Schema& schema = *ResourceSchema(req.type_name);
   const Block& block = schema.block;
   Capabilities caps = DetectCapabilities(*r);
+  if (const IdentitySchema* ischema = ResourceIdentitySchema(req.type_name)) {
+    resp.planned_identity = IdentityOrNull(*ischema, req.prior_identity);
+  }
 
   // Step 1: destroy. The plan is null; only ModifyPlan runs (for warnings),
   // and must leave it null.

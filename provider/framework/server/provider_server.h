@@ -26,6 +26,9 @@
 #include "provider/framework/schema/schema.h"
 #include "provider/framework/sdk/context.h"
 #include "provider/framework/sdk/data_source.h"
+#include "provider/framework/sdk/ephemeral_resource.h"
+#include "provider/framework/sdk/function.h"
+#include "provider/framework/sdk/identity.h"
 #include "provider/framework/sdk/provider.h"
 #include "provider/framework/sdk/resource.h"
 #include "provider/framework/server/messages.h"
@@ -43,6 +46,13 @@ class ProviderServer {
   const Schema& ProviderSchema() const { return provider_schema_; }
   const Schema* ResourceSchema(const std::string& type_name) const;
   const Schema* DataSourceSchema(const std::string& type_name) const;
+  const Schema* EphemeralResourceSchema(const std::string& type_name) const;
+  // Null when the resource type has no identity (or is unknown).
+  const IdentitySchema* ResourceIdentitySchema(
+      const std::string& type_name) const;
+  // Null when the provider has no function of that name.
+  const FunctionDefinition* FunctionDefinitionFor(
+      const std::string& name) const;
 
   GetProviderSchemaResponse GetProviderSchema() const;
   ValidateProviderConfigResponse ValidateProviderConfig(
@@ -63,6 +73,19 @@ class ProviderServer {
   ImportResourceStateResponse ImportResourceState(
       const ImportResourceStateRequest& req) const;
   ReadDataSourceResponse ReadDataSource(const ReadDataSourceRequest& req) const;
+  GetResourceIdentitySchemasResponse GetResourceIdentitySchemas() const;
+  UpgradeResourceIdentityResponse UpgradeResourceIdentity(
+      const UpgradeResourceIdentityRequest& req) const;
+  GetFunctionsResponse GetFunctions() const;
+  CallFunctionResponse CallFunction(const CallFunctionRequest& req) const;
+  ValidateEphemeralResourceConfigResponse ValidateEphemeralResourceConfig(
+      const ValidateEphemeralResourceConfigRequest& req) const;
+  OpenEphemeralResourceResponse OpenEphemeralResource(
+      const OpenEphemeralResourceRequest& req) const;
+  RenewEphemeralResourceResponse RenewEphemeralResource(
+      const RenewEphemeralResourceRequest& req) const;
+  CloseEphemeralResourceResponse CloseEphemeralResource(
+      const CloseEphemeralResourceRequest& req) const;
   // StopProvider: every Context handed out from now on reports Stopped().
   void StopProvider();
 
@@ -70,10 +93,19 @@ class ProviderServer {
   struct ResourceEntry {
     std::function<std::unique_ptr<Resource>()> factory;
     Schema schema;
+    std::optional<IdentitySchema> identity;  // WithIdentity resources only
   };
   struct DataSourceEntry {
     std::function<std::unique_ptr<DataSource>()> factory;
     Schema schema;
+  };
+  struct EphemeralEntry {
+    std::function<std::unique_ptr<EphemeralResource>()> factory;
+    Schema schema;
+  };
+  struct FunctionEntry {
+    std::function<std::unique_ptr<Function>()> factory;
+    FunctionDefinition definition;
   };
 
   Context MakeContext() const { return Context(stopped_); }
@@ -87,11 +119,19 @@ class ProviderServer {
   std::unique_ptr<DataSource> NewDataSource(const std::string& type_name,
                                             bool configure,
                                             Diagnostics& diags) const;
+  std::unique_ptr<EphemeralResource> NewEphemeralResource(
+      const std::string& type_name, bool configure, Diagnostics& diags) const;
+  // Hands the provider data to `object` through WithConfigure, when both
+  // exist; false (with the diagnostics) when that failed.
+  template <typename T>
+  bool ConfigureObject(T& object, Diagnostics& diags) const;
 
   std::unique_ptr<Provider> provider_;
   Schema provider_schema_;
   std::map<std::string, ResourceEntry> resources_;
   std::map<std::string, DataSourceEntry> data_sources_;
+  std::map<std::string, EphemeralEntry> ephemeral_resources_;
+  std::map<std::string, FunctionEntry> functions_;
   Diagnostics schema_diagnostics_;  // problems found in the schemas at start
   std::shared_ptr<std::atomic<bool>> stopped_;
 

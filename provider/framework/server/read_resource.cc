@@ -1,7 +1,10 @@
 // ReadResource: refresh. The response is pre-filled with the prior state; a
 // null result means the remote object is gone (Terraform plans a create).
 // A non-null result must be wholly known; write-only attributes are nulled.
+// With an identity: Read receives the stored identity (null object when
+// none is stored yet) and must leave one set, unchanged once stored.
 #include "provider/framework/server/apply_checks.h"
+#include "provider/framework/server/identity_checks.h"
 #include "provider/framework/server/provider_server.h"
 #include "provider/framework/server/values.h"
 
@@ -10,22 +13,38 @@ namespace tf::server {
 ReadResourceResponse ProviderServer::ReadResource(
     const ReadResourceRequest& req) const {
   ReadResourceResponse resp{.new_state = req.current_state,
-                            .private_data = req.private_data};
+                            .private_data = req.private_data,
+                            .new_identity = req.current_identity};
   if (req.current_state.IsNull()) return resp;  // nothing to refresh
   std::unique_ptr<Resource> r =
       NewResource(req.type_name, /*configure=*/true, resp.diagnostics);
   if (r == nullptr) return resp;
   const Schema& schema = *ResourceSchema(req.type_name);
+  const IdentitySchema* ischema = ResourceIdentitySchema(req.type_name);
+  const Value identity = ischema == nullptr
+                             ? Value()
+                             : IdentityOrNull(*ischema, req.current_identity);
   ReadResponse rresp{.state = req.current_state,
-                     .private_data = req.private_data};
+                     .private_data = req.private_data,
+                     .identity = identity};
   r->Read(MakeContext(),
-          {.state = req.current_state, .private_data = req.private_data},
+          {.state = req.current_state,
+           .private_data = req.private_data,
+           .identity = identity},
           rresp);
   resp.diagnostics.Append(rresp.diagnostics);
   resp.private_data = rresp.private_data;
   if (rresp.state.IsNull()) {
     resp.new_state = Value::Null(schema.ValueType());
+    resp.new_identity = identity.IsNull() ? identity : Value::Null(identity.type());
     return resp;
+  }
+  if (ischema != nullptr && !rresp.diagnostics.HasError()) {
+    Diagnostics idiags;
+    CheckIdentity(*ischema, rresp.identity, "read", idiags);
+    CheckIdentityUnchanged(identity, rresp.identity, "read", idiags);
+    resp.diagnostics.Append(idiags);
+    resp.new_identity = idiags.HasError() ? identity : rresp.identity;
   }
   Value state = NullWriteOnly(schema.block, rresp.state);
   Diagnostics checks;

@@ -10,17 +10,24 @@
 //   p.resources = {script};
 //   server::ProviderServer srv(std::make_unique<FakeProvider>(p));
 // An unset hook does nothing (the pre-filled response stands). A resource
-// with `with_capabilities` false implements no With* interface at all.
+// with `with_capabilities` false implements no With* interface at all; one
+// with an `identity_schema` implements WithIdentity and WithUpgradeIdentity
+// (plus WithConfigure and WithImportState). FakeFunction and
+// FakeEphemeralResource script functions and ephemeral resources likewise.
 #pragma once
 
 #include <any>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "provider/framework/sdk/capabilities.h"
 #include "provider/framework/sdk/data_source.h"
+#include "provider/framework/sdk/ephemeral_resource.h"
+#include "provider/framework/sdk/function.h"
+#include "provider/framework/sdk/identity.h"
 #include "provider/framework/sdk/provider.h"
 #include "provider/framework/sdk/resource.h"
 
@@ -41,6 +48,9 @@ struct FakeResourceScript {
   std::function<void(const ValidateConfigRequest&, ValidateConfigResponse&)>
       validate_config{};
   std::function<void(const std::any&, Diagnostics&)> configure{};
+  std::optional<IdentitySchema> identity_schema{};
+  std::function<void(const UpgradeIdentityRequest&, UpgradeIdentityResponse&)>
+      upgrade_identity{};
 };
 
 // A resource that only implements Resource.
@@ -96,6 +106,30 @@ class FakeResourceWithCapabilities final : public FakeResource,
   }
 };
 
+// A resource with an identity (script->identity_schema set).
+class FakeIdentityResource final : public FakeResource,
+                                   public WithConfigure,
+                                   public WithImportState,
+                                   public WithIdentity,
+                                   public WithUpgradeIdentity {
+ public:
+  using FakeResource::FakeResource;
+  void Configure(const std::any& data, Diagnostics& diags) override {
+    if (script_->configure) script_->configure(data, diags);
+  }
+  void ImportState(const Context&, const ImportStateRequest& req,
+                   ImportStateResponse& resp) override {
+    if (script_->import_state) script_->import_state(req, resp);
+  }
+  IdentitySchema GetIdentitySchema() const override {
+    return *script_->identity_schema;
+  }
+  void UpgradeIdentity(const Context&, const UpgradeIdentityRequest& req,
+                       UpgradeIdentityResponse& resp) override {
+    if (script_->upgrade_identity) script_->upgrade_identity(req, resp);
+  }
+};
+
 // A factory for the provider's Resources() list.
 std::function<std::unique_ptr<Resource>()> FakeResourceFactory(
     std::shared_ptr<const FakeResourceScript> script);
@@ -126,6 +160,86 @@ class FakeDataSource final : public DataSource, public WithConfigure {
   std::shared_ptr<const FakeDataSourceScript> script_;
 };
 
+struct FakeFunctionScript {
+  std::string name = "fake_fn";
+  FunctionDefinition definition{};
+  std::function<void(const FunctionRunRequest&, FunctionRunResponse&)> run{};
+};
+
+class FakeFunction final : public Function {
+ public:
+  explicit FakeFunction(std::shared_ptr<const FakeFunctionScript> script)
+      : script_(std::move(script)) {}
+  std::string Name() const override { return script_->name; }
+  FunctionDefinition Definition() const override {
+    return script_->definition;
+  }
+  void Run(const Context&, const FunctionRunRequest& req,
+           FunctionRunResponse& resp) override {
+    if (script_->run) script_->run(req, resp);
+  }
+
+ private:
+  std::shared_ptr<const FakeFunctionScript> script_;
+};
+
+struct FakeEphemeralScript {
+  std::string type_name = "fake_secret";
+  Schema schema{};
+  bool with_lifecycle = true;  // implement WithEphemeralRenew/Close
+  std::function<void(const OpenEphemeralRequest&, OpenEphemeralResponse&)>
+      open{};
+  std::function<void(const RenewEphemeralRequest&, RenewEphemeralResponse&)>
+      renew{};
+  std::function<void(const CloseEphemeralRequest&, CloseEphemeralResponse&)>
+      close{};
+  std::function<void(const ValidateConfigRequest&, ValidateConfigResponse&)>
+      validate_config{};
+  std::function<void(const std::any&, Diagnostics&)> configure{};
+};
+
+// Implements EphemeralResource, WithConfigure and WithValidateConfig.
+class FakeEphemeralResource : public EphemeralResource,
+                              public WithConfigure,
+                              public WithValidateConfig {
+ public:
+  explicit FakeEphemeralResource(
+      std::shared_ptr<const FakeEphemeralScript> script)
+      : script_(std::move(script)) {}
+  std::string TypeName() const override { return script_->type_name; }
+  Schema GetSchema() const override { return script_->schema; }
+  void Open(const Context&, const OpenEphemeralRequest& req,
+            OpenEphemeralResponse& resp) override {
+    if (script_->open) script_->open(req, resp);
+  }
+  void Configure(const std::any& data, Diagnostics& diags) override {
+    if (script_->configure) script_->configure(data, diags);
+  }
+  void ValidateConfig(const Context&, const ValidateConfigRequest& req,
+                      ValidateConfigResponse& resp) override {
+    if (script_->validate_config) script_->validate_config(req, resp);
+  }
+
+ protected:
+  std::shared_ptr<const FakeEphemeralScript> script_;
+};
+
+// Also implements WithEphemeralRenew and WithEphemeralClose.
+class FakeEphemeralResourceWithLifecycle final : public FakeEphemeralResource,
+                                                 public WithEphemeralRenew,
+                                                 public WithEphemeralClose {
+ public:
+  using FakeEphemeralResource::FakeEphemeralResource;
+  void Renew(const Context&, const RenewEphemeralRequest& req,
+             RenewEphemeralResponse& resp) override {
+    if (script_->renew) script_->renew(req, resp);
+  }
+  void Close(const Context&, const CloseEphemeralRequest& req,
+             CloseEphemeralResponse& resp) override {
+    if (script_->close) script_->close(req, resp);
+  }
+};
+
 struct FakeProviderScript {
   std::string type_name = "fake";
   Schema schema{};
@@ -136,9 +250,14 @@ struct FakeProviderScript {
       validate_config{};
   std::vector<std::shared_ptr<const FakeResourceScript>> resources{};
   std::vector<std::shared_ptr<const FakeDataSourceScript>> data_sources{};
+  std::vector<std::shared_ptr<const FakeFunctionScript>> functions{};
+  std::vector<std::shared_ptr<const FakeEphemeralScript>> ephemeral_resources{};
 };
 
-class FakeProvider final : public Provider, public WithValidateConfig {
+class FakeProvider final : public Provider,
+                           public WithValidateConfig,
+                           public WithFunctions,
+                           public WithEphemeralResources {
  public:
   explicit FakeProvider(FakeProviderScript script)
       : script_(std::move(script)) {}
@@ -155,6 +274,10 @@ class FakeProvider final : public Provider, public WithValidateConfig {
   std::vector<std::function<std::unique_ptr<Resource>()>> Resources() override;
   std::vector<std::function<std::unique_ptr<DataSource>()>> DataSources()
       override;
+  std::vector<std::function<std::unique_ptr<Function>()>> Functions()
+      override;
+  std::vector<std::function<std::unique_ptr<EphemeralResource>()>>
+  EphemeralResources() override;
 
  private:
   FakeProviderScript script_;

@@ -2,7 +2,7 @@
 //
 //   absl::StatusOr<Value> v = DecodeMsgpack(bytes, schema.ValueType());
 //   absl::StatusOr<std::string> b = EncodeMsgpack(*v, schema.ValueType());
-// Every form of the plugin protocol is handled (see shared facts, section 3):
+// Every form the plugin protocol uses is handled:
 // null c0 (and empty input), objects as maps with every attribute, numbers
 // as any int width, float32/64 or decimal string, dynamic as [type, value],
 // unknowns as any extension (type 12 carries refinements).

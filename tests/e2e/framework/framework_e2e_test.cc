@@ -2,7 +2,10 @@
 // test-only provider terraform-provider-tftest, installed from a filesystem
 // mirror in a temp dir, fully offline. Covers init, validate, apply, empty
 // re-plans (with and without refresh), in-place update, replacement, the
-// data source, sensitive values, import, "gone" on refresh, and destroy.
+// data source, sensitive values, import, "gone" on refresh, destroy, a
+// provider function (result and argument error) and an ephemeral resource
+// feeding a write-only argument without leaving a trace in plan, state or
+// log.
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -294,6 +297,80 @@ resource "tftest_thing" "imported" {
   ProcessResult gone = Expect(imp, "plan -detailed-exitcode -input=false", 2);
   EXPECT_TRUE(Contains(gone.out, "will be created")) << gone.out;
   Expect(imp, "destroy -auto-approve -input=false", 0);
+}
+
+// A provider function's result lands in an output; an ephemeral token feeds
+// a write-only argument and a local, is opened and closed with its private
+// lease, and appears in no plan, state, output or trace log.
+TEST_F(FrameworkE2ETest, FunctionsAndEphemeralResources) {
+  const fs::path dir = NewWorkDir("ephemeral", R"(
+ephemeral "tftest_token" "t" {
+  name = "alpha"
+}
+locals {
+  token_length = length(ephemeral.tftest_token.t.token)
+}
+resource "tftest_thing" "w" {
+  name        = "with-token"
+  password_wo = ephemeral.tftest_token.t.token
+}
+output "shouted" {
+  value = provider::tftest::shout("hello", "!", "?")
+}
+)");
+  Expect(dir, "init -input=false", 0);
+  Expect(dir, "validate", 0);
+  Expect(dir, "plan -input=false -out=tfplan", 0);
+  ProcessResult shown = Expect(dir, "show -json tfplan", 0);
+  EXPECT_TRUE(Contains(shown.out, "HELLO!?")) << shown.out;
+  EXPECT_FALSE(Contains(shown.out, "eph-token")) << shown.out;
+  EXPECT_FALSE(Contains(shown.out, "eph-lease")) << shown.out;
+
+  Expect(dir, "apply -input=false tfplan", 0);
+  EXPECT_EQ(Expect(dir, "output -raw shouted", 0).out, "HELLO!?");
+  const std::string state = ReadFile(dir / "terraform.tfstate");
+  EXPECT_FALSE(state.empty());
+  EXPECT_FALSE(Contains(state, "eph-token")) << state;
+  EXPECT_FALSE(Contains(state, "eph-lease")) << state;
+  EXPECT_FALSE(Contains(state, "tftest_token")) << state;
+  // The token reached Create through the write-only argument.
+  Json attrs = Attributes(dir, "tftest_thing", "w");
+  ASSERT_TRUE(attrs.is_object()) << state;
+  EXPECT_EQ(Store()[attrs.value("id", "")].value("password_writes", 0), 1)
+      << Store().dump(2);
+  EXPECT_TRUE(attrs["password_wo"].is_null()) << attrs.dump();
+
+  // Opened and closed (with the private lease from Open), in plan and apply.
+  const std::string journal = ReadFile(root_ / "store.json.journal");
+  EXPECT_TRUE(Contains(journal, "open alpha")) << journal;
+  EXPECT_TRUE(Contains(journal, "close ok")) << journal;
+  EXPECT_FALSE(Contains(journal, "bad-lease")) << journal;
+
+  // A bad argument: Terraform's error names the function and the argument.
+  const fs::path bad = NewWorkDir("function-error", R"(
+output "bad" {
+  value = provider::tftest::shout("")
+}
+)");
+  Expect(bad, "init -input=false", 0);
+  ProcessResult failed = Expect(bad, "plan -input=false", 1);
+  EXPECT_TRUE(Contains(failed.out, "provider::tftest::shout")) << failed.out;
+  EXPECT_TRUE(Contains(failed.out, "input must not be empty")) << failed.out;
+  EXPECT_TRUE(Contains(failed.out, "\"input\"")) << failed.out;
+
+  Expect(dir, "destroy -auto-approve -input=false", 0);
+
+  // Neither the token nor the lease appears anywhere terraform wrote:
+  // outputs, trace log, state files, plan, journal, store.
+  tf_e2e::SecretScanner scan({{"eph-token", "the ephemeral result"},
+                              {"eph-lease", "the ephemeral private data"}});
+  scan.ScanText(outputs_, "a command's output");
+  scan.ScanTree(root_, [](const fs::path& path) {
+    const std::string name = path.filename().string();
+    return name == "mirror" || name == ".terraform";
+  });
+  EXPECT_TRUE(scan.hits().empty())
+      << "an ephemeral value appeared in: " << scan.hits()[0];
 }
 
 // Debug (reattach) mode: one provider process, started by the test, serves

@@ -58,6 +58,28 @@ class ProviderService final : public tfplugin6::Provider::Service {
   grpc::Status ReadDataSource(grpc::ServerContext*,
                               const tfplugin6::ReadDataSource::Request*,
                               tfplugin6::ReadDataSource::Response*) override;
+  grpc::Status UpgradeResourceIdentity(
+      grpc::ServerContext*, const tfplugin6::UpgradeResourceIdentity::Request*,
+      tfplugin6::UpgradeResourceIdentity::Response*) override;
+  grpc::Status GetFunctions(grpc::ServerContext*,
+                            const tfplugin6::GetFunctions::Request*,
+                            tfplugin6::GetFunctions::Response*) override;
+  grpc::Status CallFunction(grpc::ServerContext*,
+                            const tfplugin6::CallFunction::Request*,
+                            tfplugin6::CallFunction::Response*) override;
+  grpc::Status ValidateEphemeralResourceConfig(
+      grpc::ServerContext*,
+      const tfplugin6::ValidateEphemeralResourceConfig::Request*,
+      tfplugin6::ValidateEphemeralResourceConfig::Response*) override;
+  grpc::Status OpenEphemeralResource(
+      grpc::ServerContext*, const tfplugin6::OpenEphemeralResource::Request*,
+      tfplugin6::OpenEphemeralResource::Response*) override;
+  grpc::Status RenewEphemeralResource(
+      grpc::ServerContext*, const tfplugin6::RenewEphemeralResource::Request*,
+      tfplugin6::RenewEphemeralResource::Response*) override;
+  grpc::Status CloseEphemeralResource(
+      grpc::ServerContext*, const tfplugin6::CloseEphemeralResource::Request*,
+      tfplugin6::CloseEphemeralResource::Response*) override;
   grpc::Status StopProvider(grpc::ServerContext*,
                             const tfplugin6::StopProvider::Request*,
                             tfplugin6::StopProvider::Response*) override;

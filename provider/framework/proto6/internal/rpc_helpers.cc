@@ -50,6 +50,41 @@ void Encode(const Value& value, const Type& type, const char* what,
   }
 }
 
+bool DecodeIdentity(bool present, const tfplugin6::ResourceIdentityData& proto,
+                    const IdentitySchema* schema, const char* what, Value& out,
+                    Diagnostics& diags) {
+  if (schema == nullptr) {
+    out = Value();
+    return true;
+  }
+  if (!present) {
+    out = Value::Null(schema->ValueType());
+    return true;
+  }
+  return Decode(proto.identity_data(), schema->ValueType(), what, out, diags);
+}
+
+bool SendIdentity(const Value& identity, const IdentitySchema* schema) {
+  return schema != nullptr && !identity.IsNull();
+}
+
+google::protobuf::Timestamp ToTimestamp(
+    std::chrono::system_clock::time_point t) {
+  const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                      t.time_since_epoch())
+                      .count();
+  int64_t seconds = ns / 1'000'000'000;
+  int64_t nanos = ns % 1'000'000'000;
+  if (nanos < 0) {  // Timestamp nanos are always non-negative
+    nanos += 1'000'000'000;
+    seconds -= 1;
+  }
+  google::protobuf::Timestamp out;
+  out.set_seconds(seconds);
+  out.set_nanos(static_cast<int32_t>(nanos));
+  return out;
+}
+
 void UnknownResource(const std::string& type_name, Diagnostics& diags) {
   diags.AddError("Resource Type Not Found",
                  absl::StrCat("The provider does not support resource type \"",
@@ -60,6 +95,14 @@ void UnknownDataSource(const std::string& type_name, Diagnostics& diags) {
   diags.AddError(
       "Data Source Type Not Found",
       absl::StrCat("The provider does not support data source type \"",
+                   type_name, "\"."));
+}
+
+void UnknownEphemeralResource(const std::string& type_name,
+                              Diagnostics& diags) {
+  diags.AddError(
+      "Ephemeral Resource Type Not Found",
+      absl::StrCat("The provider does not support ephemeral resource type \"",
                    type_name, "\"."));
 }
 

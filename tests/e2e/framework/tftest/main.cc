@@ -1,7 +1,12 @@
 // terraform-provider-tftest: a test-only provider built on the framework
 // (never shipped). Resource tftest_thing and data source tftest_lookup over
-// a JSON-file store named by env TFTEST_STORE.
+// a JSON-file store named by env TFTEST_STORE; function
+// provider::tftest::shout and ephemeral resource tftest_token, whose
+// Open/Renew/Close append a line (never a value) to "<TFTEST_STORE>.journal".
+#include <cctype>
+#include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -257,7 +262,101 @@ class LookupDataSource final : public tf::DataSource, public tf::WithConfigure {
   std::shared_ptr<ThingStore> store_;
 };
 
-class TftestProvider final : public tf::Provider {
+// provider::tftest::shout(input, suffixes...): input upper-cased, then each
+// suffix; an empty input is an error on argument 0.
+class ShoutFunction final : public tf::Function {
+ public:
+  std::string Name() const override { return "shout"; }
+  tf::FunctionDefinition Definition() const override {
+    return {.parameters = {{.name = "input",
+                            .type = Type::String(),
+                            .description = "The text to shout."}},
+            .variadic_parameter =
+                tf::FunctionParameter{.name = "suffixes",
+                                      .type = Type::String()},
+            .return_type = Type::String(),
+            .summary = "Upper-cases a string",
+            .description = "Returns `input` upper-cased, then each suffix."};
+  }
+  void Run(const tf::Context&, const tf::FunctionRunRequest& req,
+           tf::FunctionRunResponse& resp) override {
+    std::string s = req.arguments[0].AsString();
+    if (s.empty()) {
+      resp.error = tf::FunctionError{.text = "input must not be empty",
+                                     .argument = 0};
+      return;
+    }
+    for (char& c : s) c = static_cast<char>(std::toupper(c));
+    for (const Value& v : req.variadic_arguments) s += v.AsString();
+    resp.result = Value::String(s);
+  }
+};
+
+// Appends one line to "<TFTEST_STORE>.journal", so the e2e test can see
+// which ephemeral calls happened. Never writes a value.
+void Journal(const std::string& line) {
+  const char* path = std::getenv("TFTEST_STORE");
+  if (path == nullptr || *path == '\0') return;
+  std::ofstream(std::string(path) + ".journal", std::ios::app) << line << "\n";
+}
+
+// ephemeral "tftest_token": a token derived from `name` (never stored), with
+// a private lease handed from Open to Renew and Close.
+class TokenEphemeralResource final : public tf::EphemeralResource,
+                                     public tf::WithConfigure,
+                                     public tf::WithEphemeralRenew,
+                                     public tf::WithEphemeralClose {
+ public:
+  std::string TypeName() const override { return "tftest_token"; }
+  tf::Schema GetSchema() const override {
+    return tf::Schema{
+        .block = {.attributes = {{.name = "name",
+                                  .type = Type::String(),
+                                  .presence = Presence::kRequired,
+                                  .validators = {tf::StringLengthBetween(1,
+                                                                         32)}},
+                                 {.name = "token",
+                                  .type = Type::String(),
+                                  .presence = Presence::kComputed,
+                                  .sensitive = true}},
+                  .description = "A short-lived token."}};
+  }
+  void Configure(const std::any& data, tf::Diagnostics& diags) override {
+    configured_ = StoreFrom(data, diags) != nullptr;
+  }
+  void Open(const tf::Context&, const tf::OpenEphemeralRequest& req,
+            tf::OpenEphemeralResponse& resp) override {
+    if (!configured_) {
+      resp.diagnostics.AddError("Provider not configured",
+                                "The tftest provider was not configured.");
+      return;
+    }
+    const std::string name = req.config.Attr("name").AsString();
+    resp.result = resp.result.WithAttr(
+        "token", Value::String("eph-token-" + name + "-x9"));
+    resp.private_data = "eph-lease-" + name;
+    resp.renew_at = std::chrono::system_clock::now() + std::chrono::hours(1);
+    Journal("open " + name);
+  }
+  void Renew(const tf::Context&, const tf::RenewEphemeralRequest& req,
+             tf::RenewEphemeralResponse& resp) override {
+    Journal(req.private_data.rfind("eph-lease-", 0) == 0 ? "renew ok"
+                                                          : "renew bad-lease");
+    resp.renew_at = std::chrono::system_clock::now() + std::chrono::hours(1);
+  }
+  void Close(const tf::Context&, const tf::CloseEphemeralRequest& req,
+             tf::CloseEphemeralResponse&) override {
+    Journal(req.private_data.rfind("eph-lease-", 0) == 0 ? "close ok"
+                                                          : "close bad-lease");
+  }
+
+ private:
+  bool configured_ = false;
+};
+
+class TftestProvider final : public tf::Provider,
+                             public tf::WithFunctions,
+                             public tf::WithEphemeralResources {
  public:
   std::string TypeName() const override { return "tftest"; }
   tf::Schema GetSchema() const override { return {}; }
@@ -278,6 +377,14 @@ class TftestProvider final : public tf::Provider {
   std::vector<std::function<std::unique_ptr<tf::DataSource>()>> DataSources()
       override {
     return {[] { return std::make_unique<LookupDataSource>(); }};
+  }
+  std::vector<std::function<std::unique_ptr<tf::Function>()>> Functions()
+      override {
+    return {[] { return std::make_unique<ShoutFunction>(); }};
+  }
+  std::vector<std::function<std::unique_ptr<tf::EphemeralResource>()>>
+  EphemeralResources() override {
+    return {[] { return std::make_unique<TokenEphemeralResource>(); }};
   }
 };
 

@@ -1,0 +1,460 @@
+// framework_features_protocol_test: tf_framework_testbin (a provider built
+// on tf::Serve) driven over gRPC with AutoMTLS like the CLI drives it:
+// functions, ephemeral resources and resource identity, field by field.
+#include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "provider/framework/types/msgpack.h"
+#include "tests/protocol/plugin_harness.h"
+#include "tfplugin6.grpc.pb.h"
+
+namespace tfpu::testing {
+namespace {
+
+using tf::Type;
+using tf::Value;
+
+tfplugin6::DynamicValue Dv(const Value& v, const Type& t) {
+  tfplugin6::DynamicValue out;
+  absl::StatusOr<std::string> bytes = tf::EncodeMsgpack(v, t);
+  EXPECT_TRUE(bytes.ok()) << bytes.status();
+  if (bytes.ok()) out.set_msgpack(*bytes);
+  return out;
+}
+
+Value Dec(const tfplugin6::DynamicValue& dv, const Type& t) {
+  absl::StatusOr<Value> v = tf::DecodeMsgpack(dv.msgpack(), t);
+  EXPECT_TRUE(v.ok()) << v.status();
+  return v.ok() ? *v : Value();
+}
+
+const Type kSecretType =
+    Type::Object({{"name", Type::String()}, {"value", Type::String()}});
+const Type kItemType =
+    Type::Object({{"name", Type::String()}, {"id", Type::String()}});
+const Type kKeyType = Type::Object({{"key", Type::String()}});
+
+Value Item(Value name, Value id) {
+  return Value::Object({{"name", std::move(name)}, {"id", std::move(id)}});
+}
+Value Key(const std::string& k) {
+  return Value::Object({{"key", Value::String(k)}});
+}
+
+class FrameworkFeaturesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto child = harness_.StartFramework(harness_.CliEnv());
+    ASSERT_TRUE(child.ok()) << child.status();
+    child_ = std::move(*child);
+    auto hs = harness_.ReadHandshake(*child_);
+    ASSERT_TRUE(hs.has_value()) << "stderr: " << child_->Stderr();
+    ASSERT_FALSE(hs->cert_der.empty());  // AutoMTLS
+    stub_ = tfplugin6::Provider::NewStub(
+        PluginHarness::MtlsChannel(*hs, &harness_.client()));
+  }
+
+  // Runs one unary RPC with a deadline and expects an OK status.
+  template <typename Req, typename Resp, typename Method>
+  Resp Rpc(Method method, const Req& req) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(Deadline());
+    Resp resp;
+    grpc::Status s = ((*stub_).*method)(&ctx, req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp;
+  }
+
+  tfplugin6::CallFunction::Response Call(
+      const std::vector<tfplugin6::DynamicValue>& args) {
+    tfplugin6::CallFunction::Request req;
+    req.set_name("join");
+    for (const auto& a : args) *req.add_arguments() = a;
+    return Rpc<tfplugin6::CallFunction::Request,
+               tfplugin6::CallFunction::Response>(
+        &tfplugin6::Provider::Stub::CallFunction, req);
+  }
+
+  PluginHarness harness_;
+  std::unique_ptr<ChildProcess> child_;
+  std::unique_ptr<tfplugin6::Provider::Stub> stub_;
+};
+
+using Stub = tfplugin6::Provider::Stub;
+
+TEST_F(FrameworkFeaturesTest, MetadataAndProviderSchemaListTheNewKinds) {
+  auto meta = Rpc<tfplugin6::ProviderMetadata::Request,
+                  tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata,
+                                                         {});
+  ASSERT_EQ(meta.functions_size(), 1);
+  EXPECT_EQ(meta.functions(0).name(), "join");
+  ASSERT_EQ(meta.ephemeral_resources_size(), 1);
+  EXPECT_EQ(meta.ephemeral_resources(0).type_name(), "fwtest_secret");
+  EXPECT_EQ(meta.resources_size(), 2);
+  EXPECT_TRUE(meta.server_capabilities().plan_destroy());
+  EXPECT_FALSE(meta.server_capabilities().get_provider_schema_optional());
+  EXPECT_FALSE(meta.server_capabilities().move_resource_state());
+  EXPECT_FALSE(meta.server_capabilities().generate_resource_config());
+  EXPECT_EQ(meta.diagnostics_size(), 0);
+
+  auto schema = Rpc<tfplugin6::GetProviderSchema::Request,
+                    tfplugin6::GetProviderSchema::Response>(
+      &Stub::GetProviderSchema, {});
+  EXPECT_EQ(schema.diagnostics_size(), 0);
+  ASSERT_EQ(schema.functions().count("join"), 1u);
+  EXPECT_EQ(schema.functions().at("join").summary(), "Joins strings");
+  ASSERT_EQ(schema.ephemeral_resource_schemas().count("fwtest_secret"), 1u);
+  const auto& block = schema.ephemeral_resource_schemas().at("fwtest_secret").block();
+  ASSERT_EQ(block.attributes_size(), 2);
+  EXPECT_EQ(block.attributes(0).name(), "name");
+  EXPECT_TRUE(block.attributes(0).required());
+  EXPECT_EQ(block.attributes(1).name(), "value");
+  EXPECT_TRUE(block.attributes(1).computed());
+  EXPECT_TRUE(block.attributes(1).sensitive());
+}
+
+TEST_F(FrameworkFeaturesTest, GetFunctionsFieldByField) {
+  auto resp = Rpc<tfplugin6::GetFunctions::Request,
+                  tfplugin6::GetFunctions::Response>(&Stub::GetFunctions, {});
+  EXPECT_EQ(resp.diagnostics_size(), 0);
+  ASSERT_EQ(resp.functions_size(), 1);
+  const tfplugin6::Function& f = resp.functions().at("join");
+  ASSERT_EQ(f.parameters_size(), 1);
+  EXPECT_EQ(f.parameters(0).name(), "sep");
+  EXPECT_EQ(f.parameters(0).type(), "\"string\"");
+  EXPECT_FALSE(f.parameters(0).allow_null_value());
+  EXPECT_FALSE(f.parameters(0).allow_unknown_values());
+  EXPECT_EQ(f.parameters(0).description(), "Separator.");
+  EXPECT_EQ(f.parameters(0).description_kind(), tfplugin6::MARKDOWN);
+  ASSERT_TRUE(f.has_variadic_parameter());
+  EXPECT_EQ(f.variadic_parameter().name(), "parts");
+  EXPECT_TRUE(f.variadic_parameter().allow_null_value());
+  EXPECT_EQ(f.return_().type(), "\"string\"");
+  EXPECT_EQ(f.description(), "Joins `parts` with `sep`; null parts are skipped.");
+  EXPECT_EQ(f.description_kind(), tfplugin6::MARKDOWN);
+  EXPECT_EQ(f.deprecation_message(), "");
+}
+
+TEST_F(FrameworkFeaturesTest, CallFunction) {
+  const Type s = Type::String();
+  auto ok = Call({Dv(Value::String(","), s), Dv(Value::String("a"), s),
+                  Dv(Value::Null(s), s), Dv(Value::String("b"), s)});
+  EXPECT_FALSE(ok.has_error()) << ok.error().text();
+  EXPECT_EQ(Dec(ok.result(), s), Value::String("a,b"));
+
+  auto bad = Call({Dv(Value::String(""), s), Dv(Value::String("a"), s)});
+  ASSERT_TRUE(bad.has_error());
+  EXPECT_EQ(bad.error().text(), "sep must not be empty");
+  ASSERT_TRUE(bad.error().has_function_argument());
+  EXPECT_EQ(bad.error().function_argument(), 0);
+  EXPECT_FALSE(bad.has_result());
+
+  auto null_sep = Call({Dv(Value::Null(s), s)});
+  ASSERT_TRUE(null_sep.has_error());
+  EXPECT_EQ(null_sep.error().function_argument(), 0);
+  EXPECT_THAT(null_sep.error().text(), ::testing::HasSubstr("\"sep\""));
+
+  auto none = Call({});
+  ASSERT_TRUE(none.has_error());
+  EXPECT_FALSE(none.error().has_function_argument());
+
+  auto unknown = Call({Dv(Value::String(","), s), Dv(Value::Unknown(s), s)});
+  EXPECT_FALSE(unknown.has_error());
+  EXPECT_FALSE(Dec(unknown.result(), s).IsKnown());
+
+  tfplugin6::CallFunction::Request missing;
+  missing.set_name("nope");
+  auto nope = Rpc<tfplugin6::CallFunction::Request,
+                  tfplugin6::CallFunction::Response>(&Stub::CallFunction,
+                                                     missing);
+  ASSERT_TRUE(nope.has_error());
+  EXPECT_THAT(nope.error().text(), ::testing::HasSubstr("\"nope\""));
+}
+
+TEST_F(FrameworkFeaturesTest, EphemeralResourceLifecycle) {
+  tfplugin6::ValidateEphemeralResourceConfig::Request vreq;
+  vreq.set_type_name("fwtest_secret");
+  *vreq.mutable_config() = Dv(
+      Value::Object({{"name", Value::String("much-too-long")},
+                     {"value", Value::Null(Type::String())}}),
+      kSecretType);
+  auto vresp = Rpc<tfplugin6::ValidateEphemeralResourceConfig::Request,
+                   tfplugin6::ValidateEphemeralResourceConfig::Response>(
+      &Stub::ValidateEphemeralResourceConfig, vreq);
+  ASSERT_EQ(vresp.diagnostics_size(), 1);
+  EXPECT_EQ(vresp.diagnostics(0).severity(), tfplugin6::Diagnostic::ERROR);
+  ASSERT_EQ(vresp.diagnostics(0).attribute().steps_size(), 1);
+  EXPECT_EQ(vresp.diagnostics(0).attribute().steps(0).attribute_name(), "name");
+
+  tfplugin6::OpenEphemeralResource::Request oreq;
+  oreq.set_type_name("fwtest_secret");
+  *oreq.mutable_config() =
+      Dv(Value::Object({{"name", Value::String("db")},
+                        {"value", Value::Null(Type::String())}}),
+         kSecretType);
+  oreq.mutable_client_capabilities()->set_deferral_allowed(true);
+  auto oresp = Rpc<tfplugin6::OpenEphemeralResource::Request,
+                   tfplugin6::OpenEphemeralResource::Response>(
+      &Stub::OpenEphemeralResource, oreq);
+  EXPECT_EQ(oresp.diagnostics_size(), 0);
+  EXPECT_EQ(Dec(oresp.result(), kSecretType),
+            Value::Object({{"name", Value::String("db")},
+                           {"value", Value::String("v-db")}}));
+  ASSERT_TRUE(oresp.has_private_());
+  EXPECT_EQ(oresp.private_(), "p-db");
+  ASSERT_TRUE(oresp.has_renew_at());
+  EXPECT_EQ(oresp.renew_at().seconds(), 4'102'444'800);
+  EXPECT_EQ(oresp.renew_at().nanos(), 0);
+  EXPECT_FALSE(oresp.has_deferred());
+
+  tfplugin6::RenewEphemeralResource::Request rreq;
+  rreq.set_type_name("fwtest_secret");
+  rreq.set_private_(oresp.private_());
+  auto rresp = Rpc<tfplugin6::RenewEphemeralResource::Request,
+                   tfplugin6::RenewEphemeralResource::Response>(
+      &Stub::RenewEphemeralResource, rreq);
+  EXPECT_EQ(rresp.diagnostics_size(), 0);
+  EXPECT_EQ(rresp.private_(), "p-db+r");
+  EXPECT_EQ(rresp.renew_at().seconds(), 4'102'444'800);
+
+  tfplugin6::CloseEphemeralResource::Request creq;
+  creq.set_type_name("fwtest_secret");
+  creq.set_private_(rresp.private_());
+  auto cresp = Rpc<tfplugin6::CloseEphemeralResource::Request,
+                   tfplugin6::CloseEphemeralResource::Response>(
+      &Stub::CloseEphemeralResource, creq);
+  EXPECT_EQ(cresp.diagnostics_size(), 0);
+
+  creq.set_private_("forged");
+  cresp = Rpc<tfplugin6::CloseEphemeralResource::Request,
+              tfplugin6::CloseEphemeralResource::Response>(
+      &Stub::CloseEphemeralResource, creq);
+  ASSERT_EQ(cresp.diagnostics_size(), 1);
+  EXPECT_EQ(cresp.diagnostics(0).summary(), "Unknown lease");
+}
+
+TEST_F(FrameworkFeaturesTest, ResourceIdentitySchemas) {
+  auto resp = Rpc<tfplugin6::GetResourceIdentitySchemas::Request,
+                  tfplugin6::GetResourceIdentitySchemas::Response>(
+      &Stub::GetResourceIdentitySchemas, {});
+  EXPECT_EQ(resp.diagnostics_size(), 0);
+  ASSERT_EQ(resp.identity_schemas_size(), 1);  // fwtest_plain has none
+  const auto& s = resp.identity_schemas().at("fwtest_item");
+  EXPECT_EQ(s.version(), 1);
+  ASSERT_EQ(s.identity_attributes_size(), 1);
+  EXPECT_EQ(s.identity_attributes(0).name(), "key");
+  EXPECT_EQ(s.identity_attributes(0).type(), "\"string\"");
+  EXPECT_TRUE(s.identity_attributes(0).required_for_import());
+  EXPECT_FALSE(s.identity_attributes(0).optional_for_import());
+  EXPECT_EQ(s.identity_attributes(0).description(), "The item id.");
+}
+
+TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
+  const Value null = Value::Null(kItemType);
+  const Value config = Item(Value::String("one"), Value::Null(Type::String()));
+  tfplugin6::PlanResourceChange::Request preq;
+  preq.set_type_name("fwtest_item");
+  *preq.mutable_prior_state() = Dv(null, kItemType);
+  *preq.mutable_proposed_new_state() = Dv(config, kItemType);
+  *preq.mutable_config() = Dv(config, kItemType);
+  auto presp = Rpc<tfplugin6::PlanResourceChange::Request,
+                   tfplugin6::PlanResourceChange::Response>(
+      &Stub::PlanResourceChange, preq);
+  EXPECT_EQ(presp.diagnostics_size(), 0);
+  EXPECT_FALSE(presp.has_planned_identity());  // null until Create
+
+  tfplugin6::ApplyResourceChange::Request areq;
+  areq.set_type_name("fwtest_item");
+  *areq.mutable_prior_state() = Dv(null, kItemType);
+  *areq.mutable_planned_state() = presp.planned_state();
+  *areq.mutable_config() = Dv(config, kItemType);
+  auto aresp = Rpc<tfplugin6::ApplyResourceChange::Request,
+                   tfplugin6::ApplyResourceChange::Response>(
+      &Stub::ApplyResourceChange, areq);
+  EXPECT_EQ(aresp.diagnostics_size(), 0);
+  const Value created = Item(Value::String("one"), Value::String("item-one"));
+  EXPECT_EQ(Dec(aresp.new_state(), kItemType), created);
+  ASSERT_TRUE(aresp.has_new_identity());
+  EXPECT_EQ(Dec(aresp.new_identity().identity_data(), kKeyType),
+            Key("item-one"));
+
+  // Read carries it back.
+  tfplugin6::ReadResource::Request rreq;
+  rreq.set_type_name("fwtest_item");
+  *rreq.mutable_current_state() = aresp.new_state();
+  *rreq.mutable_current_identity() = aresp.new_identity();
+  auto rresp = Rpc<tfplugin6::ReadResource::Request,
+                   tfplugin6::ReadResource::Response>(&Stub::ReadResource,
+                                                      rreq);
+  EXPECT_EQ(rresp.diagnostics_size(), 0);
+  EXPECT_EQ(Dec(rresp.new_identity().identity_data(), kKeyType),
+            Key("item-one"));
+
+  // A stored identity that no longer matches is rejected.
+  *rreq.mutable_current_identity()->mutable_identity_data() =
+      Dv(Key("item-other"), kKeyType);
+  rresp = Rpc<tfplugin6::ReadResource::Request,
+              tfplugin6::ReadResource::Response>(&Stub::ReadResource, rreq);
+  ASSERT_EQ(rresp.diagnostics_size(), 1);
+  EXPECT_EQ(rresp.diagnostics(0).summary(), "Unexpected identity change");
+
+  // An update plan keeps the prior identity.
+  const Value updated_config = Item(Value::String("one"), Value::Null(Type::String()));
+  preq.Clear();
+  preq.set_type_name("fwtest_item");
+  *preq.mutable_prior_state() = aresp.new_state();
+  *preq.mutable_proposed_new_state() = aresp.new_state();
+  *preq.mutable_config() = Dv(updated_config, kItemType);
+  *preq.mutable_prior_identity() = aresp.new_identity();
+  presp = Rpc<tfplugin6::PlanResourceChange::Request,
+              tfplugin6::PlanResourceChange::Response>(
+      &Stub::PlanResourceChange, preq);
+  EXPECT_EQ(presp.diagnostics_size(), 0);
+  ASSERT_TRUE(presp.has_planned_identity());
+  EXPECT_EQ(Dec(presp.planned_identity().identity_data(), kKeyType),
+            Key("item-one"));
+
+  // Import by id: state from the id, identity left for Read.
+  tfplugin6::ImportResourceState::Request ireq;
+  ireq.set_type_name("fwtest_item");
+  ireq.set_id("item-two");
+  auto iresp = Rpc<tfplugin6::ImportResourceState::Request,
+                   tfplugin6::ImportResourceState::Response>(
+      &Stub::ImportResourceState, ireq);
+  EXPECT_EQ(iresp.diagnostics_size(), 0);
+  ASSERT_EQ(iresp.imported_resources_size(), 1);
+  EXPECT_EQ(Dec(iresp.imported_resources(0).state(), kItemType).Attr("id"),
+            Value::String("item-two"));
+  EXPECT_FALSE(iresp.imported_resources(0).has_identity());
+
+  // Import by identity: the import hook receives the identity.
+  ireq.Clear();
+  ireq.set_type_name("fwtest_item");
+  *ireq.mutable_identity()->mutable_identity_data() =
+      Dv(Key("item-three"), kKeyType);
+  iresp = Rpc<tfplugin6::ImportResourceState::Request,
+              tfplugin6::ImportResourceState::Response>(
+      &Stub::ImportResourceState, ireq);
+  EXPECT_EQ(iresp.diagnostics_size(), 0);
+  ASSERT_EQ(iresp.imported_resources_size(), 1);
+  EXPECT_EQ(iresp.imported_resources(0).type_name(), "fwtest_item");
+  EXPECT_EQ(Dec(iresp.imported_resources(0).state(), kItemType).Attr("id"),
+            Value::String("item-three"));
+  ASSERT_TRUE(iresp.imported_resources(0).has_identity());
+  EXPECT_EQ(
+      Dec(iresp.imported_resources(0).identity().identity_data(), kKeyType),
+      Key("item-three"));
+
+  // ... and the Read that follows fills the rest.
+  rreq.Clear();
+  rreq.set_type_name("fwtest_item");
+  *rreq.mutable_current_state() = iresp.imported_resources(0).state();
+  *rreq.mutable_current_identity() = iresp.imported_resources(0).identity();
+  rresp = Rpc<tfplugin6::ReadResource::Request,
+              tfplugin6::ReadResource::Response>(&Stub::ReadResource, rreq);
+  EXPECT_EQ(rresp.diagnostics_size(), 0);
+  EXPECT_EQ(Dec(rresp.new_state(), kItemType),
+            Item(Value::String("three"), Value::String("item-three")));
+
+  // Import by identity without the required attribute.
+  *ireq.mutable_identity()->mutable_identity_data() =
+      Dv(Value::Object({{"key", Value::Null(Type::String())}}), kKeyType);
+  iresp = Rpc<tfplugin6::ImportResourceState::Request,
+              tfplugin6::ImportResourceState::Response>(
+      &Stub::ImportResourceState, ireq);
+  ASSERT_EQ(iresp.diagnostics_size(), 1);
+  EXPECT_EQ(iresp.diagnostics(0).summary(),
+            "Missing required identity attribute");
+  EXPECT_EQ(iresp.imported_resources_size(), 0);
+}
+
+TEST_F(FrameworkFeaturesTest, UpgradeResourceIdentity) {
+  tfplugin6::UpgradeResourceIdentity::Request req;
+  req.set_type_name("fwtest_item");
+  req.set_version(0);
+  req.mutable_raw_identity()->set_json(R"({"id":"item-old"})");
+  auto resp = Rpc<tfplugin6::UpgradeResourceIdentity::Request,
+                  tfplugin6::UpgradeResourceIdentity::Response>(
+      &Stub::UpgradeResourceIdentity, req);
+  EXPECT_EQ(resp.diagnostics_size(), 0);
+  EXPECT_EQ(Dec(resp.upgraded_identity().identity_data(), kKeyType),
+            Key("item-old"));
+
+  req.set_version(1);
+  req.mutable_raw_identity()->set_json(R"({"key":"item-cur"})");
+  resp = Rpc<tfplugin6::UpgradeResourceIdentity::Request,
+             tfplugin6::UpgradeResourceIdentity::Response>(
+      &Stub::UpgradeResourceIdentity, req);
+  EXPECT_EQ(resp.diagnostics_size(), 0);
+  EXPECT_EQ(Dec(resp.upgraded_identity().identity_data(), kKeyType),
+            Key("item-cur"));
+
+  req.set_version(2);
+  resp = Rpc<tfplugin6::UpgradeResourceIdentity::Request,
+             tfplugin6::UpgradeResourceIdentity::Response>(
+      &Stub::UpgradeResourceIdentity, req);
+  ASSERT_EQ(resp.diagnostics_size(), 1);
+  EXPECT_EQ(resp.diagnostics(0).summary(), "Unable to upgrade resource identity");
+  EXPECT_FALSE(resp.has_upgraded_identity());
+}
+
+TEST_F(FrameworkFeaturesTest, ResourceWithoutIdentityKeepsTheFieldsEmpty) {
+  const Value null = Value::Null(kItemType);
+  const Value config = Item(Value::String("p"), Value::Null(Type::String()));
+  tfplugin6::PlanResourceChange::Request preq;
+  preq.set_type_name("fwtest_plain");
+  *preq.mutable_prior_state() = Dv(null, kItemType);
+  *preq.mutable_proposed_new_state() = Dv(config, kItemType);
+  *preq.mutable_config() = Dv(config, kItemType);
+  auto presp = Rpc<tfplugin6::PlanResourceChange::Request,
+                   tfplugin6::PlanResourceChange::Response>(
+      &Stub::PlanResourceChange, preq);
+  EXPECT_EQ(presp.diagnostics_size(), 0);
+  EXPECT_FALSE(presp.has_planned_identity());
+
+  tfplugin6::ApplyResourceChange::Request areq;
+  areq.set_type_name("fwtest_plain");
+  *areq.mutable_prior_state() = Dv(null, kItemType);
+  *areq.mutable_planned_state() = presp.planned_state();
+  *areq.mutable_config() = Dv(config, kItemType);
+  auto aresp = Rpc<tfplugin6::ApplyResourceChange::Request,
+                   tfplugin6::ApplyResourceChange::Response>(
+      &Stub::ApplyResourceChange, areq);
+  EXPECT_EQ(aresp.diagnostics_size(), 0);
+  EXPECT_FALSE(aresp.has_new_identity());
+
+  tfplugin6::ReadResource::Request rreq;
+  rreq.set_type_name("fwtest_plain");
+  *rreq.mutable_current_state() = aresp.new_state();
+  auto rresp = Rpc<tfplugin6::ReadResource::Request,
+                   tfplugin6::ReadResource::Response>(&Stub::ReadResource,
+                                                      rreq);
+  EXPECT_EQ(rresp.diagnostics_size(), 0);
+  EXPECT_FALSE(rresp.has_new_identity());
+
+  tfplugin6::ImportResourceState::Request ireq;
+  ireq.set_type_name("fwtest_plain");
+  ireq.set_id("item-p");
+  auto iresp = Rpc<tfplugin6::ImportResourceState::Request,
+                   tfplugin6::ImportResourceState::Response>(
+      &Stub::ImportResourceState, ireq);
+  EXPECT_EQ(iresp.diagnostics_size(), 0);
+  ASSERT_EQ(iresp.imported_resources_size(), 1);
+  EXPECT_FALSE(iresp.imported_resources(0).has_identity());
+
+  // Import by identity is refused for it.
+  ireq.clear_id();
+  *ireq.mutable_identity()->mutable_identity_data() = Dv(Key("x"), kKeyType);
+  iresp = Rpc<tfplugin6::ImportResourceState::Request,
+              tfplugin6::ImportResourceState::Response>(
+      &Stub::ImportResourceState, ireq);
+  ASSERT_EQ(iresp.diagnostics_size(), 1);
+  EXPECT_EQ(iresp.diagnostics(0).summary(), "Resource Identity Not Supported");
+}
+
+}  // namespace
+}  // namespace tfpu::testing

@@ -6,7 +6,10 @@
 // Exit codes: 0 ok, 2 not found, 1 any other error (see README.md).
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <iostream>
+#include <sstream>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,11 +17,14 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "union/api_key.h"
 #include "union/client.h"
 #include "union/config.h"
 #include "union/errors.h"
 #include "union/log.h"
+#include "union/redact.h"
 
 namespace {
 
@@ -45,6 +51,23 @@ int Fail(const absl::Status& status) {
 
 void PrintJson(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
 
+// Every value given to --api-key on the command line ("--api-key V" or
+// "--api-key=V"), so that no message can echo one.
+std::vector<std::string> ApiKeyArguments(int argc, char** argv) {
+  constexpr std::string_view kFlag = "--api-key";
+  std::vector<std::string> values;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == kFlag && i + 1 < argc) {
+      values.emplace_back(argv[i + 1]);
+    } else if (arg.size() > kFlag.size() + 1 &&
+               arg.substr(0, kFlag.size() + 1) == "--api-key=") {
+      values.emplace_back(arg.substr(kFlag.size() + 1));
+    }
+  }
+  return values;
+}
+
 absl::StatusOr<ApiKeys> Connect(const GlobalFlags& g) {
   unionc::ConfigInputs in;
   if (!g.api_key.empty()) in.api_key = g.api_key;
@@ -52,7 +75,17 @@ absl::StatusOr<ApiKeys> Connect(const GlobalFlags& g) {
   if (g.org_given) in.org = g.org;
   if (g.insecure) in.insecure = true;
   if (!g.ca_cert.empty()) in.ca_cert_file = g.ca_cert;
-  in.timeout = std::chrono::milliseconds(static_cast<int64_t>(g.timeout_seconds * 1000));
+  if (std::isnan(g.timeout_seconds)) {
+    return absl::InvalidArgumentError(
+        "--timeout is not a number; give seconds, for example 30");
+  }
+  absl::StatusOr<absl::Duration> timeout =
+      unionc::CheckTimeout(absl::Seconds(g.timeout_seconds));
+  if (!timeout.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--timeout: ", timeout.status().message()));
+  }
+  in.timeout = absl::ToChronoMilliseconds(*timeout);
   in.max_retries = g.max_retries;
   absl::StatusOr<unionc::ClientConfig> cfg = unionc::ResolveConfig(in);
   if (!cfg.ok()) return cfg.status();
@@ -68,6 +101,8 @@ int main(int argc, char** argv) {
   CLI::App app{"Manage Union API keys (OAuth2 client-credentials apps)",
                "union-apikey"};
   app.require_subcommand(1);
+  // Global options may also follow the subcommand ("list --api-key ...").
+  app.fallthrough();
   GlobalFlags g;
   app.add_option("--endpoint", g.endpoint,
                  "Union endpoint (host[:port]); default: UNION_ENDPOINT, then "
@@ -77,10 +112,12 @@ int main(int argc, char** argv) {
                  "(prefer the environment: flags are visible to other users)");
   app.add_flag("--insecure", g.insecure,
                "plaintext gRPC/HTTP (only for a local dev server)");
-  app.add_option("--ca-cert", g.ca_cert, "PEM file of CA roots for TLS")
-      ->check(CLI::ExistingFile);
-  app.add_option("--timeout", g.timeout_seconds, "per-call timeout in seconds")
-      ->check(CLI::PositiveNumber)
+  app.add_option("--ca-cert", g.ca_cert,
+                 "PEM file of CA roots for TLS (checked when the command "
+                 "starts)");
+  app.add_option("--timeout", g.timeout_seconds,
+                 "per-call timeout in seconds, at least 0.001; values above "
+                 "86400 (24 h) are clamped to 86400")
       ->capture_default_str();
   app.add_option("--max-retries", g.max_retries,
                  "extra attempts on retryable errors")
@@ -114,8 +151,11 @@ int main(int argc, char** argv) {
   // list
   CLI::App* list = app.add_subcommand("list", "list keys");
   uint32_t limit = 100;
+  std::string list_prefix;
   list->add_option("--limit", limit, "maximum number of keys (0 = all)")
       ->capture_default_str();
+  list->add_option("--client-id-prefix", list_prefix,
+                   "only keys whose client_id starts with this");
 
   // update
   CLI::App* update = app.add_subcommand(
@@ -136,13 +176,27 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 1;
+    // CLI11 echoes offending arguments; an --api-key value must never be
+    // among what it prints.
+    std::ostringstream out, err;
+    const int rc = app.exit(e, out, err);
+    const std::vector<std::string> keys = ApiKeyArguments(argc, argv);
+    std::cout << unionc::RedactSecrets(out.str(), keys);
+    std::cerr << unionc::RedactSecrets(err.str(), keys);
+    return rc == 0 ? 0 : 1;
   }
   g.org_given = org->count() > 0;
   if (g.verbose) {
     unionc::SetLogSink([](unionc::LogLevel level, std::string_view msg) {
       std::cerr << "[" << unionc::LogLevelName(level) << "] " << msg << "\n";
     });
+  }
+
+  // Input checks that need no connection come first.
+  if (create->parsed()) {
+    if (absl::Status st = unionc::ValidateKeyName(create_name); !st.ok()) {
+      return Fail(st);
+    }
   }
 
   absl::StatusOr<ApiKeys> keys = Connect(g);
@@ -168,7 +222,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (list->parsed()) {
-    absl::StatusOr<std::vector<ApiKey>> all = keys->ListAll(limit);
+    absl::StatusOr<std::vector<ApiKey>> all =
+        keys->ListAll(limit, {.client_id_prefix = list_prefix});
     if (!all.ok()) return Fail(all.status());
     nlohmann::json out = nlohmann::json::array();
     for (const ApiKey& k : *all) out.push_back(unionc::ToJson(k));

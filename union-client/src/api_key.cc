@@ -7,7 +7,9 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl_compat.h"
 #include "app_convert.h"
 #include "call.h"
 #include "cloudidl/identity/app_payload.pb.h"
@@ -15,6 +17,7 @@
 #include "status_macros.h"
 #include "union/credentials.h"
 #include "union/endpoint.h"
+#include "union/errors.h"
 #include "union/redact.h"
 
 namespace unionc {
@@ -50,6 +53,22 @@ absl::Status CheckClientId(std::string_view client_id) {
         "the client_id is empty; pass the id shown by `union-apikey list`");
   }
   return absl::OkStatus();
+}
+
+// Every entry, before anything is sent; the message names the entry.
+absl::Status CheckRedirectUris(const std::vector<std::string>& uris) {
+  for (size_t i = 0; i < uris.size(); ++i) {
+    if (absl::Status st = ValidateRedirectUri(uris[i]); !st.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("redirect_uris[", i, "]: ", st.message()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool IsSchemeChar(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '+' ||
+         c == '-' || c == '.';
 }
 
 // The serverless user handle (additional_claims["userhandle"]).
@@ -90,6 +109,62 @@ std::string NormalizeKeyName(std::string_view name) {
   return out;
 }
 
+absl::Status ValidateKeyName(std::string_view name) {
+  const std::string normalized = NormalizeKeyName(name);
+  const bool has_alnum =
+      std::any_of(normalized.begin(), normalized.end(), [](char c) {
+        return absl::ascii_isalnum(static_cast<unsigned char>(c));
+      });
+  if (!has_alnum) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the API key name \"", TruncateForMessage(name),
+        "\" has no letter or digit, so it would not make a usable client_id",
+        normalized.empty() ? "" : absl::StrCat(" (it would become \"",
+                                               normalized, "\")"),
+        "; use a name with letters or digits, such as \"ci-pipeline\""));
+  }
+  if (normalized.size() > kMaxClientIdLength) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the API key name \"", TruncateForMessage(name), "\" makes a client_id of ",
+        normalized.size(), " characters, more than Union's limit of ",
+        kMaxClientIdLength, "; use a shorter name"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateRedirectUri(std::string_view uri) {
+  auto invalid = [&](std::string_view problem) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the redirect URI \"", TruncateForMessage(uri), "\" ",
+        internal::Av(problem),
+        "; give an absolute URI such as "
+        "\"https://example.com/callback\""));
+  };
+  if (uri.empty()) return invalid("is empty");
+  const size_t colon = uri.find(':');
+  if (colon == std::string_view::npos || colon == 0 ||
+      !absl::ascii_isalpha(static_cast<unsigned char>(uri[0])) ||
+      !std::all_of(uri.begin(), uri.begin() + colon, IsSchemeChar)) {
+    return invalid("is not absolute (it has no scheme such as \"https:\")");
+  }
+  if (colon + 1 == uri.size()) return invalid("has nothing after its scheme");
+  for (char ch : uri) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) {
+      return invalid("contains a space or a control character");
+    }
+  }
+  const std::string scheme =
+      absl::AsciiStrToLower(internal::Av(uri.substr(0, colon)));
+  for (std::string_view refused : {"javascript", "data", "file"}) {
+    if (scheme == refused) {
+      return invalid(absl::StrCat("uses the scheme \"", internal::Av(refused),
+                                  ":\", which is not allowed for a redirect"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 bool IsServerlessEndpoint(std::string_view endpoint) {
   const std::string host =
       absl::AsciiStrToLower(EndpointHost(NormalizeEndpoint(endpoint)));
@@ -109,6 +184,9 @@ nlohmann::json ToJson(const ApiKey& key, JsonOptions options) {
       {"application_type", key.application_type},
       {"client_id_issued_at", key.client_id_issued_at},
       {"client_id_issued_at_seconds", key.client_id_issued_at_seconds},
+      {"client_secret_expires_at",
+       key.client_secret_expires_at ? nlohmann::json(*key.client_secret_expires_at)
+                                    : nlohmann::json(nullptr)},
   };
   auto secret = [&](const char* name, const std::optional<std::string>& v) {
     if (!v) return;
@@ -129,11 +207,13 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
                                        const std::vector<std::string>& redirect_uris,
                                        const CreateOptions& options) const {
   const Client& c = *client_;
-  std::string normalized = NormalizeKeyName(name);
-  if (normalized.empty()) {
+  if (name.empty()) {
     return absl::InvalidArgumentError(
         "the API key name is empty; give a name such as \"ci-pipeline\"");
   }
+  UNIONC_RETURN_IF_ERROR(ValidateKeyName(name));
+  UNIONC_RETURN_IF_ERROR(CheckRedirectUris(redirect_uris));
+  std::string normalized = NormalizeKeyName(name);
   std::string org = c.config().org;
   std::string client_id = normalized;
   if (IsServerlessEndpoint(c.config().endpoint)) {
@@ -142,6 +222,12 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
         c.config().endpoint, handle, normalized);
     client_id = std::move(ident.client_id);
     org = std::move(ident.org);
+    if (client_id.size() > kMaxClientIdLength) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the serverless client_id \"", TruncateForMessage(client_id),
+          "\" would have ", client_id.size(), " characters, more than Union's "
+          "limit of ", kMaxClientIdLength, "; use a shorter name"));
+    }
   }
 
   id::CreateAppRequest req;
@@ -173,7 +259,7 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
   if (key.client_id.empty()) key.client_id = client_id;
   if (!key.client_secret) {
     return absl::InternalError(absl::StrCat(
-        "Union created API key \"", key.client_id,
+        "Union created API key \"", TruncateForMessage(key.client_id),
         "\" but returned no secret; delete it and create it again"));
   }
   key.encoded_credentials =
@@ -202,7 +288,8 @@ absl::StatusOr<ApiKey> ApiKeys::Get(std::string_view client_id) const {
   return key;
 }
 
-absl::StatusOr<std::vector<ApiKey>> ApiKeys::ListAll(uint32_t limit) const {
+absl::StatusOr<std::vector<ApiKey>> ApiKeys::ListAll(
+    uint32_t limit, const ListFilter& filter) const {
   const Client& c = *client_;
   client_internal::Connection& conn = c.connection();
   std::vector<ApiKey> out;
@@ -217,6 +304,12 @@ absl::StatusOr<std::vector<ApiKey>> ApiKeys::ListAll(uint32_t limit) const {
     }
     req.mutable_request()->set_limit(want);
     req.mutable_request()->set_token(token);
+    if (!filter.client_id_prefix.empty()) {
+      cloudidl::common::Filter* f = req.mutable_request()->add_filters();
+      f->set_function(cloudidl::common::Filter::CONTAINS);
+      f->set_field("client_id");
+      f->add_values(filter.client_id_prefix);
+    }
     id::ListAppsResponse resp;
     UNIONC_RETURN_IF_ERROR(Invoke(
         c, RetryPolicy::kIdempotent, Info(c, "list", "", c.config().org),
@@ -225,6 +318,12 @@ absl::StatusOr<std::vector<ApiKey>> ApiKeys::ListAll(uint32_t limit) const {
         }));
     for (const id::App& app : resp.apps()) {
       if (limit != 0 && out.size() >= limit) break;
+      // The server's CONTAINS is wider than a prefix, and a server may
+      // ignore filters altogether.
+      if (!absl::StartsWith(internal::Av(app.client_id()),
+                            internal::Av(filter.client_id_prefix))) {
+        continue;
+      }
       ApiKey key = client_internal::ApiKeyFromApp(app, c.config().org);
       key.client_secret.reset();
       out.push_back(std::move(key));
@@ -245,6 +344,9 @@ absl::StatusOr<ApiKey> ApiKeys::Update(std::string_view client_id,
   const Client& c = *client_;
   client_internal::Connection& conn = c.connection();
   const std::string org = c.config().org;
+  if (options.redirect_uris) {
+    UNIONC_RETURN_IF_ERROR(CheckRedirectUris(*options.redirect_uris));
+  }
 
   id::GetAppRequest get;
   get.set_organization(org);
@@ -325,9 +427,11 @@ std::future<absl::StatusOr<ApiKey>> ApiKeys::GetAsync(std::string client_id) con
 }
 
 std::future<absl::StatusOr<std::vector<ApiKey>>> ApiKeys::ListAllAsync(
-    uint32_t limit) const {
+    uint32_t limit, ListFilter filter) const {
   return std::async(std::launch::async,
-                    [self = *this, limit] { return self.ListAll(limit); });
+                    [self = *this, limit, filter = std::move(filter)] {
+                      return self.ListAll(limit, filter);
+                    });
 }
 
 std::future<absl::StatusOr<ApiKey>> ApiKeys::UpdateAsync(

@@ -42,6 +42,13 @@ ApiKey ApiKeyFromApp(const cloudidl::identity::App& app,
     k.client_id_issued_at_seconds = app.client_id_issued_at().seconds();
     k.client_id_issued_at = FormatRfc3339(k.client_id_issued_at_seconds);
   }
+  // Unset and the zero Timestamp both mean "never expires".
+  if (app.has_client_secret_expires_at() &&
+      (app.client_secret_expires_at().seconds() != 0 ||
+       app.client_secret_expires_at().nanos() != 0)) {
+    k.client_secret_expires_at =
+        FormatRfc3339(app.client_secret_expires_at().seconds());
+  }
   if (!app.client_secret().empty()) k.client_secret = app.client_secret();
   return k;
 }

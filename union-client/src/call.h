@@ -13,6 +13,7 @@
 #include "rpc_errors.h"
 #include "union/client.h"
 #include "union/log.h"
+#include "union/redact.h"
 
 namespace unionc::client_internal {
 
@@ -40,10 +41,15 @@ absl::Status Invoke(const Client& client, RetryPolicy policy,
     if (!meta.ok()) {
       if (retries < cfg.max_retries && ShouldRetryAuthPhase(meta.status())) {
         std::chrono::milliseconds wait = RetryBackoff(cfg, retries++);
-        Log(LogLevel::kDebug,
-            absl::StrCat("union-client: authentication failed (",
-                         meta.status().message(), "); retry ", retries, " in ",
-                         wait.count(), " ms"));
+        Log(LogLevel::kInfo,
+            RedactSecrets(
+                absl::StrCat("union-client: ", info.operation,
+                             ": getting an access token failed with code ",
+                             static_cast<int>(meta.status().code()), " (",
+                             meta.status().message(), "); retry ", retries,
+                             " of ", cfg.max_retries, " (attempt ",
+                             retries + 1, ") in ", wait.count(), " ms"),
+                {conn.client_secret()}));
         std::this_thread::sleep_for(wait);
         continue;
       }
@@ -55,8 +61,8 @@ absl::Status Invoke(const Client& client, RetryPolicy policy,
     grpc::Status st = rpc(&ctx);
     if (st.ok()) return absl::OkStatus();
     if (st.error_code() == grpc::StatusCode::UNAUTHENTICATED &&
-        !reauthenticated) {
-      Log(LogLevel::kDebug,
+        !reauthenticated && !conn.tokens().fixed()) {
+      Log(LogLevel::kInfo,
           absl::StrCat("union-client: ", info.operation,
                        " was UNAUTHENTICATED; refreshing the token once"));
       conn.tokens().Invalidate(*token);
@@ -65,14 +71,17 @@ absl::Status Invoke(const Client& client, RetryPolicy policy,
     }
     if (retries < cfg.max_retries && ShouldRetry(policy, st)) {
       std::chrono::milliseconds wait = RetryBackoff(cfg, retries++);
-      Log(LogLevel::kDebug,
+      Log(LogLevel::kInfo,
           absl::StrCat("union-client: ", info.operation, " failed with code ",
                        static_cast<int>(st.error_code()), "; retry ", retries,
-                       " of ", cfg.max_retries, " in ", wait.count(), " ms"));
+                       " of ", cfg.max_retries, " (attempt ", retries + 1,
+                       ") in ", wait.count(), " ms"));
       std::this_thread::sleep_for(wait);
       continue;
     }
-    return MapRpcError(st, info, {conn.client_secret(), *token});
+    CallInfo failed = info;
+    failed.fixed_token = conn.tokens().fixed();
+    return MapRpcError(st, failed, {conn.client_secret(), *token});
   }
 }
 

@@ -1,9 +1,7 @@
 // The shared connection: channel, stubs, discovery and token cache.
 #include "connection.h"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -11,8 +9,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "ca_file.h"
 #include "http_transport.h"
 #include "union/endpoint.h"
+#include "union/errors.h"
 #include "union/log.h"
 #include "union/redact.h"
 
@@ -35,8 +35,8 @@ std::string RegistryKey(const ClientConfig& c) {
   // In-memory only, never printed.
   return absl::StrCat(c.endpoint, "\n", c.insecure ? "plain" : "tls", "\n",
                       c.ca_cert_file, "\n", c.credentials.client_id, "\n",
-                      c.credentials.client_secret, "\n",
-                      c.timeout.count());
+                      c.credentials.client_secret, "\n", c.access_token,
+                      "\n", c.timeout.count());
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials(
@@ -44,15 +44,9 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials
   if (c.insecure) return grpc::InsecureChannelCredentials();
   grpc::SslCredentialsOptions ssl;
   if (!c.ca_cert_file.empty()) {
-    std::ifstream in(c.ca_cert_file);
-    if (!in) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "cannot read the CA certificate file \"", c.ca_cert_file,
-          "\"; check the path given as ca_cert_file / --ca-cert"));
-    }
-    std::stringstream buf;
-    buf << in.rdbuf();
-    ssl.pem_root_certs = buf.str();
+    absl::StatusOr<std::string> pem = ReadCaCertFile(c.ca_cert_file);
+    if (!pem.ok()) return pem.status();
+    ssl.pem_root_certs = *std::move(pem);
   }
   return grpc::SslCredentials(ssl);
 }
@@ -99,10 +93,16 @@ Connection::Connection(
       ca_cert_file_(config.ca_cert_file),
       timeout_(config.timeout),
       client_secret_(config.credentials.client_secret),
-      tokens_(config.credentials,
-              [this](Deadline d) { return Discover(d); },
-              TokenSourceOptions{.timeout = config.timeout,
-                                 .ca_cert_file = config.ca_cert_file}) {
+      access_token_(config.access_token) {
+  if (!access_token_.empty()) {
+    tokens_ = std::make_unique<TokenSource>(access_token_);
+  } else {
+    tokens_ = std::make_unique<TokenSource>(
+        config.credentials, [this](Deadline d) { return Discover(d); },
+        TokenSourceOptions{.timeout = config.timeout,
+                           .ca_cert_file = config.ca_cert_file,
+                           .insecure = config.insecure});
+  }
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);  // we retry ourselves, see client.h
   args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
@@ -115,6 +115,10 @@ Connection::Connection(
   apps_ = cloudidl::identity::AppsService::NewStub(channel_);
   identity_ = flyteidl::service::IdentityService::NewStub(channel_);
   auth_ = flyteidl::service::AuthMetadataService::NewStub(channel_);
+}
+
+std::string Connection::endpoint_for_messages() const {
+  return TruncateForMessage(endpoint_);
 }
 
 absl::StatusOr<AuthMetadata> Connection::Discover(Deadline deadline) {
@@ -140,31 +144,45 @@ absl::StatusOr<AuthMetadata> Connection::Discover(Deadline deadline) {
       }
     }
   }
-  if (st.ok() && !m.token_endpoint.empty()) return m;
+  if (st.ok() && !m.token_endpoint.empty()) {
+    Log(LogLevel::kDebug, absl::StrCat("union-client: discovery over gRPC at ",
+                                       endpoint_for_messages(), " succeeded"));
+    return m;
+  }
 
   const std::string grpc_error =
       st.ok() ? "no token_endpoint in the OAuth2 metadata"
-              : RedactSecrets(st.error_message(), {client_secret_});
+              : TruncateForMessage(
+                    RedactSecrets(st.error_message(), {client_secret_}), 512);
   Log(LogLevel::kDebug,
       absl::StrCat("union-client: gRPC auth discovery failed (", grpc_error,
                    "); trying the HTTP well-known documents"));
   absl::StatusOr<AuthMetadata> over_http = DiscoverOverHttp(deadline);
-  if (over_http.ok()) return over_http;
+  if (over_http.ok()) {
+    Log(LogLevel::kDebug, absl::StrCat("union-client: discovery over HTTP at ",
+                                       endpoint_for_messages(), " succeeded"));
+    return over_http;
+  }
+  // The URL rule is not something a retry or another path can fix.
+  if (absl::IsFailedPrecondition(over_http.status())) {
+    return over_http.status();
+  }
 
   if (st.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) {
     return absl::DeadlineExceededError(absl::StrCat(
-        "Union at ", endpoint_, " did not answer within ",
+        "Union at ", endpoint_for_messages(), " did not answer within ",
         Milliseconds(timeout_), " (", grpc_error,
         "); check the endpoint and network, or raise the timeout"));
   }
   if (st.error_code() == grpc::StatusCode::UNAVAILABLE) {
     return absl::UnavailableError(absl::StrCat(
-        "cannot reach Union at ", endpoint_, " (", grpc_error,
+        "cannot reach Union at ", endpoint_for_messages(), " (", grpc_error,
         "); check the endpoint, the network and the TLS settings (insecure "
         "is only for a local dev server)"));
   }
   return absl::UnavailableError(absl::StrCat(
-      "could not discover how to authenticate at ", endpoint_, " (gRPC: ",
+      "could not discover how to authenticate at ", endpoint_for_messages(),
+      " (gRPC: ",
       grpc_error, "; HTTP: ", over_http.status().message(),
       "); is this a Union endpoint?"));
 }
@@ -183,6 +201,7 @@ absl::StatusOr<AuthMetadata> Connection::DiscoverOverHttp(Deadline deadline) {
     req.url = absl::StrCat(base, path);
     req.ca_cert_file = ca_cert_file_;
     req.timeout = std::min(timeout_, remaining);
+    req.allow_plaintext = insecure_;
     absl::StatusOr<http_internal::HttpResponse> resp =
         http_internal::HttpFetch(req);
     if (!resp.ok()) return resp.status();
@@ -205,6 +224,16 @@ absl::StatusOr<AuthMetadata> Connection::DiscoverOverHttp(Deadline deadline) {
     return absl::InternalError("the OAuth2 metadata has no token_endpoint");
   }
   m.token_endpoint = (*meta)["token_endpoint"].get<std::string>();
+  // Refused here, before the client metadata is fetched, when it is not
+  // https:// (and `insecure` is off): see docs/design/token-endpoint-tls.md.
+  if (absl::Status st =
+          http_internal::CheckUrlScheme(m.token_endpoint, insecure_);
+      !st.ok()) {
+    return absl::Status(
+        st.code(), absl::StrCat("the token endpoint in the OAuth2 metadata "
+                                "document of ", endpoint_for_messages(),
+                                " cannot be used: ", st.message()));
+  }
   if (absl::StatusOr<nlohmann::json> client = get_json("/config/v1/flyte_client");
       client.ok()) {
     const nlohmann::json& c = *client;

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl_compat.h"
+#include "union/endpoint.h"
 #include "union/redact.h"
 
 namespace unionc {
@@ -52,6 +53,15 @@ absl::StatusOr<ApiKeyCredentials> ApiKeyCredentials::Decode(
   if (c.endpoint.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat("the API key has an empty endpoint", kHint));
+  }
+  // A key with an extra ':'-separated field would otherwise shift the
+  // secret into client_id (which is logged and shown). No part is echoed.
+  if (!IsHostPort(NormalizeEndpoint(c.endpoint))) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "the API key is malformed: its endpoint part is not host[:port] or "
+        "[v6]:port with a port from 1 to 65535 (the key may be damaged or "
+        "have an extra ':'-separated field)",
+        kHint));
   }
   if (c.client_id.empty()) {
     return absl::InvalidArgumentError(

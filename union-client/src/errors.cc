@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 
 namespace unionc {
 
@@ -12,6 +13,26 @@ int ExitCodeFor(const absl::Status& status) {
   if (status.ok()) return 0;
   if (absl::IsNotFound(status)) return 2;
   return 1;
+}
+
+std::string TruncateForMessage(std::string_view value, size_t max_length) {
+  size_t keep = value.size();
+  if (keep > max_length) {
+    keep = max_length;
+    // Back up to the start of a UTF-8 sequence (continuation bytes are
+    // 10xxxxxx).
+    while (keep > 0 &&
+           (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) {
+      --keep;
+    }
+  }
+  std::string out(value.substr(0, keep));
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) c = '?';
+  }
+  if (keep < value.size()) absl::StrAppend(&out, "...(", value.size(), " bytes)");
+  return out;
 }
 
 std::string_view ErrorKindName(absl::StatusCode code) {

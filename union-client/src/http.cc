@@ -1,10 +1,14 @@
-// Request-building helpers shared by both HTTP transports.
+// The common HTTP layer every transport goes through (HttpFetch and its URL
+// rule), and request-building helpers.
 #include "http.h"
 
+#include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl_compat.h"
+#include "http_transport_impl.h"
+#include "union/errors.h"
 
 namespace unionc::http_internal {
 namespace {
@@ -24,7 +28,72 @@ void AppendPercentEncoded(std::string* out, std::string_view s) {
   }
 }
 
+struct UrlParts {
+  std::string scheme;  // lower-case; "" when the URL has none
+  std::string_view host;  // host[:port], without user info
+  std::string_view path;  // from the first '/' to before '?' or '#'
+};
+
+UrlParts SplitUrl(std::string_view url) {
+  UrlParts parts;
+  const size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return parts;
+  parts.scheme = absl::AsciiStrToLower(internal::Av(url.substr(0, scheme_end)));
+  std::string_view rest = url.substr(scheme_end + 3);
+  const size_t authority_end = rest.find_first_of("/?#");
+  std::string_view authority = rest.substr(0, authority_end);
+  if (const size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    authority = authority.substr(at + 1);  // user info may hold a password
+  }
+  parts.host = authority;
+  if (authority_end != std::string_view::npos && rest[authority_end] == '/') {
+    std::string_view path = rest.substr(authority_end);
+    parts.path = path.substr(0, path.find_first_of("?#"));
+  }
+  return parts;
+}
+
 }  // namespace
+
+absl::Status CheckUrlScheme(std::string_view url, bool allow_plaintext) {
+  const UrlParts parts = SplitUrl(url);
+  if (parts.scheme == "https") return absl::OkStatus();
+  const std::string host = TruncateForMessage(parts.host);
+  if (parts.scheme == "http") {
+    if (allow_plaintext) return absl::OkStatus();
+    return absl::FailedPreconditionError(absl::StrCat(
+        "refusing to send a request to a URL with scheme \"http\" (host ",
+        host,
+        ") because it is not TLS: credentials and tokens would cross the "
+        "network in plaintext. Union's discovery and token URLs must be "
+        "https://; only for a local dev server, set insecure (--insecure) to "
+        "allow http"));
+  }
+  if (parts.scheme.empty()) {
+    return absl::InvalidArgumentError(
+        "cannot use a URL without a scheme; Union's discovery and token URLs "
+        "must start with https://");
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "cannot use a URL with scheme \"", TruncateForMessage(parts.scheme),
+      "\" (host ", host, "); only https:// is supported (http:// with "
+      "insecure)"));
+}
+
+std::string UrlForLog(std::string_view url) {
+  const UrlParts parts = SplitUrl(url);
+  if (parts.scheme.empty()) return "<URL without a scheme>";
+  return absl::StrCat(parts.scheme, "://", internal::Av(parts.host),
+                      internal::Av(parts.path));
+}
+
+absl::StatusOr<HttpResponse> HttpFetch(const HttpRequest& request) {
+  if (absl::Status st = CheckUrlScheme(request.url, request.allow_plaintext);
+      !st.ok()) {
+    return st;
+  }
+  return TransportFetch(request);
+}
 
 std::string FormEncode(
     const std::vector<std::pair<std::string, std::string>>& fields) {

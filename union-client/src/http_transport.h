@@ -1,6 +1,8 @@
 // Internal: the HTTP transport behind discovery and the OAuth2 token request.
 //
-// One function; exactly one implementation is compiled in (see CMakeLists):
+// One function, HttpFetch (http.cc): it applies the rules every request must
+// pass, then hands the request to exactly one compiled-in transport (see
+// CMakeLists and http_transport_impl.h):
 //   http_transport_curl.cc     libcurl (the default)
 //   http_transport_beast.cc    Boost.Beast + OpenSSL, header-only
 //                              (UNIONC_HTTP_BEAST; TFPU_STATIC's default, as
@@ -11,7 +13,13 @@
 //   HttpRequest req{.method = HttpMethod::kGet, .url = "https://host/x"};
 //   absl::StatusOr<HttpResponse> resp = HttpFetch(req);
 //
-// Both behave the same: no redirects are followed, the whole exchange is
+// The scheme rule (docs/design/token-endpoint-tls.md): a URL that is not
+// https:// is refused before anything is sent (FailedPrecondition naming the
+// scheme, the host and the `insecure` setting), unless allow_plaintext is set
+// (the client's `insecure`); then http:// is allowed too. Other schemes are
+// InvalidArgument.
+//
+// All transports behave the same: no redirects are followed, the whole exchange is
 // bounded by `timeout`, TLS peers are verified against `ca_cert_file` (or the
 // system roots), and any HTTP status is a response, not an error. Errors:
 // InvalidArgument (malformed URL), Unavailable (cannot connect, TLS failure,
@@ -34,7 +42,10 @@ enum class HttpMethod { kGet, kPost };
 
 struct HttpRequest {
   HttpMethod method = HttpMethod::kGet;
-  std::string url;  // http:// or https://
+  std::string url;  // https:// (http:// only with allow_plaintext)
+  // Allow a plaintext http:// URL (the client's `insecure`: a local dev
+  // server). Off, so credentials never leave over plaintext by accident.
+  bool allow_plaintext = false;
   // Extra request headers ("Authorization" values are sensitive).
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;          // sent with kPost
@@ -56,8 +67,19 @@ struct HttpResponse {
 // Largest response body accepted (discovery and token documents are tiny).
 inline constexpr size_t kMaxResponseBody = 1 << 20;
 
-// Performs `request` with the compiled-in transport.
+// Performs `request` with the compiled-in transport, after CheckUrlScheme.
 [[nodiscard]] absl::StatusOr<HttpResponse> HttpFetch(const HttpRequest& request);
+
+// The scheme rule above, on its own: OK for https://, and for http:// when
+// `allow_plaintext`; FailedPrecondition for http:// otherwise,
+// InvalidArgument for anything else. Messages name the scheme and host only
+// (never a path, query or user info, which could carry secrets).
+[[nodiscard]] absl::Status CheckUrlScheme(std::string_view url,
+                                          bool allow_plaintext);
+
+// `url` fit for a log line: scheme, host and path, without user info, query
+// or fragment.
+[[nodiscard]] std::string UrlForLog(std::string_view url);
 
 // "libcurl", "boost-beast" or "cpp-httplib": which transport HttpFetch uses.
 [[nodiscard]] std::string_view HttpTransportName();

@@ -1,5 +1,5 @@
-// HttpFetch over Boost.Beast + Boost.Asio with OpenSSL: header-only, so a
-// TFPU_STATIC binary links it with libssl.a/libcrypto.a and needs no HTTP
+// TransportFetch over Boost.Beast + Boost.Asio with OpenSSL: header-only, so
+// a TFPU_STATIC binary links it with libssl.a/libcrypto.a and needs no HTTP
 // shared library at all (see http_transport.h).
 #include <utility>  // before Asio: 1.74's awaitable.hpp misses it
 
@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl_compat.h"
 #include "http_transport.h"
+#include "http_transport_impl.h"
 
 namespace unionc::http_internal {
 namespace {
@@ -118,7 +119,7 @@ net::awaitable<void> Exchange(Stream& stream, tcp::resolver& resolver,
 
 std::string_view HttpTransportName() { return "boost-beast"; }
 
-absl::StatusOr<HttpResponse> HttpFetch(const HttpRequest& request) {
+absl::StatusOr<HttpResponse> TransportFetch(const HttpRequest& request) {
   absl::StatusOr<ParsedUrl> url = Parse(request.url);
   if (!url.ok()) return url.status();
   const auto timeout = std::max(request.timeout, std::chrono::milliseconds(1));

@@ -1,4 +1,4 @@
-// HttpFetch over libcurl (the default transport; see http_transport.h).
+// TransportFetch over libcurl (the default transport; see http_transport.h).
 #include <curl/curl.h>
 
 #include <memory>
@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "absl_compat.h"
 #include "http_transport.h"
+#include "http_transport_impl.h"
 
 namespace unionc::http_internal {
 namespace {
@@ -55,7 +56,7 @@ size_t WriteHeader(char* data, size_t size, size_t n, void* user) {
 
 std::string_view HttpTransportName() { return "libcurl"; }
 
-absl::StatusOr<HttpResponse> HttpFetch(const HttpRequest& request) {
+absl::StatusOr<HttpResponse> TransportFetch(const HttpRequest& request) {
   GlobalInit();
   std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
   if (!curl) return absl::InternalError("could not initialise libcurl");

@@ -1,5 +1,5 @@
-// HttpFetch over cpp-httplib with OpenSSL (the transport of static builds,
-// where libcurl cannot be linked statically; see http_transport.h).
+// TransportFetch over cpp-httplib with OpenSSL (the transport of static
+// builds, where libcurl cannot be linked statically; see http_transport.h).
 #include <httplib.h>
 
 #include <chrono>
@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl_compat.h"
 #include "http_transport.h"
+#include "http_transport_impl.h"
 
 namespace unionc::http_internal {
 namespace {
@@ -55,7 +56,7 @@ absl::StatusOr<SplitUrl> Split(const std::string& url) {
 
 std::string_view HttpTransportName() { return "cpp-httplib"; }
 
-absl::StatusOr<HttpResponse> HttpFetch(const HttpRequest& request) {
+absl::StatusOr<HttpResponse> TransportFetch(const HttpRequest& request) {
   absl::StatusOr<SplitUrl> url = Split(request.url);
   if (!url.ok()) return url.status();
   const auto timeout =

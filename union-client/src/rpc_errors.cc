@@ -6,6 +6,12 @@
 #include "union/redact.h"
 
 namespace unionc::client_internal {
+namespace {
+
+// The server's own text is shown up to this many bytes.
+constexpr size_t kMaxServerTextLength = 512;
+
+}  // namespace
 
 bool IsConnectFailure(const grpc::Status& status) {
   return RequestNeverSent(
@@ -13,14 +19,19 @@ bool IsConnectFailure(const grpc::Status& status) {
                    status.error_message()));
 }
 
-absl::Status MapRpcError(const grpc::Status& status, const CallInfo& info,
+absl::Status MapRpcError(const grpc::Status& status, const CallInfo& info_in,
                          const std::vector<std::string>& secrets) {
-  const std::string server =
-      RedactSecrets(status.error_message(), secrets);
+  // Values the user (or the server) supplied are echoed shortened.
+  CallInfo info = info_in;
+  info.endpoint = TruncateForMessage(info_in.endpoint);
+  const std::string server = TruncateForMessage(
+      RedactSecrets(status.error_message(), secrets), kMaxServerTextLength);
   const std::string key =
-      info.client_id.empty() ? std::string("API keys")
-                             : absl::StrCat("API key \"", info.client_id, "\"");
-  const std::string org = absl::StrCat("organization \"", info.org, "\"");
+      info.client_id.empty()
+          ? std::string("API keys")
+          : absl::StrCat("API key \"", TruncateForMessage(info.client_id), "\"");
+  const std::string org =
+      absl::StrCat("organization \"", TruncateForMessage(info.org), "\"");
   switch (status.error_code()) {
     case grpc::StatusCode::NOT_FOUND:
       return absl::NotFoundError(absl::StrCat(
@@ -35,6 +46,12 @@ absl::Status MapRpcError(const grpc::Status& status, const CallInfo& info,
           "Union rejected the request to ", info.operation, " ", key, ": ",
           server, "; check the name, client_id and redirect URIs"));
     case grpc::StatusCode::UNAUTHENTICATED:
+      if (info.fixed_token) {
+        return absl::UnauthenticatedError(absl::StrCat(
+            "Union at ", info.endpoint, " did not accept the access token "
+            "given in the configuration (", server, "); it may have expired: "
+            "get a new one, or configure an API key instead"));
+      }
       return absl::UnauthenticatedError(absl::StrCat(
           "Union did not accept the access token for ", info.endpoint, " (",
           server, "); check that the API key in use is valid and not deleted"));

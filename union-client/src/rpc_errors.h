@@ -19,6 +19,8 @@ struct CallInfo {
   std::string org;
   std::string endpoint;
   std::chrono::milliseconds timeout{0};
+  // The configuration's own access token is in use (no refresh possible).
+  bool fixed_token = false;
 };
 
 // `secrets` are scrubbed from the server's message.

@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "absl_compat.h"
 #include "http.h"
+#include "http_transport.h"
 #include "union/log.h"
 #include "union/redact.h"
 
@@ -46,6 +47,16 @@ TokenSource::TokenSource(ApiKeyCredentials credentials, Discover discover,
       discover_(std::move(discover)),
       options_(std::move(options)) {}
 
+TokenSource::TokenSource(std::string access_token)
+    : discover_([](Deadline) { return absl::StatusOr<AuthMetadata>(AuthMetadata{}); }),
+      fixed_(true) {
+  token_ = std::move(access_token);
+  token_type_ = "Bearer";
+  expires_at_ = absl::InfiniteFuture();
+  refresh_at_ = steady_clock::time_point::max();
+  metadata_ = AuthMetadata{};
+}
+
 namespace {
 
 struct RefreshWait {
@@ -67,11 +78,31 @@ bool TokenSource::CachedTokenValid() const {
   return !token_.empty() && steady_clock::now() < refresh_at_;
 }
 
+std::string TokenSource::RefreshReason() const {
+  if (invalidated_) return "the server rejected the cached one (UNAUTHENTICATED)";
+  if (token_.empty()) return "none cached yet";
+  return absl::StrCat("the cached one expires at ",
+                      absl::FormatTime(absl::RFC3339_sec, expires_at_,
+                                       absl::UTCTimeZone()),
+                      ", within the refresh margin");
+}
+
 absl::StatusOr<std::string> TokenSource::Token(Deadline deadline) {
+  absl::StatusOr<AccessToken> current = Current(deadline);
+  if (!current.ok()) return current.status();
+  return std::move(current->access_token);
+}
+
+absl::StatusOr<AccessToken> TokenSource::Current(Deadline deadline) {
+  auto cached = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return AccessToken{token_, token_type_, expires_at_};
+  };
+  std::string reason;
   {
     absl::MutexLock lock(&mu_);
+    if (fixed_) return cached();
     while (true) {
-      if (CachedTokenValid()) return token_;
+      if (CachedTokenValid()) return cached();
       if (!refreshing_) break;
       // Another caller is refreshing: wait for it, but only as long as our
       // own deadline allows.
@@ -83,7 +114,7 @@ absl::StatusOr<std::string> TokenSource::Token(Deadline deadline) {
             "token refresh (the token endpoint is slow to answer); retry, or "
             "raise the timeout");
       }
-      if (CachedTokenValid()) return token_;
+      if (CachedTokenValid()) return cached();
       // Share the refresh's failure, unless it only ran out of its caller's
       // own time: then refresh ourselves if we still may.
       if (!last_refresh_.ok() &&
@@ -92,7 +123,11 @@ absl::StatusOr<std::string> TokenSource::Token(Deadline deadline) {
       }
     }
     refreshing_ = true;
+    reason = RefreshReason();
   }
+  Log(LogLevel::kDebug,
+      absl::StrCat("union-client: requesting an access token for client_id ",
+                   credentials_.client_id, " (", reason, ")"));
 
   // The refresh itself, without the lock.
   absl::StatusOr<Fetched> fetched = [&]() -> absl::StatusOr<Fetched> {
@@ -105,19 +140,39 @@ absl::StatusOr<std::string> TokenSource::Token(Deadline deadline) {
   refreshing_ = false;
   ++refresh_generation_;
   last_refresh_ = fetched.status();
-  if (!fetched.ok()) return fetched.status();
+  if (!fetched.ok()) {
+    Log(LogLevel::kWarn,
+        RedactSecrets(absl::StrCat("union-client: the access token request "
+                                   "failed: ",
+                                   fetched.status().message()),
+                      {credentials_.client_secret}));
+    return fetched.status();
+  }
   token_ = std::move(fetched->token);
+  token_type_ = std::move(fetched->token_type);
+  expires_at_ = fetched->expires_at;
   refresh_at_ = fetched->refresh_at;
+  invalidated_ = false;
   ++fetch_count_;
+  const auto refresh_in = std::chrono::duration_cast<std::chrono::seconds>(
+      refresh_at_ - steady_clock::now());
   Log(LogLevel::kDebug,
       absl::StrCat("union-client: got an access token valid for ",
-                   static_cast<int64_t>(fetched->expires_in_seconds), " s"));
-  return token_;
+                   static_cast<int64_t>(fetched->expires_in_seconds),
+                   " s (expires at ",
+                   absl::FormatTime(absl::RFC3339_sec, expires_at_,
+                                    absl::UTCTimeZone()),
+                   "); next refresh in ", refresh_in.count(), " s"));
+  return cached();
 }
 
 void TokenSource::Invalidate(const std::string& token) {
   absl::MutexLock lock(&mu_);
-  if (token == token_) token_.clear();
+  if (fixed_) return;  // nothing else to get
+  if (token == token_) {
+    token_.clear();
+    invalidated_ = true;
+  }
 }
 
 absl::StatusOr<AuthMetadata> TokenSource::Metadata(Deadline deadline) {
@@ -130,9 +185,12 @@ absl::StatusOr<AuthMetadata> TokenSource::Metadata(Deadline deadline) {
   absl::MutexLock lock(&mu_);
   if (!metadata_) {
     metadata_ = *std::move(m);
-    Log(LogLevel::kDebug,
-        absl::StrCat("union-client: token endpoint ", metadata_->token_endpoint,
-                     ", metadata key ", metadata_->metadata_key));
+    Log(LogLevel::kInfo,
+        absl::StrCat("union-client: discovered the token endpoint ",
+                     http_internal::UrlForLog(metadata_->token_endpoint),
+                     ", scopes [", absl::StrJoin(metadata_->scopes, " "),
+                     "], audience \"", metadata_->audience,
+                     "\", metadata key ", metadata_->metadata_key));
   }
   return *metadata_;
 }
@@ -167,12 +225,24 @@ absl::StatusOr<TokenSource::Fetched> TokenSource::Fetch(
   req.headers.emplace_back("Authorization", authorization);
   req.ca_cert_file = options_.ca_cert_file;
   req.timeout = std::min(options_.timeout, remaining);
+  req.allow_plaintext = options_.insecure;
+  // Checked here too, for a message that says which URL was refused.
+  if (absl::Status st =
+          http_internal::CheckUrlScheme(req.url, req.allow_plaintext);
+      !st.ok()) {
+    return absl::Status(
+        st.code(), absl::StrCat("the token endpoint that Union's discovery "
+                                "advertised cannot be used: ",
+                                st.message()));
+  }
 
   Log(LogLevel::kDebug,
-      absl::StrCat("union-client: fetching an access token from ", req.url,
+      absl::StrCat("union-client: fetching an access token from ",
+                   http_internal::UrlForLog(req.url),
                    " for client_id ", credentials_.client_id, " (",
                    internal::Av(http_internal::HttpTransportName()), ")"));
   const auto started = steady_clock::now();
+  const absl::Time started_wall = absl::Now();
   absl::StatusOr<http_internal::HttpResponse> resp = http_internal::HttpFetch(req);
   if (!resp.ok()) {
     // Belt and braces: the transports never echo headers, but scrub anyway.
@@ -225,6 +295,8 @@ absl::StatusOr<TokenSource::Fetched> TokenSource::Fetch(
     }
   }
   if (expires_in < 0) expires_in = 0;
+  // A year at most: a larger value would overflow the clock arithmetic.
+  expires_in = std::min(expires_in, 365.0 * 24 * 3600);
   auto lifetime = std::chrono::duration_cast<steady_clock::duration>(
       std::chrono::duration<double>(expires_in));
   // Refresh when less than min(60 s, 10% of the lifetime) remains.
@@ -232,7 +304,13 @@ absl::StatusOr<TokenSource::Fetched> TokenSource::Fetch(
                                                  lifetime / 10);
   Fetched out;
   out.token = j["access_token"].get<std::string>();
+  out.token_type = "Bearer";
+  if (j.contains("token_type") && j["token_type"].is_string() &&
+      !j["token_type"].get<std::string>().empty()) {
+    out.token_type = j["token_type"].get<std::string>();
+  }
   out.refresh_at = started + lifetime - margin;
+  out.expires_at = started_wall + absl::FromChrono(lifetime);
   out.expires_in_seconds = expires_in;
   return out;
 }

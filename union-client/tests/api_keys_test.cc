@@ -7,10 +7,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "fake_union.h"
+#include "tls_test_cert.h"
+#include "union/access_token.h"
 #include "union/api_key.h"
 #include "union/client.h"
 #include "union/config.h"
@@ -274,6 +277,240 @@ TEST_F(ApiKeysTest, ListDefaultLimitIsOneHundred) {
   EXPECT_EQ(fake_.state().list_calls, 1);
 }
 
+// Seeds apps with these client_ids.
+void SeedIds(FakeUnion& fake, std::initializer_list<std::string> ids) {
+  absl::MutexLock l(&fake.state().mu);
+  for (const std::string& cid : ids) {
+    id::App app;
+    app.set_client_id(cid);
+    app.set_client_name(cid);
+    fake.state().apps[cid] = app;
+  }
+}
+
+std::vector<std::string> Ids(const std::vector<ApiKey>& keys) {
+  std::vector<std::string> out;
+  for (const ApiKey& k : keys) out.push_back(k.client_id);
+  return out;
+}
+
+TEST_F(ApiKeysTest, ListFilterSendsContainsAndKeepsOnlyPrefixMatches) {
+  SeedIds(fake_, {"ci-a", "ci-b", "prod-ci-x", "other"});
+  ApiKeys keys = Keys();
+  auto got = keys.ListAll(0, {.client_id_prefix = "ci-"});
+  ASSERT_TRUE(got.ok()) << got.status();
+  // The server's CONTAINS also matches "prod-ci-x"; the prefix rule drops it.
+  EXPECT_THAT(Ids(*got), ElementsAre("ci-a", "ci-b"));
+  absl::MutexLock l(&fake_.state().mu);
+  EXPECT_THAT(fake_.state().list_filters, ElementsAre("CONTAINS client_id=ci-"));
+}
+
+TEST_F(ApiKeysTest, ListFilterWorksWhenTheServerIgnoresFilters) {
+  Seed(250);
+  SeedIds(fake_, {"ci-a", "ci-b"});
+  fake_.state().ignore_list_filters = true;
+  ApiKeys keys = Keys();
+  auto got = keys.ListAll(0, {.client_id_prefix = "ci-"});
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_THAT(Ids(*got), ElementsAre("ci-a", "ci-b"));
+
+  // `limit` counts matching keys, across pages of non-matching ones.
+  auto some = keys.ListAll(30, {.client_id_prefix = "key-01"});
+  ASSERT_TRUE(some.ok()) << some.status();
+  ASSERT_EQ(some->size(), 30u);
+  EXPECT_EQ(some->front().client_id, "key-0100");
+  EXPECT_EQ(some->back().client_id, "key-0129");
+
+  auto async = keys.ListAllAsync(0, {.client_id_prefix = "ci-b"}).get();
+  ASSERT_TRUE(async.ok()) << async.status();
+  EXPECT_THAT(Ids(*async), ElementsAre("ci-b"));
+}
+
+TEST_F(ApiKeysTest, ListWithoutFilterSendsNone) {
+  SeedIds(fake_, {"a1", "b1"});
+  ApiKeys keys = Keys();
+  auto got = keys.ListAll();
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_THAT(Ids(*got), ElementsAre("a1", "b1"));
+  absl::MutexLock l(&fake_.state().mu);
+  EXPECT_THAT(fake_.state().list_filters, ElementsAre(""));
+}
+
+TEST_F(ApiKeysTest, ClientSecretExpiryIsMappedWhenSet) {
+  {
+    absl::MutexLock l(&fake_.state().mu);
+    id::App expiring;
+    expiring.set_client_id("expiring");
+    expiring.mutable_client_secret_expires_at()->set_seconds(1700003600);
+    fake_.state().apps["expiring"] = expiring;
+    id::App zero;
+    zero.set_client_id("zero");
+    zero.mutable_client_secret_expires_at()->set_seconds(0);
+    fake_.state().apps["zero"] = zero;
+    id::App unset;
+    unset.set_client_id("unset");
+    fake_.state().apps["unset"] = unset;
+  }
+  ApiKeys keys = Keys();
+  auto expiring = keys.Get("expiring");
+  ASSERT_TRUE(expiring.ok()) << expiring.status();
+  EXPECT_EQ(expiring->client_secret_expires_at, "2023-11-14T23:13:20Z");
+  EXPECT_EQ(ToJson(*expiring)["client_secret_expires_at"], "2023-11-14T23:13:20Z");
+  for (const char* cid : {"zero", "unset"}) {
+    auto key = keys.Get(cid);
+    ASSERT_TRUE(key.ok()) << key.status();
+    EXPECT_EQ(key->client_secret_expires_at, std::nullopt) << cid;
+    EXPECT_TRUE(ToJson(*key)["client_secret_expires_at"].is_null()) << cid;
+  }
+}
+
+TEST_F(ApiKeysTest, BadNamesAndRedirectUrisAreRefusedBeforeSending) {
+  ApiKeys keys = Keys();
+  auto punct = keys.Create("!!!");
+  EXPECT_EQ(punct.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(punct.status().message()), HasSubstr("no letter or digit"));
+  auto empty = keys.Create("");
+  EXPECT_EQ(empty.status().code(), absl::StatusCode::kInvalidArgument);
+  auto long_name = keys.Create(std::string(kMaxClientIdLength + 1, 'a'));
+  EXPECT_EQ(long_name.status().code(), absl::StatusCode::kInvalidArgument);
+  auto js = keys.Create("ok", {"https://x/cb", "JavaScript:alert(1)"});
+  EXPECT_EQ(js.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(js.status().message()), HasSubstr("redirect_uris[1]"));
+  EXPECT_EQ(fake_.state().create_calls, 0);
+  EXPECT_EQ(fake_.state().token_requests, 0);
+
+  ASSERT_TRUE(keys.Create("ok").ok());
+  const int gets = fake_.state().get_calls;
+  auto upd = keys.Update("ok", {.redirect_uris = std::vector<std::string>{
+                                    "relative/path"}});
+  EXPECT_EQ(upd.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(upd.status().message()), HasSubstr("redirect_uris[0]"));
+  EXPECT_EQ(fake_.state().update_calls, 0);
+  EXPECT_EQ(fake_.state().get_calls, gets);
+}
+
+TEST_F(ApiKeysTest, HugeClientIdIsNotEchoedWhole) {
+  ApiKeys keys = Keys();
+  const std::string huge(10000, 'q');
+  for (absl::Status st : {keys.Get(huge).status(), keys.Delete(huge)}) {
+    EXPECT_EQ(st.code(), absl::StatusCode::kNotFound) << st.message().substr(0, 200);
+    EXPECT_THAT(std::string(st.message()), HasSubstr("(10000 bytes)"));
+    EXPECT_LT(st.message().size(), 400u);
+  }
+  auto created = keys.Create(huge);
+  EXPECT_EQ(created.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_LT(created.status().message().size(), 400u);
+}
+
+// The log says what the client is doing (retries with attempt and code,
+// token requests with reason and expiry, discovery results), never a secret.
+TEST_F(ApiKeysTest, LogsRetriesRefreshesAndDiscoveryWithoutSecrets) {
+  ApiKeys keys = Keys();
+  ASSERT_TRUE(keys.Create("k").ok());
+  fake_.state().fail_get = 1;
+  ASSERT_TRUE(keys.Get("k").ok());
+  fake_.state().RevokeAllTokens();
+  ASSERT_TRUE(keys.Get("k").ok());
+
+  const std::string logs = logs_.All();
+  EXPECT_THAT(logs, HasSubstr(absl::StrCat(
+                        "discovered the token endpoint http://",
+                        fake_.http_endpoint(), "/oauth2/token")));
+  EXPECT_THAT(logs, HasSubstr("requesting an access token for client_id admin "
+                              "(none cached yet)"));
+  EXPECT_THAT(logs, HasSubstr("get failed with code 14; retry 1 of 3 (attempt 2)"));
+  EXPECT_THAT(logs, HasSubstr("get was UNAUTHENTICATED; refreshing the token once"));
+  EXPECT_THAT(logs, HasSubstr("(the server rejected the cached one (UNAUTHENTICATED))"));
+  EXPECT_THAT(logs, HasSubstr("got an access token valid for 3600 s (expires at "));
+  ExpectNoSecrets(logs);
+  EXPECT_THAT(logs, Not(HasSubstr(fake_.api_key())));
+  EXPECT_THAT(logs, Not(HasSubstr("Basic ")));
+}
+
+TEST_F(ApiKeysTest, AccessTokenConfigurationIsSentAsIs) {
+  {
+    absl::MutexLock l(&fake_.state().mu);
+    fake_.state().valid_tokens.insert("configured-token-abcdef");
+  }
+  ConfigInputs in;
+  in.access_token = "configured-token-abcdef";
+  in.endpoint = fake_.endpoint();
+  in.insecure = true;
+  in.timeout = std::chrono::seconds(10);
+  auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
+  ASSERT_TRUE(cfg.ok()) << cfg.status();
+  auto client = Client::Create(*cfg);
+  ASSERT_TRUE(client.ok()) << client.status();
+  ApiKeys keys(*client);
+  ASSERT_TRUE(keys.Create("via-token").ok());
+  ASSERT_TRUE(keys.Get("via-token").ok());
+  EXPECT_EQ(fake_.state().token_requests, 0);  // no discovery, no grant
+  {
+    absl::MutexLock l(&fake_.state().mu);
+    EXPECT_THAT(fake_.state().seen_tokens,
+                ElementsAre("configured-token-abcdef", "configured-token-abcdef"));
+  }
+  absl::StatusOr<AccessToken> minted = MintAccessToken(**client);
+  ASSERT_TRUE(minted.ok()) << minted.status();
+  EXPECT_EQ(minted->access_token, "configured-token-abcdef");
+  EXPECT_EQ(minted->expires_at, absl::InfiniteFuture());
+
+  // Rejected: nothing to refresh, so no second attempt; the token is not shown.
+  fake_.state().RevokeAllTokens();
+  const int gets = fake_.state().get_calls;
+  auto rejected = keys.Get("via-token");
+  EXPECT_EQ(rejected.status().code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_THAT(std::string(rejected.status().message()),
+              HasSubstr("access token given in the configuration"));
+  EXPECT_THAT(std::string(rejected.status().message()),
+              Not(HasSubstr("configured-token-abcdef")));
+  EXPECT_EQ(fake_.state().get_calls - gets, 1);
+  EXPECT_THAT(logs_.All(), Not(HasSubstr("configured-token-abcdef")));
+}
+
+TEST_F(ApiKeysTest, MintAccessTokenUsesTheClientsTokenSource) {
+  ApiKeys keys = Keys();
+  const absl::Time before = absl::Now();
+  absl::StatusOr<AccessToken> minted = MintAccessToken(*keys.client());
+  ASSERT_TRUE(minted.ok()) << minted.status();
+  EXPECT_EQ(minted->access_token, "fake-access-token-1");
+  EXPECT_EQ(minted->token_type, "bearer");
+  EXPECT_GE(minted->expires_at, before + absl::Seconds(3600));
+  EXPECT_LE(minted->expires_at, absl::Now() + absl::Seconds(3600));
+  // The calls of the client use the same cached token.
+  ASSERT_TRUE(keys.Create("k").ok());
+  EXPECT_EQ(fake_.state().token_requests, 1);
+
+  // From the encoded key: decode, discovery, grant (the same process-wide
+  // connection and cache for the same key and settings).
+  ConfigInputs options;
+  options.insecure = true;
+  options.timeout = std::chrono::seconds(10);
+  options.max_retries = 3;
+  auto none = [](std::string_view) -> std::optional<std::string> {
+    return std::nullopt;
+  };
+  absl::StatusOr<AccessToken> from_key =
+      MintAccessToken(fake_.api_key(), options, none);
+  ASSERT_TRUE(from_key.ok()) << from_key.status();
+  EXPECT_FALSE(from_key->access_token.empty());
+
+  fake_.state().token_mode = TokenMode::k401;
+  ConfigInputs other = options;
+  other.timeout = std::chrono::seconds(9);  // another connection: no cache
+  absl::StatusOr<AccessToken> rejected = MintAccessToken(fake_.api_key(), other, none);
+  EXPECT_EQ(rejected.status().code(), absl::StatusCode::kUnauthenticated);
+  ExpectNoSecrets(std::string(rejected.status().message()));
+
+  EXPECT_EQ(MintAccessToken("not-a-key!!", options, none).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  ConfigInputs with_key = options;
+  with_key.api_key = fake_.api_key();
+  EXPECT_EQ(MintAccessToken(fake_.api_key(), with_key, none).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  ExpectNoSecrets(logs_.All());
+}
+
 TEST_F(ApiKeysTest, UpdatePreservesEveryFieldItDoesNotChange) {
   {
     absl::MutexLock l(&fake_.state().mu);
@@ -490,6 +727,49 @@ TEST(UnreachableTest, SilentServerHitsTheDeadline) {
   EXPECT_TRUE(absl::IsDeadlineExceeded(st) || absl::IsUnavailable(st)) << st;
   EXPECT_THAT(std::string(st.message()), HasSubstr(endpoint));
   EXPECT_THAT(std::string(st.message()), Not(HasSubstr("silent-secret-xyz")));
+}
+
+// A file that exists but holds no PEM certificate used to surface later as
+// gRPC's "empty address list"; it is reported when the configuration is built.
+TEST(ClientTest, CaFileWithoutCertificateIsReportedByName) {
+  testing::TempDir dir;
+  const std::string junk = (dir.path() / "junk.pem").string();
+  {
+    std::ofstream out(junk);
+    out << "this is not a certificate\n";
+  }
+  ConfigInputs in;
+  in.api_key = ApiKeyCredentials{.endpoint = "example.invalid", .client_id = "a",
+                                 .client_secret = "bbbbbbbb", .org = ""}
+                   .Encode();
+  in.ca_cert_file = junk;
+  auto none = [](std::string_view) -> std::optional<std::string> {
+    return std::nullopt;
+  };
+  auto cfg = ResolveConfig(in, none);
+  ASSERT_FALSE(cfg.ok());
+  EXPECT_EQ(cfg.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(cfg.status().message()),
+              HasSubstr(absl::StrCat("no certificate in \"", junk, "\"")));
+
+  in.ca_cert_file = (dir.path() / "missing.pem").string();
+  cfg = ResolveConfig(in, none);
+  ASSERT_FALSE(cfg.ok());
+  EXPECT_THAT(std::string(cfg.status().message()),
+              HasSubstr(absl::StrCat("cannot read the CA certificate file \"",
+                                     *in.ca_cert_file, "\" (No such file")));
+
+  const auto cert = dir.path() / "cert.pem";
+  ASSERT_TRUE(testing::WriteSelfSigned(cert, dir.path() / "key.pem"));
+  in.ca_cert_file = cert.string();
+  cfg = ResolveConfig(in, none);
+  ASSERT_TRUE(cfg.ok()) << cfg.status();
+
+  // Client::Create checks a hand-built configuration the same way.
+  cfg->ca_cert_file = junk;
+  auto client = Client::Create(*cfg);
+  EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(client.status().message()), HasSubstr("no certificate in"));
 }
 
 TEST(ClientTest, BadCaFileIsInvalidArgument) {

@@ -6,12 +6,17 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
 #include "fake_union.h"
+#include "http_test_server.h"
+#include "tls_discovery_server.h"
 #include "union/credentials.h"
 
 namespace unionc {
@@ -33,11 +38,13 @@ class CliTest : public ::testing::Test {
     err_file_ = ::testing::TempDir() + "/union_apikey_stderr.txt";
   }
 
-  Result Run(const std::string& args, bool with_env_key = true) {
+  // Runs `union-apikey <globals> <args>`.
+  Result Run(const std::string& args, bool with_env_key = true,
+             const std::string& globals = "--insecure --timeout 5") {
     std::string cmd;
     if (with_env_key) cmd = "UNION_API_KEY='" + fake_.api_key() + "' ";
     cmd += "UNION_ENDPOINT= FLYTE_API_KEY= UNIONAI_API_KEY= ";
-    cmd += std::string(UNION_APIKEY_BINARY) + " --insecure --timeout 5 " + args +
+    cmd += std::string(UNION_APIKEY_BINARY) + " " + globals + " " + args +
            " 2>" + err_file_;
     Result r;
     FILE* p = popen(cmd.c_str(), "r");
@@ -81,8 +88,10 @@ TEST_F(CliTest, CreatePrintsJsonAndTheExportLineOnce) {
   Result got = Run("get ci-pipeline-1");
   ASSERT_EQ(got.exit_code, 0) << got.err;
   EXPECT_THAT(got.out, Not(HasSubstr(creds->client_secret)));
-  EXPECT_THAT(got.out, Not(HasSubstr("client_secret")));
-  EXPECT_EQ(nlohmann::json::parse(got.out)["client_id"], "ci-pipeline-1");
+  const auto got_json = nlohmann::json::parse(got.out);
+  EXPECT_FALSE(got_json.contains("client_secret")) << got.out;
+  EXPECT_FALSE(got_json.contains("encoded_credentials")) << got.out;
+  EXPECT_EQ(got_json["client_id"], "ci-pipeline-1");
 }
 
 TEST_F(CliTest, ListUpdateDelete) {
@@ -126,6 +135,153 @@ TEST_F(CliTest, ExitCodes) {
   EXPECT_EQ(dup.exit_code, 1);
   EXPECT_THAT(dup.err, HasSubstr("already exists"));
   EXPECT_THAT(dup.err, Not(HasSubstr(fake_.state().client_secret)));
+}
+
+// Global options work after the subcommand too, and no parse error ever
+// echoes a value given to --api-key.
+TEST_F(CliTest, GlobalOptionsAfterTheSubcommand) {
+  ASSERT_EQ(Run("create k").exit_code, 0);
+  Result r = Run("get k --insecure --timeout 5 --api-key " + fake_.api_key() + " -v",
+                 /*with_env_key=*/false, /*globals=*/"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["client_id"], "k");
+  EXPECT_THAT(r.err, HasSubstr("[debug]"));  // -v after the subcommand too
+  EXPECT_THAT(r.err, Not(HasSubstr(fake_.api_key())));
+}
+
+TEST_F(CliTest, ParseErrorsNeverEchoTheApiKey) {
+  const std::string key = fake_.api_key();
+  const std::string secret = fake_.state().client_secret;
+  for (const std::string& args : {
+           "list --api-key " + key + " unexpected-positional",
+           "list --api-key " + key + " --no-such-flag",
+           "list --limit not-a-number --api-key " + key,
+           "--api-key " + key + " list extra",
+           "list --api-key=" + key + " extra",
+           "frobnicate --api-key " + key,
+           "list extra --api-key " + key,
+           "get --api-key " + key,
+       }) {
+    Result r = Run(args, /*with_env_key=*/false);
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_THAT(r.out + r.err, Not(HasSubstr(key))) << args;
+    EXPECT_THAT(r.out + r.err, Not(HasSubstr(secret))) << args;
+    EXPECT_NE(r.err, "") << args;
+  }
+}
+
+// A key with an extra field used to decode with the secret in client_id,
+// which -v then logged.
+TEST_F(CliTest, MalformedKeyIsRefusedWithoutEchoingAnyPart) {
+  const std::string secret = "malformed-key-secret-4242";
+  const std::string key = absl::Base64Escape(
+      absl::StrCat(fake_.endpoint(), ":admin:", secret, ":xfield9:None"));
+  Result r = Run("-v list --api-key " + key, /*with_env_key=*/false);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("malformed"));
+  EXPECT_THAT(r.err, HasSubstr("host[:port]"));
+  EXPECT_THAT(r.out + r.err, Not(HasSubstr(secret)));
+  EXPECT_THAT(r.out + r.err, Not(HasSubstr(key)));
+  EXPECT_THAT(r.out + r.err, Not(HasSubstr("xfield9")));
+  EXPECT_THAT(r.out + r.err, Not(HasSubstr("admin")));
+  EXPECT_EQ(fake_.state().token_requests, 0);
+}
+
+TEST_F(CliTest, HugeClientIdIsShortenedInErrors) {
+  const std::string huge(10000, 'z');
+  Result r = Run("get " + huge);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("(10000 bytes)"));
+  EXPECT_LT(r.err.size(), 500u);
+  Result c = Run("create " + huge);
+  EXPECT_EQ(c.exit_code, 1);
+  EXPECT_LT(c.err.size(), 500u);
+}
+
+TEST_F(CliTest, JunkCaFileIsNamed) {
+  const std::string junk = ::testing::TempDir() + "/union_apikey_junk_ca.pem";
+  {
+    FILE* f = fopen(junk.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    fputs("not a certificate\n", f);
+    fclose(f);
+  }
+  Result r = Run("get x", true, "--timeout 5 --ca-cert " + junk);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("no certificate in \"" + junk + "\""));
+  Result missing = Run("get x", true, "--timeout 5 --ca-cert /nonexistent/ca.pem");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("cannot read the CA certificate file "
+                                     "\"/nonexistent/ca.pem\" (No such file"));
+  std::remove(junk.c_str());
+}
+
+// TLS gRPC whose discovery advertises an http:// token endpoint: refused
+// unless --insecure, and nothing reaches the plaintext listener.
+TEST_F(CliTest, PlaintextTokenEndpointIsRefused) {
+  testing::HttpTestServer plaintext;
+  std::atomic<int> requests{0};
+  plaintext.http().set_pre_routing_handler(
+      [&](const httplib::Request&, httplib::Response&) {
+        ++requests;
+        return httplib::Server::HandlerResponse::Unhandled;
+      });
+  plaintext.Start();
+  testing::TlsDiscoveryServer server(plaintext.url("/oauth2/token"));
+  ASSERT_TRUE(server.ok());
+  const std::string secret = "cli-downgrade-secret-1234";
+  const std::string key = ApiKeyCredentials{.endpoint = server.endpoint(),
+                                            .client_id = "admin",
+                                            .client_secret = secret,
+                                            .org = ""}
+                              .Encode();
+  Result r = Run("-v --max-retries 0 get x", false,
+                 "--timeout 10 --ca-cert " + server.ca_file() + " --api-key " + key);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("failed precondition"));
+  EXPECT_THAT(r.err, HasSubstr("scheme \"http\""));
+  EXPECT_THAT(r.err, HasSubstr("--insecure"));
+  EXPECT_THAT(r.out + r.err, Not(HasSubstr(secret)));
+  EXPECT_EQ(requests.load(), 0);
+}
+
+TEST_F(CliTest, CreateRefusesANameWithoutLettersOrDigits) {
+  Result r = Run("create '!!!'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("invalid argument"));
+  EXPECT_THAT(r.err, HasSubstr("no letter or digit"));
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(fake_.state().create_calls, 0);
+}
+
+TEST_F(CliTest, ListClientIdPrefix) {
+  ASSERT_EQ(Run("create ci-one").exit_code, 0);
+  ASSERT_EQ(Run("create ci-two").exit_code, 0);
+  ASSERT_EQ(Run("create prod").exit_code, 0);
+  Result r = Run("list --client-id-prefix ci-");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto arr = nlohmann::json::parse(r.out);
+  ASSERT_EQ(arr.size(), 2u) << r.out;
+  EXPECT_EQ(arr[0]["client_id"], "ci-one");
+  EXPECT_EQ(arr[1]["client_id"], "ci-two");
+}
+
+TEST_F(CliTest, TimeoutGoesThroughTheOneTimeoutRule) {
+  // Far above the maximum: clamped, so the call works (it used to overflow
+  // the deadline into a "no time left" error).
+  ASSERT_EQ(Run("create k").exit_code, 0);
+  Result huge = Run("get k", true, "--insecure --timeout 1e10");
+  EXPECT_EQ(huge.exit_code, 0) << huge.err;
+  EXPECT_EQ(nlohmann::json::parse(huge.out)["client_id"], "k");
+
+  Result tiny = Run("get k", true, "--insecure --timeout 0.0001");
+  EXPECT_EQ(tiny.exit_code, 1);
+  EXPECT_THAT(tiny.err, HasSubstr("timeout 0.0001s is below the minimum of 1ms"));
+  Result zero = Run("get k", true, "--insecure --timeout 0");
+  EXPECT_EQ(zero.exit_code, 1);
+  EXPECT_THAT(zero.err, HasSubstr("below the minimum of 1ms"));
+  Result nan = Run("get k", true, "--insecure --timeout nan");
+  EXPECT_EQ(nan.exit_code, 1);
 }
 
 }  // namespace

@@ -155,6 +155,106 @@ TEST(NameTest, ReferenceNormalisationTable) {
   for (const auto& [in, want] : cases) EXPECT_EQ(NormalizeKeyName(in), want) << in;
 }
 
+TEST(NameTest, ValidateKeyNameRefusesNamesWithoutLettersOrDigits) {
+  for (std::string_view bad : {"!!!", " ", "---", "\xc3\xa9\xc3\xa9"}) {
+    absl::Status st = ValidateKeyName(bad);
+    EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_THAT(std::string(st.message()), HasSubstr("no letter or digit")) << st;
+    EXPECT_THAT(std::string(st.message()), HasSubstr("such as")) << st;
+  }
+  EXPECT_THAT(std::string(ValidateKeyName("!!!").message()),
+              HasSubstr("would become \"-\""));
+  for (std::string_view good : {"a", "CI Pipeline #1", "!x!", "9"}) {
+    EXPECT_TRUE(ValidateKeyName(good).ok()) << good;
+  }
+}
+
+TEST(NameTest, ValidateKeyNameEnforcesTheClientIdLimit) {
+  EXPECT_EQ(kMaxClientIdLength, 128u);
+  EXPECT_TRUE(ValidateKeyName(std::string(kMaxClientIdLength, 'a')).ok());
+  const std::string huge(10000, 'a');
+  absl::Status st = ValidateKeyName(huge);
+  EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument);
+  std::string msg(st.message());
+  EXPECT_THAT(msg, HasSubstr("10000 characters, more than Union's limit of 128"));
+  EXPECT_THAT(msg, HasSubstr("shorter name"));
+  EXPECT_LT(msg.size(), 300u) << "the name is echoed in full";
+  // Normalisation can shrink a name under the limit: "a b" is 3 bytes, "a-b".
+  EXPECT_TRUE(ValidateKeyName(std::string(64, 'a') + std::string(100, ' ') +
+                              std::string(63, 'b'))
+                  .ok());
+}
+
+TEST(RedirectUriTest, AcceptsAbsoluteUris) {
+  for (std::string_view good :
+       {"https://example.com/cb", "http://localhost:8080/authorization-code/callback",
+        "com.example.app:/oauth2redirect", "urn:ietf:wg:oauth:2.0:oob",
+        "my+app-1.x://cb"}) {
+    EXPECT_TRUE(ValidateRedirectUri(good).ok()) << good << ": "
+                                                << ValidateRedirectUri(good);
+  }
+}
+
+TEST(RedirectUriTest, RefusesRelativeEmptyAndDangerousUris) {
+  struct Case {
+    std::string uri;
+    std::string expect;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"", "is empty"},
+           {"/relative/path", "not absolute"},
+           {"example.com/cb", "not absolute"},
+           {"1http://x", "not absolute"},
+           {":nothing", "not absolute"},
+           {"https:", "nothing after its scheme"},
+           {"https://a b", "space or a control character"},
+           {"https://a\nb", "space or a control character"},
+           {"javascript:alert(1)", "\"javascript:\""},
+           {"JaVaScRiPt:alert(1)", "\"javascript:\""},
+           {"data:text/html,hi", "\"data:\""},
+           {"FILE:///etc/passwd", "\"file:\""},
+       }) {
+    absl::Status st = ValidateRedirectUri(c.uri);
+    EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument) << c.uri;
+    EXPECT_THAT(std::string(st.message()), HasSubstr(c.expect)) << c.uri;
+    EXPECT_THAT(std::string(st.message()), HasSubstr("https://example.com/callback"));
+  }
+  const std::string huge = "javascript:" + std::string(10000, 'x');
+  EXPECT_LT(ValidateRedirectUri(huge).message().size(), 300u);
+}
+
+TEST(TimeoutTest, RefusesUnderOneMillisecondWithAPreciseMessage) {
+  absl::StatusOr<absl::Duration> tiny = CheckTimeout(absl::Seconds(0.0001));
+  ASSERT_FALSE(tiny.ok());
+  EXPECT_EQ(tiny.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(tiny.status().message()),
+              HasSubstr("timeout 0.0001s is below the minimum of 1ms"));
+  for (absl::Duration d : {absl::ZeroDuration(), absl::Seconds(-5),
+                           -absl::InfiniteDuration(), absl::Microseconds(999)}) {
+    EXPECT_FALSE(CheckTimeout(d).ok()) << d;
+  }
+  EXPECT_EQ(*CheckTimeout(absl::Milliseconds(1)), absl::Milliseconds(1));
+  EXPECT_EQ(*CheckTimeout(absl::Seconds(30)), absl::Seconds(30));
+}
+
+TEST(TimeoutTest, ClampsAboveTheMaximum) {
+  EXPECT_EQ(kMaxTimeout, absl::Hours(24));
+  EXPECT_EQ(*CheckTimeout(absl::Hours(24)), absl::Hours(24));
+  EXPECT_EQ(*CheckTimeout(absl::Seconds(1e10)), kMaxTimeout);
+  EXPECT_EQ(*CheckTimeout(absl::InfiniteDuration()), kMaxTimeout);
+}
+
+TEST(TruncateTest, ShortValuesUnchangedLongOnesCutAndMarked) {
+  EXPECT_EQ(TruncateForMessage("ci-pipeline"), "ci-pipeline");
+  const std::string huge(10000, 'x');
+  const std::string cut = TruncateForMessage(huge);
+  EXPECT_EQ(cut, std::string(kMaxEchoedLength, 'x') + "...(10000 bytes)");
+  EXPECT_EQ(TruncateForMessage("abcdef", 3), "abc...(6 bytes)");
+  // Never cuts a UTF-8 sequence: "é" is two bytes.
+  EXPECT_EQ(TruncateForMessage("a\xc3\xa9z", 2), "a...(4 bytes)");
+  EXPECT_EQ(TruncateForMessage("line\nforged"), "line?forged");
+}
+
 TEST(NameTest, ServerlessHostsTable) {
   EXPECT_TRUE(IsServerlessEndpoint("serverless-1.us-east-2.s.union.ai"));
   EXPECT_TRUE(IsServerlessEndpoint("https://serverless-1.us-east-2.s.union.ai"));
@@ -205,6 +305,9 @@ TEST(JsonTest, SecretsRedactedUnlessAsked) {
   EXPECT_EQ(with["encoded_credentials"], "ZW5jb2RlZA==");
   ApiKey no_secret;
   EXPECT_FALSE(ToJson(no_secret).contains("client_secret"));
+  EXPECT_TRUE(ToJson(no_secret)["client_secret_expires_at"].is_null());
+  no_secret.client_secret_expires_at = "2030-01-01T00:00:00Z";
+  EXPECT_EQ(ToJson(no_secret)["client_secret_expires_at"], "2030-01-01T00:00:00Z");
 }
 
 class ConfigTest : public ::testing::Test {
@@ -269,6 +372,10 @@ TEST_F(ConfigTest, EndpointPrecedenceAndOptions) {
   EXPECT_EQ(c->max_retries, 0);
   in.timeout = std::chrono::milliseconds(0);
   EXPECT_FALSE(ResolveConfig(in, Env()).ok());
+  in.timeout = std::chrono::milliseconds(10'000'000'000'000);  // 1e10 s
+  c = ResolveConfig(in, Env());
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->timeout, std::chrono::hours(24));
 }
 
 TEST_F(ConfigTest, MalformedEnvKeyNamesTheVariableNotTheValue) {

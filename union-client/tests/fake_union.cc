@@ -1,9 +1,12 @@
 // The in-process fake of Union.
 #include "fake_union.h"
 
+#include "http_test_server.h"
+
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "google/protobuf/timestamp.pb.h"
 
 namespace unionc::testing {
@@ -127,11 +130,31 @@ class Apps final : public id::AppsService::Service {
     absl::MutexLock l(&s_.mu);
     uint32_t limit = req->request().limit() == 0 ? 100 : req->request().limit();
     s_.list_limits.push_back(req->request().limit());
+    std::string filters;
+    for (const cloudidl::common::Filter& f : req->request().filters()) {
+      absl::StrAppend(&filters, filters.empty() ? "" : "; ",
+                      cloudidl::common::Filter::Function_Name(f.function()), " ",
+                      f.field(), "=", absl::StrJoin(f.values(), ","));
+    }
+    s_.list_filters.push_back(filters);
+    auto matches = [&](const id::App& app) {
+      if (s_.ignore_list_filters) return true;
+      for (const cloudidl::common::Filter& f : req->request().filters()) {
+        if (f.function() != cloudidl::common::Filter::CONTAINS ||
+            f.field() != "client_id") {
+          continue;
+        }
+        for (const std::string& v : f.values()) {
+          if (!absl::StrContains(app.client_id(), v)) return false;
+        }
+      }
+      return true;
+    };
     auto it = req->request().token().empty()
                   ? s_.apps.begin()
                   : s_.apps.upper_bound(req->request().token());
     for (; it != s_.apps.end() && static_cast<uint32_t>(resp->apps_size()) < limit; ++it) {
-      *resp->add_apps() = it->second;
+      if (matches(it->second)) *resp->add_apps() = it->second;
     }
     if (it != s_.apps.end() && resp->apps_size() > 0) {
       resp->set_token(resp->apps(resp->apps_size() - 1).client_id());
@@ -244,6 +267,8 @@ FakeUnion::FakeUnion() : state_(std::make_unique<FakeState>()) {
   });
   http_port_ = http_.bind_to_any_port("127.0.0.1");
   http_thread_ = std::thread([this] { http_.listen_after_bind(); });
+  // A stop() before the loop starts would be lost (see WaitUntilRunning).
+  WaitUntilRunning(http_);
 
   apps_ = std::make_unique<Apps>(s);
   auth_ = std::make_unique<Auth>(s, absl::StrCat("http://127.0.0.1:", http_port_, "/oauth2/token"));

@@ -33,6 +33,8 @@ struct FakeState {
   std::vector<std::string> seen_tokens ABSL_GUARDED_BY(mu);
   cloudidl::identity::CreateAppRequest last_create ABSL_GUARDED_BY(mu);
   std::vector<uint32_t> list_limits ABSL_GUARDED_BY(mu);
+  // Filters of each List request, as "FUNCTION field=value,value".
+  std::vector<std::string> list_filters ABSL_GUARDED_BY(mu);
   std::string last_token_form ABSL_GUARDED_BY(mu);
   int next_token = 0 ABSL_GUARDED_BY(mu);
   int next_secret = 0 ABSL_GUARDED_BY(mu);
@@ -46,6 +48,9 @@ struct FakeState {
   std::atomic<int> fail_get{0};              // next N Gets: UNAVAILABLE
   std::atomic<int> fail_create_after_commit{0};  // store, then UNAVAILABLE
   std::atomic<bool> reject_all_tokens{false};
+  // List ignores its filters (a server without filter support); otherwise
+  // CONTAINS on client_id is honoured.
+  std::atomic<bool> ignore_list_filters{false};
 
   // Counters.
   std::atomic<int> create_calls{0}, get_calls{0}, list_calls{0},

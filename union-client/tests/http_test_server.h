@@ -24,6 +24,15 @@
 
 namespace unionc::testing {
 
+// Waits (bounded, so a broken test still ends) until `server`'s serving
+// thread has entered its loop.
+inline void WaitUntilRunning(const httplib::Server& server) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!server.is_running() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+}
+
 class HttpTestServer {
  public:
   HttpTestServer() = default;
@@ -38,9 +47,12 @@ class HttpTestServer {
   httplib::Server& http() { return http_; }
 
   // Binds 127.0.0.1:0 and serves on a thread (register handlers first).
+  // Returns once the server is running: a stop() before that would be lost
+  // and the destructor would wait forever for the serving thread.
   void Start() {
     port_ = http_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { http_.listen_after_bind(); });
+    WaitUntilRunning(http_);
   }
   int port() const { return port_; }
   std::string url(const std::string& path) const {

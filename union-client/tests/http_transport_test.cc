@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "http.h"
@@ -35,6 +37,7 @@ HttpRequest TokenRequest(std::string url, milliseconds timeout) {
   req.headers.emplace_back("Authorization",
                            BasicAuthorization(kClientId, kSecret));
   req.timeout = timeout;
+  req.allow_plaintext = true;  // the test servers are plaintext
   return req;
 }
 
@@ -68,6 +71,11 @@ class HttpTransportTest : public ::testing::Test {
       seen_body_ = req.body;
       res.set_content("{\"access_token\":\"t\"}", "application/json");
     });
+    server_.http().set_pre_routing_handler(
+        [this](const httplib::Request&, httplib::Response&) {
+          ++requests_;
+          return httplib::Server::HandlerResponse::Unhandled;
+        });
     server_.http().Get("/hang", [this](const httplib::Request&,
                                        httplib::Response& res) {
       server_.BlockUntilReleased();
@@ -78,12 +86,74 @@ class HttpTransportTest : public ::testing::Test {
 
   HttpTestServer server_;
   std::string seen_authorization_, seen_content_type_, seen_body_;
+  std::atomic<int> requests_{0};  // every request that reached the server
 };
+
+// The URL rule lives in HttpFetch, in front of whichever transport is
+// compiled in (this test runs against each: see README "HTTP transport"):
+// without allow_plaintext an http:// URL is refused before a connection is
+// made, so the Basic credentials never leave in plaintext.
+TEST_F(HttpTransportTest, PlaintextUrlIsRefusedBeforeAnythingIsSent) {
+  HttpRequest req = TokenRequest(server_.url("/token?k=query-value"),
+                                 milliseconds(10000));
+  req.allow_plaintext = false;
+  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
+  ASSERT_FALSE(resp.ok());
+  EXPECT_EQ(resp.status().code(), absl::StatusCode::kFailedPrecondition)
+      << resp.status();
+  const std::string msg(resp.status().message());
+  EXPECT_TRUE(absl::StrContains(msg, "scheme \"http\"")) << msg;
+  EXPECT_TRUE(absl::StrContains(msg, absl::StrCat("127.0.0.1:", server_.port())))
+      << msg;
+  EXPECT_TRUE(absl::StrContains(msg, "insecure")) << msg;
+  EXPECT_FALSE(absl::StrContains(msg, "/token")) << msg;
+  EXPECT_FALSE(absl::StrContains(msg, "query-value")) << msg;
+  ExpectNoSecret(resp.status());
+  EXPECT_EQ(requests_.load(), 0);
+  EXPECT_EQ(seen_authorization_, "");
+
+  // The same request with allow_plaintext reaches the server (so the
+  // counter above can see requests).
+  req.allow_plaintext = true;
+  resp = HttpFetch(req);
+  ASSERT_TRUE(resp.ok()) << resp.status();
+  EXPECT_EQ(requests_.load(), 1);
+}
+
+TEST(UrlSchemeTest, OnlyHttpsUnlessPlaintextIsAllowed) {
+  EXPECT_TRUE(CheckUrlScheme("https://h/x", false).ok());
+  EXPECT_TRUE(CheckUrlScheme("HTTPS://h/x", false).ok());
+  EXPECT_TRUE(CheckUrlScheme("https://h/x", true).ok());
+  EXPECT_TRUE(CheckUrlScheme("http://h/x", true).ok());
+  EXPECT_TRUE(CheckUrlScheme("HTTP://h/x", true).ok());
+  EXPECT_EQ(CheckUrlScheme("HTTP://h/x", false).code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(CheckUrlScheme("ftp://h/x", true).code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(CheckUrlScheme("h/x", true).code(),
+            absl::StatusCode::kInvalidArgument);
+  // User info, path and query may carry secrets: only the host is named.
+  absl::Status st =
+      CheckUrlScheme("http://user:pass-word-1@idp.example:8080/t?code=abc123", false);
+  const std::string msg(st.message());
+  EXPECT_TRUE(absl::StrContains(msg, "idp.example:8080")) << msg;
+  EXPECT_FALSE(absl::StrContains(msg, "pass-word-1")) << msg;
+  EXPECT_FALSE(absl::StrContains(msg, "abc123")) << msg;
+  EXPECT_FALSE(absl::StrContains(msg, "/t")) << msg;
+}
+
+TEST(UrlSchemeTest, UrlForLogDropsUserInfoQueryAndFragment) {
+  EXPECT_EQ(UrlForLog("https://u:pw-secret@idp.example/oauth2/token?x=1#f"),
+            "https://idp.example/oauth2/token");
+  EXPECT_EQ(UrlForLog("http://127.0.0.1:80"), "http://127.0.0.1:80");
+  EXPECT_EQ(UrlForLog("no-scheme"), "<URL without a scheme>");
+}
 
 TEST_F(HttpTransportTest, GetReturnsStatusBodyAndHeaders) {
   HttpRequest req;
   req.url = server_.url("/doc");
   req.timeout = milliseconds(10000);
+  req.allow_plaintext = true;
   absl::StatusOr<HttpResponse> resp = HttpFetch(req);
   ASSERT_TRUE(resp.ok()) << resp.status();
   EXPECT_EQ(resp->status, 200);
@@ -97,6 +167,7 @@ TEST_F(HttpTransportTest, GetReturnsStatusBodyAndHeaders) {
 TEST_F(HttpTransportTest, AnyHttpStatusIsAResponse) {
   HttpRequest req;
   req.url = server_.url("/teapot");
+  req.allow_plaintext = true;
   absl::StatusOr<HttpResponse> resp = HttpFetch(req);
   ASSERT_TRUE(resp.ok()) << resp.status();
   EXPECT_EQ(resp->status, 418);

@@ -32,13 +32,15 @@ class TokenSourceTest : public ::testing::Test {
       const int n = ++requests_;
       if (slow_) server_.BlockUntilReleased();
       res.set_content(absl::StrCat("{\"access_token\":\"token-", n,
-                                   "\",\"expires_in\":3600}"),
+                                   "\",\"token_type\":\"bearer\","
+                                   "\"expires_in\":3600}"),
                       "application/json");
     });
     server_.Start();
   }
 
-  std::unique_ptr<TokenSource> MakeSource(milliseconds timeout) {
+  std::unique_ptr<TokenSource> MakeSource(milliseconds timeout,
+                                         bool insecure = true) {
     ApiKeyCredentials creds;
     creds.endpoint = "127.0.0.1:1";
     creds.client_id = "client";
@@ -47,7 +49,8 @@ class TokenSourceTest : public ::testing::Test {
     meta.token_endpoint = server_.url("/token");
     return std::make_unique<TokenSource>(
         creds, [meta](Deadline) { return absl::StatusOr<AuthMetadata>(meta); },
-        TokenSourceOptions{.timeout = timeout, .ca_cert_file = ""});
+        TokenSourceOptions{
+            .timeout = timeout, .ca_cert_file = "", .insecure = insecure});
   }
 
   // Waits (bounded) until the endpoint has seen `n` requests.
@@ -165,6 +168,58 @@ TEST_F(TokenSourceTest, InvalidateForcesOneNewFetch) {
   ASSERT_TRUE(b.ok()) << b.status();
   EXPECT_EQ(*b, "token-2");
   EXPECT_EQ(tokens->fetch_count(), 2);
+}
+
+// An http:// token endpoint without `insecure`: refused before the client
+// credentials are sent (see docs/design/token-endpoint-tls.md).
+TEST_F(TokenSourceTest, PlaintextTokenEndpointIsRefusedWithoutInsecure) {
+  auto tokens = MakeSource(seconds(10), /*insecure=*/false);
+  absl::StatusOr<std::string> t = tokens->Token(steady_clock::now() + seconds(10));
+  ASSERT_FALSE(t.ok());
+  EXPECT_EQ(t.status().code(), absl::StatusCode::kFailedPrecondition) << t.status();
+  EXPECT_TRUE(absl::StrContains(t.status().message(), "token endpoint"))
+      << t.status();
+  EXPECT_TRUE(absl::StrContains(t.status().message(), "insecure")) << t.status();
+  EXPECT_FALSE(absl::StrContains(t.status().message(), kSecret));
+  EXPECT_EQ(requests_.load(), 0);
+  EXPECT_EQ(tokens->fetch_count(), 0);
+}
+
+TEST_F(TokenSourceTest, CurrentCarriesTypeAndExpiry) {
+  auto tokens = MakeSource(seconds(10));
+  const absl::Time before = absl::Now();
+  absl::StatusOr<AccessToken> t = tokens->Current(steady_clock::now() + seconds(10));
+  const absl::Time after = absl::Now();
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(t->access_token, "token-1");
+  EXPECT_EQ(t->token_type, "bearer");
+  EXPECT_GE(t->expires_at, before + absl::Seconds(3600));
+  EXPECT_LE(t->expires_at, after + absl::Seconds(3600));
+  // The cached token comes back with the same expiry.
+  absl::StatusOr<AccessToken> again =
+      tokens->Current(steady_clock::now() + seconds(10));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->expires_at, t->expires_at);
+  EXPECT_EQ(requests_.load(), 1);
+}
+
+TEST(FixedTokenSourceTest, HandsOutTheTokenWithoutDiscoveryOrRefresh) {
+  TokenSource tokens("fixed-token-value-123");
+  EXPECT_TRUE(tokens.fixed());
+  absl::StatusOr<std::string> t = tokens.Token(steady_clock::now() + seconds(1));
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_EQ(*t, "fixed-token-value-123");
+  tokens.Invalidate(*t);  // nothing to refresh: still the same token
+  absl::StatusOr<AccessToken> c = tokens.Current(steady_clock::now() + seconds(1));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(c->access_token, "fixed-token-value-123");
+  EXPECT_EQ(c->token_type, "Bearer");
+  EXPECT_EQ(c->expires_at, absl::InfiniteFuture());
+  absl::StatusOr<AuthMetadata> m = tokens.Metadata(steady_clock::now() + seconds(1));
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->metadata_key, "authorization");
+  EXPECT_EQ(m->token_endpoint, "");
+  EXPECT_EQ(tokens.fetch_count(), 0);
 }
 
 }  // namespace

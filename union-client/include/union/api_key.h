@@ -37,6 +37,9 @@ struct ApiKey {
   std::string application_type;              // "WEB" / "NATIVE"
   std::string client_id_issued_at;           // RFC 3339, "" when unknown
   int64_t client_id_issued_at_seconds = 0;   // Unix seconds, 0 when unknown
+  // When the secret stops working, RFC 3339 UTC ("2025-01-02T03:04:05Z");
+  // std::nullopt when the server sets no expiry (unset or zero).
+  std::optional<std::string> client_secret_expires_at;
   std::optional<std::string> client_secret;        // sensitive; Create only
   std::optional<std::string> encoded_credentials;  // sensitive; Create only
 
@@ -57,6 +60,14 @@ struct UpdateOptions {
   std::optional<std::vector<std::string>> redirect_uris = std::nullopt;
 };
 
+// Which keys ListAll returns.
+struct ListFilter {
+  // Only keys whose client_id starts with this ("" = all keys). Sent to the
+  // server as a CONTAINS filter on client_id and applied again here, so a
+  // server that ignores filters still gives the right answer.
+  std::string client_id_prefix;
+};
+
 struct JsonOptions {
   bool include_secrets = false;  // else secrets print as "<redacted>"
 };
@@ -65,9 +76,27 @@ struct JsonOptions {
 inline constexpr std::string_view kDefaultRedirectUri =
     "http://localhost:8080/authorization-code/callback";
 
+// The longest client_id Union accepts for a new key (the dev server enforces
+// the same limit).
+inline constexpr size_t kMaxClientIdLength = 128;
+
 // The reference name normalisation: lower-case, then each run of bytes
 // outside [0-9a-zA-Z] becomes one '-' ("CI Pipeline #1" -> "ci-pipeline-1").
 [[nodiscard]] std::string NormalizeKeyName(std::string_view name);
+
+// The one rule for key names, shared by ApiKeys::Create, the CLI and the
+// provider: InvalidArgument when NormalizeKeyName(name) has no letter or
+// digit ("!!!" would become the client_id "-"), or is longer than
+// kMaxClientIdLength. The message names the problem and the fix; the name
+// is echoed shortened (TruncateForMessage).
+[[nodiscard]] absl::Status ValidateKeyName(std::string_view name);
+
+// A redirect URI must be absolute: an RFC 3986 scheme (a letter, then
+// letters, digits, '+', '-' or '.'), ':', and a non-empty rest without
+// spaces or control characters. The schemes javascript:, data: and file: are
+// refused (any case). InvalidArgument otherwise, echoing the URI shortened.
+// ApiKeys::Create and ApiKeys::Update check every entry before sending.
+[[nodiscard]] absl::Status ValidateRedirectUri(std::string_view uri);
 
 // True for Union's serverless hosts (keys are per user there).
 [[nodiscard]] bool IsServerlessEndpoint(std::string_view endpoint);
@@ -87,16 +116,19 @@ class ApiKeys {
   // Creates a key named NormalizeKeyName(name) (on serverless:
   // "{tenant}-{userhandle}-{name}"). Empty redirect_uris = the default.
   // The result carries client_secret and encoded_credentials.
+  // InvalidArgument, before anything is sent, when ValidateKeyName or
+  // ValidateRedirectUri refuses the input.
   [[nodiscard]] absl::StatusOr<ApiKey> Create(
       std::string_view name, const std::vector<std::string>& redirect_uris = {},
       const CreateOptions& options = {}) const;
   [[nodiscard]] absl::StatusOr<ApiKey> Get(std::string_view client_id) const;
-  // Up to `limit` keys (0 = no limit), following next-page tokens; page size
-  // min(limit, 100).
+  // Up to `limit` keys matching `filter` (0 = no limit), following next-page
+  // tokens; page size min(limit, 100).
   [[nodiscard]] absl::StatusOr<std::vector<ApiKey>> ListAll(
-      uint32_t limit = 100) const;
+      uint32_t limit = 100, const ListFilter& filter = {}) const;
   // Reads the key, then writes it back with the given changes; every other
-  // field is preserved.
+  // field is preserved. New redirect URIs are checked (ValidateRedirectUri)
+  // before anything is sent.
   [[nodiscard]] absl::StatusOr<ApiKey> Update(std::string_view client_id,
                                               const UpdateOptions& options) const;
   [[nodiscard]] absl::Status Delete(std::string_view client_id) const;
@@ -106,7 +138,7 @@ class ApiKeys {
       CreateOptions options = {}) const;
   std::future<absl::StatusOr<ApiKey>> GetAsync(std::string client_id) const;
   std::future<absl::StatusOr<std::vector<ApiKey>>> ListAllAsync(
-      uint32_t limit = 100) const;
+      uint32_t limit = 100, ListFilter filter = {}) const;
   std::future<absl::StatusOr<ApiKey>> UpdateAsync(std::string client_id,
                                                   UpdateOptions options) const;
   std::future<absl::Status> DeleteAsync(std::string client_id) const;

@@ -8,6 +8,13 @@
 // Precedence: explicit values, then environment: the API key from
 // UNION_API_KEY, FLYTE_API_KEY, UNIONAI_API_KEY (first non-empty wins), the
 // endpoint from UNION_ENDPOINT, then the endpoint inside the key.
+//
+// Instead of an API key, an OAuth2 access token may be given explicitly
+// (ConfigInputs::access_token): it is sent as is on every call
+// ("authorization: Bearer <token>"), with no discovery and no refresh. It
+// needs an endpoint (explicit or UNION_ENDPOINT), and an explicit API key
+// with it is a configuration error; API keys in the environment are then
+// not consulted.
 #pragma once
 
 #include <chrono>
@@ -17,6 +24,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "union/credentials.h"
 
 namespace unionc {
@@ -25,6 +33,9 @@ namespace unionc {
 struct ClientConfig {
   std::string endpoint;            // normalised (see endpoint.h)
   ApiKeyCredentials credentials;   // from the API key (sensitive)
+  // An OAuth2 access token used as is instead of `credentials` (sensitive;
+  // "" = use the API key).
+  std::string access_token;
   std::string org;                 // organization sent in requests ("" = none)
   bool insecure = false;           // plaintext gRPC/HTTP (local dev server)
   std::string ca_cert_file;        // PEM roots; "" = system roots
@@ -40,6 +51,8 @@ struct ClientConfig {
 // Values given explicitly (flags, provider configuration). Unset = not given.
 struct ConfigInputs {
   std::optional<std::string> api_key;   // encoded key (sensitive)
+  // An OAuth2 access token instead of an API key (sensitive); see above.
+  std::optional<std::string> access_token;
   std::optional<std::string> endpoint;
   std::optional<std::string> org;
   std::optional<bool> insecure;
@@ -47,6 +60,19 @@ struct ConfigInputs {
   std::optional<std::chrono::milliseconds> timeout;
   std::optional<int> max_retries;
 };
+
+// The bounds of a per-call timeout (CheckTimeout).
+inline constexpr absl::Duration kMinTimeout = absl::Milliseconds(1);
+inline constexpr absl::Duration kMaxTimeout = absl::Hours(24);
+
+// The one timeout rule, for the CLI's --timeout, the provider's
+// request_timeout and ResolveConfig: a timeout under kMinTimeout (1 ms;
+// zero and negative included) is InvalidArgument ("timeout 0.0001s is below
+// the minimum of 1ms; ..."); one above kMaxTimeout (24 h; infinite
+// included) is clamped to kMaxTimeout, since a deadline further out would
+// overflow the clock. Returns the timeout to use.
+[[nodiscard]] absl::StatusOr<absl::Duration> CheckTimeout(
+    absl::Duration requested);
 
 // Reads an environment variable; std::nullopt when unset.
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
@@ -59,8 +85,11 @@ inline constexpr std::string_view kApiKeyEnvVars[] = {
     "UNION_API_KEY", "FLYTE_API_KEY", "UNIONAI_API_KEY"};
 inline constexpr std::string_view kEndpointEnvVar = "UNION_ENDPOINT";
 
-// Resolves the configuration. InvalidArgument when no API key is found, the
-// key is malformed, there is no endpoint, or timeout/max_retries are invalid.
+// Resolves the configuration. InvalidArgument when no API key (nor access
+// token) is found, the key is malformed, both an API key and an access token
+// are given, there is no endpoint, the CA file holds no certificate (or
+// cannot be read), or timeout/max_retries are invalid (the timeout goes
+// through CheckTimeout).
 [[nodiscard]] absl::StatusOr<ClientConfig> ResolveConfig(
     const ConfigInputs& inputs, const EnvLookup& env = SystemEnv);
 

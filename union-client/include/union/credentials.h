@@ -23,7 +23,9 @@ struct ApiKeyCredentials {
   std::string org;            // "" means no org (encoded as "None")
 
   // Parses an encoded API key. InvalidArgument on bad base64, fewer than four
-  // ':'-separated fields, or an empty endpoint, client_id or client_secret.
+  // ':'-separated fields, an empty endpoint, client_id or client_secret, or
+  // an endpoint part that is not host[:port] or [v6]:port (port 1-65535)
+  // once normalised (IsHostPort): e.g. a key with an extra field.
   [[nodiscard]] static absl::StatusOr<ApiKeyCredentials> Decode(
       std::string_view encoded);
 

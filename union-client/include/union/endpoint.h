@@ -13,6 +13,11 @@ namespace unionc {
 // Strips a leading "https://", "http://" or "dns:///" and trailing '/'s.
 [[nodiscard]] std::string NormalizeEndpoint(std::string_view endpoint);
 
+// True when a normalised endpoint is "host" or "host:port" (host: letters,
+// digits, '-', '.', '_'), or "[v6]:port" (hex digits, ':' and '.', an
+// optional "%zone"), with a decimal port from 1 to 65535.
+[[nodiscard]] bool IsHostPort(std::string_view endpoint);
+
 // True when a normalised endpoint names a port ("host:1234", "[::1]:1234").
 [[nodiscard]] bool EndpointHasPort(std::string_view endpoint);
 

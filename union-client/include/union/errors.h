@@ -9,6 +9,8 @@
 // FailedPrecondition, Internal.
 #pragma once
 
+#include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -17,6 +19,19 @@ namespace unionc {
 
 // Exit code convention of `union-apikey`: 0 ok, 2 not found, 1 otherwise.
 [[nodiscard]] int ExitCodeFor(const absl::Status& status);
+
+// How many bytes of a user-supplied value an error message echoes.
+inline constexpr size_t kMaxEchoedLength = 64;
+
+// The one way to echo a user-supplied value (a name, client_id, URI, path)
+// in an error message: short values unchanged; longer ones cut to
+// `max_length` bytes (never inside a UTF-8 sequence) and marked
+// "...(10000 bytes)". Control characters become '?', so a value cannot forge
+// lines of output. Never pass a secret: secrets go through redact.h.
+//
+//   absl::StrCat("API key \"", TruncateForMessage(client_id), "\" ...")
+[[nodiscard]] std::string TruncateForMessage(
+    std::string_view value, size_t max_length = kMaxEchoedLength);
 
 // A short lower-case name of the code ("not found", "unavailable", ...).
 [[nodiscard]] std::string_view ErrorKindName(absl::StatusCode code);

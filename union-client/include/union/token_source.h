@@ -25,6 +25,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "union/credentials.h"
 
 namespace unionc {
@@ -39,9 +40,24 @@ struct AuthMetadata {
   std::string metadata_key = "authorization";  // lower-case gRPC metadata key
 };
 
+// An OAuth2 access token with what is known about it (sensitive: never log
+// access_token).
+struct AccessToken {
+  std::string access_token;
+  std::string token_type;  // as the token endpoint said, e.g. "Bearer"
+  // When it stops working: now + expires_in at the time of the request
+  // (expires_in defaults to 1 h when absent); absl::InfiniteFuture() for a
+  // fixed token whose expiry is unknown.
+  absl::Time expires_at;
+};
+
 struct TokenSourceOptions {
   std::chrono::milliseconds timeout{30000};  // per HTTP request
   std::string ca_cert_file;                  // "" = system roots
+  // Allow an http:// token endpoint (the client's `insecure`, for a local
+  // dev server). Off: a token endpoint that is not https:// is refused with
+  // FailedPrecondition before the credentials are sent.
+  bool insecure = false;
 };
 
 class TokenSource {
@@ -51,14 +67,24 @@ class TokenSource {
 
   TokenSource(ApiKeyCredentials credentials, Discover discover,
               TokenSourceOptions options);
+  // A source that always hands out `access_token` as is: no discovery, no
+  // refresh (Metadata() gives the default AuthMetadata, key "authorization").
+  explicit TokenSource(std::string access_token);
   TokenSource(const TokenSource&) = delete;
   TokenSource& operator=(const TokenSource&) = delete;
 
   // A valid access token, fetched or refreshed when due. Errors:
   // Unauthenticated (credentials rejected), Unavailable (endpoint down or 5xx),
   // Internal (malformed response), DeadlineExceeded (the token endpoint, or
-  // another caller's refresh in progress, did not finish before `deadline`).
+  // another caller's refresh in progress, did not finish before `deadline`),
+  // FailedPrecondition (an http:// token endpoint without `insecure`).
   [[nodiscard]] absl::StatusOr<std::string> Token(Deadline deadline);
+
+  // Token() with its type and expiry.
+  [[nodiscard]] absl::StatusOr<AccessToken> Current(Deadline deadline);
+
+  // True for the fixed-token source (nothing to refresh).
+  [[nodiscard]] bool fixed() const { return fixed_; }
 
   // Drops `token` from the cache if it is still the cached one (after the
   // server answered UNAUTHENTICATED), so the next Token() fetches a new one.
@@ -74,7 +100,9 @@ class TokenSource {
  private:
   struct Fetched {
     std::string token;
+    std::string token_type;
     std::chrono::steady_clock::time_point refresh_at;
+    absl::Time expires_at;
     double expires_in_seconds = 0;
   };
   // One token request to the endpoint in `metadata`; takes no lock.
@@ -82,14 +110,22 @@ class TokenSource {
                                 Deadline deadline) const;
   bool CachedTokenValid() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
+  // Why a refresh is due (for the log); empty when the cache is valid.
+  std::string RefreshReason() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
   const ApiKeyCredentials credentials_;
   const Discover discover_;
   const TokenSourceOptions options_;
+  const bool fixed_ = false;
 
   mutable absl::Mutex mu_;
   std::optional<AuthMetadata> metadata_ ABSL_GUARDED_BY(mu_);
   std::string token_ ABSL_GUARDED_BY(mu_);
+  std::string token_type_ ABSL_GUARDED_BY(mu_);
+  absl::Time expires_at_ ABSL_GUARDED_BY(mu_);
   std::chrono::steady_clock::time_point refresh_at_ ABSL_GUARDED_BY(mu_);
+  // The cached token was dropped by Invalidate (the server rejected it).
+  bool invalidated_ ABSL_GUARDED_BY(mu_) = false;
   int fetch_count_ ABSL_GUARDED_BY(mu_) = 0;
   // A refresh is in flight (its caller does the I/O without the lock).
   bool refreshing_ ABSL_GUARDED_BY(mu_) = false;

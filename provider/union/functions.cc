@@ -2,7 +2,6 @@
 #include "provider/union/functions.h"
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -114,33 +113,48 @@ void EncodeApiKeyFunction::Run(const tf::Context&,
       return;
     }
   }
+  // The decoder is the authority on what the encoding can carry: each part
+  // is put beside harmless others and must survive the round trip, so the
+  // error lands on the argument at fault (a ':' outside the endpoint, an
+  // endpoint that is not host[:port]).
+  const std::string given[4] = {creds.endpoint, creds.client_id,
+                                creds.client_secret, creds.org};
+  const char* const all[] = {"endpoint", "client_id", "client_secret",
+                             "organization"};
+  for (int64_t i = 0; i < 4; ++i) {
+    std::string parts[4] = {"localhost", "client", "secret", "org"};
+    parts[i] = given[i];
+    const unionc::ApiKeyCredentials alone{.endpoint = parts[0],
+                                          .client_id = parts[1],
+                                          .client_secret = parts[2],
+                                          .org = parts[3]};
+    absl::StatusOr<unionc::ApiKeyCredentials> back =
+        unionc::ApiKeyCredentials::Decode(alone.Encode());
+    const bool survives =
+        back.ok() && back->endpoint == parts[0] &&
+        back->client_id == parts[1] && back->client_secret == parts[2] &&
+        back->org == (parts[3] == "None" ? "" : parts[3]);
+    if (survives) continue;
+    Fail(resp, i,
+         i == 0 ? absl::StrCat(
+                      "endpoint cannot be encoded: ",
+                      back.ok() ? std::string("it does not survive decoding")
+                                : SafeMessage(back.status(), {}),
+                      ". Use host or host:port. (The value is not shown.)")
+                : absl::StrCat(all[i],
+                               " must not contain \":\": the parts of an API "
+                               "key are separated by \":\", and only the "
+                               "endpoint may contain one (as in host:port). "
+                               "(The value is not shown.)"));
+    return;
+  }
   std::string encoded = creds.Encode();
-  // The decoder is the authority on what the encoding can carry: a part
-  // that does not survive the round trip (a ':' outside the endpoint) is
-  // an error on that argument.
   absl::StatusOr<unionc::ApiKeyCredentials> back =
       unionc::ApiKeyCredentials::Decode(encoded);
-  std::optional<int64_t> bad;
   if (!back.ok()) {
-    bad = 0;
-  } else if (back->org != (creds.org == "None" ? "" : creds.org)) {
-    bad = 3;
-  } else if (back->client_secret != creds.client_secret) {
-    bad = 2;
-  } else if (back->client_id != creds.client_id) {
-    bad = 1;
-  } else if (back->endpoint != creds.endpoint) {
-    bad = 0;
-  }
-  if (bad) {
-    const char* const all[] = {"endpoint", "client_id", "client_secret",
-                               "organization"};
-    Fail(resp, *bad,
-         absl::StrCat(all[*bad], *bad == 0 ? " cannot be encoded"
-                                           : " must not contain \":\"",
-                      ": the parts of an API key are separated by \":\", "
-                      "and only the endpoint may contain one (as in "
-                      "host:port). (The value is not shown.)"));
+    Fail(resp, 0,
+         absl::StrCat("the parts cannot be encoded together: ",
+                      SafeMessage(back.status(), {creds.client_secret}), "."));
     return;
   }
   resp.result = Value::String(std::move(encoded));

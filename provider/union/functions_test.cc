@@ -143,6 +143,12 @@ TEST(Functions, EncodeRejectsAColonOutsideTheEndpointWithoutEchoingIt) {
   ASSERT_TRUE(r.error.has_value());
   EXPECT_EQ(r.error->argument, 3);
   EXPECT_NE(r.error->text.find("organization"), std::string::npos);
+
+  // An endpoint that is not host[:port] is the endpoint's fault.
+  r = Encode("h:1:2", "app", "secret", "org");
+  ASSERT_TRUE(r.error.has_value());
+  EXPECT_EQ(r.error->argument, 0);
+  EXPECT_NE(r.error->text.find("endpoint"), std::string::npos);
 }
 
 }  // namespace

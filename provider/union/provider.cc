@@ -16,6 +16,7 @@
 #include "provider/union/provider_data.h"
 #include "provider/union/status_diagnostic.h"
 #include "provider/union/union_backend.h"
+#include "provider/union/union_token_minter.h"
 
 namespace union_provider {
 
@@ -117,7 +118,8 @@ UnionProvider::EphemeralResources() {
 }
 
 std::unique_ptr<tf::Provider> NewProvider() {
-  return std::make_unique<UnionProvider>(MakeUnionBackend, SystemEnv());
+  return std::make_unique<UnionProvider>(MakeUnionBackend, SystemEnv(),
+                                         MakeUnionMinter);
 }
 
 }  // namespace union_provider

@@ -10,6 +10,7 @@
 #include "provider/union/provider_config.h"
 #include "provider/union/provider_data.h"
 #include "provider/union/testing/fake_backend.h"
+#include "provider/union/union_token_minter.h"
 
 namespace union_provider {
 namespace {
@@ -137,6 +138,21 @@ TEST(ProviderAccessToken, BackendFailureNeverShowsTheToken) {
               resp);
   ASSERT_TRUE(resp.diagnostics.HasError());
   ExpectNoToken(resp.diagnostics);
+}
+
+TEST(UnionTokenMinter, WithAnAccessTokenThereIsNoKeyToMintFrom) {
+  ProviderSettings s;
+  s.access_token = kToken;
+  s.endpoint = "127.0.0.1:1";
+  s.insecure = true;
+  absl::StatusOr<std::shared_ptr<AccessTokenMinter>> m = MakeUnionMinter(s);
+  ASSERT_TRUE(m.ok()) << m.status();
+  absl::StatusOr<AccessToken> t = (*m)->Mint("");
+  EXPECT_TRUE(absl::IsFailedPrecondition(t.status())) << t.status();
+  EXPECT_EQ(t.status().message().find(kToken), std::string::npos);
+  // Another key is decoded before anything is sent.
+  t = (*m)->Mint("not-an-api-key!");
+  EXPECT_TRUE(absl::IsInvalidArgument(t.status())) << t.status();
 }
 
 }  // namespace

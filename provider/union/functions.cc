@@ -20,7 +20,10 @@ constexpr char kFormat[] =
     "\"None\" when there is none), as union_api_key's encoded_credentials "
     "and `union-apikey create` give it.";
 
+// Terraform shows an argument error as `Invalid value for "<parameter>"
+// parameter: <text>.`, adding the final period itself.
 void Fail(tf::FunctionRunResponse& resp, int64_t argument, std::string text) {
+  while (!text.empty() && text.back() == '.') text.pop_back();
   resp.error = tf::FunctionError{.text = std::move(text), .argument = argument};
 }
 

@@ -1,6 +1,7 @@
 #include "devserver/src/api_key.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,9 +49,12 @@ absl::StatusOr<ApiKey> DecodeApiKey(absl::string_view encoded) {
 }
 
 absl::Status WriteKeyFile(const std::string& path, absl::string_view encoded) {
-  const std::string tmp = absl::StrCat(path, ".tmp.", ::getpid());
-  const int fd =
-      ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  // A fresh temp file beside the target (mkostemp: O_CREAT|O_EXCL, mode
+  // 0600, an unpredictable name), so nothing planted in the directory, a
+  // symlink included, is followed or overwritten. Renamed over the target
+  // once its content is on disk.
+  std::string tmp = absl::StrCat(path, ".tmp.XXXXXX");
+  const int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
   if (fd < 0) {
     return absl::PermissionDeniedError(absl::StrCat(
         "cannot write key file ", path, ": ", std::strerror(errno)));

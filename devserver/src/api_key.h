@@ -30,7 +30,9 @@ struct ApiKey {
 // The message never contains the key.
 [[nodiscard]] absl::StatusOr<ApiKey> DecodeApiKey(absl::string_view encoded);
 
-// Writes `encoded` plus a newline to `path` atomically with mode 0600.
+// Writes `encoded` plus a newline to `path` atomically with mode 0600: a
+// mkstemp temp file in the same directory (never a predictable name, never
+// following a symlink), fsync, then rename over `path`.
 [[nodiscard]] absl::Status WriteKeyFile(const std::string& path,
                                         absl::string_view encoded);
 

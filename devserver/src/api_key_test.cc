@@ -4,6 +4,9 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_format.h"
@@ -58,6 +61,41 @@ TEST(ApiKeyTest, KeyFileIsPrivateAndRoundTrips) {
   EXPECT_EQ(*ReadKeyFile(path), "b3RoZXI=");
   EXPECT_EQ(ReadKeyFile((dir / "missing").string()).status().code(),
             absl::StatusCode::kNotFound);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ApiKeyTest, KeyFileWriteFollowsNoPlantedSymlink) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      absl::StrFormat("devserver-key-symlink-test-%d", ::getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "admin.key").string();
+  const std::string victim = (dir / "victim.txt").string();
+  {
+    std::ofstream out(victim);
+    out << "untouched\n";
+  }
+  // A temp name an older writer used: "<path>.tmp.<pid>", predictable.
+  const std::string planted = absl::StrFormat("%s.tmp.%d", path, ::getpid());
+  ASSERT_EQ(::symlink(victim.c_str(), planted.c_str()), 0);
+
+  ASSERT_TRUE(WriteKeyFile(path, "c2VjcmV0LWtleQ==").ok());
+
+  std::ifstream in(victim);
+  std::string victim_text((std::istreambuf_iterator<char>(in)),
+                          std::istreambuf_iterator<char>());
+  EXPECT_EQ(victim_text, "untouched\n");
+  struct stat st {};
+  ASSERT_EQ(::lstat(path.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISREG(st.st_mode)) << "the key file must not be a symlink";
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_EQ(*ReadKeyFile(path), "c2VjcmV0LWtleQ==");
+  // No temp file is left behind (only the key, the victim and the symlink).
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir))
+    ++entries;
+  EXPECT_EQ(entries, 3);
   std::filesystem::remove_all(dir);
 }
 

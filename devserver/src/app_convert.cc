@@ -67,6 +67,12 @@ void RecordToProto(const AppRecord& a, pb::App* app) {
   auto* issued = app->mutable_client_id_issued_at();
   issued->set_seconds(a.issued_at_unix_nanos / 1'000'000'000);
   issued->set_nanos(static_cast<int>(a.issued_at_unix_nanos % 1'000'000'000));
+  if (a.secret_expires_at_unix_nanos != 0) {
+    auto* expires = app->mutable_client_secret_expires_at();
+    expires->set_seconds(a.secret_expires_at_unix_nanos / 1'000'000'000);
+    expires->set_nanos(
+        static_cast<int>(a.secret_expires_at_unix_nanos % 1'000'000'000));
+  }
   for (const auto& u : a.redirect_uris) app->add_redirect_uris(u);
   for (int t : a.response_types)
     app->add_response_types(static_cast<pb::ResponseTypes>(t));

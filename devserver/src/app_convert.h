@@ -22,7 +22,8 @@ namespace devserver {
 void ApplyUpdate(const cloudidl::identity::UpdateAppRequest& r,
                  AppRecord& record);
 
-// Fills `app` from `record`; client_secret stays empty.
+// Fills `app` from `record`; client_secret stays empty, and
+// client_secret_expires_at is set only when the secret expires.
 void RecordToProto(const AppRecord& record, cloudidl::identity::App* app);
 
 }  // namespace devserver

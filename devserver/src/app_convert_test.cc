@@ -67,5 +67,18 @@ TEST(AppConvertTest, UpdateReplacesOnlyGivenFields) {
   EXPECT_EQ(record.issued_at_unix_nanos, before.issued_at_unix_nanos);
 }
 
+TEST(AppConvertTest, SecretExpiryIsSetOnlyWhenTheSecretExpires) {
+  AppRecord record;
+  record.client_id = "k";
+  cloudidl::identity::App app;
+  RecordToProto(record, &app);
+  EXPECT_FALSE(app.has_client_secret_expires_at());
+  record.secret_expires_at_unix_nanos = 1'800'000'000'250'000'000;
+  RecordToProto(record, &app);
+  ASSERT_TRUE(app.has_client_secret_expires_at());
+  EXPECT_EQ(app.client_secret_expires_at().seconds(), 1'800'000'000);
+  EXPECT_EQ(app.client_secret_expires_at().nanos(), 250'000'000);
+}
+
 }  // namespace
 }  // namespace devserver

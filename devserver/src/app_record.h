@@ -1,7 +1,7 @@
 // AppRecord: one stored OAuth2 app (API key), free of protobuf types.
 //
 // Enum-valued fields keep the wire numbers of cloudidl.identity (see
-// shared/facts/union-api.md). The secret is never part of a record; the store
+// union-client/proto/cloudidl/identity/enums.proto). The secret is never part of a record; the store
 // keeps only its salted hash, beside the record.
 #pragma once
 
@@ -29,6 +29,9 @@ struct AppRecord {
   int consent_method = 0;
   bool skip_default_policy_assignments = false;
   std::int64_t issued_at_unix_nanos = 0;
+  // When the client secret stops authenticating; 0 = never (the admin app,
+  // keys created without --secret-ttl, keys from databases older than expiry).
+  std::int64_t secret_expires_at_unix_nanos = 0;
 
   bool operator==(const AppRecord&) const = default;
 };

@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "devserver/src/message_text.h"
 #include "nlohmann/json.hpp"
 
 namespace devserver {
@@ -32,16 +33,75 @@ class StmtScope final {
   sqlite3_stmt* s_;
 };
 
+// The current schema. A database written before secret expiry existed has
+// the table without secret_expires_at_ns; Migrate() adds it.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS apps (
   client_id    TEXT PRIMARY KEY NOT NULL,
   organization TEXT NOT NULL,
   secret_hash  TEXT NOT NULL,
   issued_at_ns INTEGER NOT NULL,
-  data         TEXT NOT NULL
+  data         TEXT NOT NULL,
+  secret_expires_at_ns INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS apps_by_org ON apps (organization, client_id);
 )sql";
+
+// PRAGMA user_version of the current schema:
+//   0  no version recorded (apps without secret_expires_at_ns, or new)
+//   1  apps.secret_expires_at_ns (0 = the secret never expires)
+constexpr int kSchemaVersion = 1;
+
+// Runs `sql` returning a single integer.
+bool QueryInt(sqlite3* db, const char* sql, int& out) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &raw, nullptr) != SQLITE_OK) return false;
+  const int rc = sqlite3_step(raw);
+  out = rc == SQLITE_ROW ? sqlite3_column_int(raw, 0) : 0;
+  sqlite3_finalize(raw);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+// Brings the schema of an existing database up to kSchemaVersion in one
+// transaction. Rows written before secret expiry get 0 (never expires).
+absl::Status Migrate(sqlite3* db) {
+  auto exec = [db](const char* sql) {
+    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+  };
+  auto error = [db](absl::string_view what) {
+    return absl::InternalError(absl::StrCat(what, ": ", sqlite3_errmsg(db)));
+  };
+  if (!exec("BEGIN IMMEDIATE")) return error("cannot start the schema check");
+  int version = 0;
+  int has_expiry = 0;
+  bool ok = QueryInt(db, "PRAGMA user_version", version) &&
+            QueryInt(db,
+                     "SELECT count(*) FROM pragma_table_info('apps') "
+                     "WHERE name = 'secret_expires_at_ns'",
+                     has_expiry);
+  if (ok && version > kSchemaVersion) {
+    exec("ROLLBACK");
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the database has schema version ", version,
+        ", newer than this union-devserver understands (", kSchemaVersion,
+        "); use a newer union-devserver or another --db"));
+  }
+  if (ok && has_expiry == 0) {
+    ok = exec(
+        "ALTER TABLE apps ADD COLUMN secret_expires_at_ns INTEGER NOT NULL "
+        "DEFAULT 0");
+  }
+  if (ok && version < kSchemaVersion) {
+    ok = exec(absl::StrCat("PRAGMA user_version = ", kSchemaVersion).c_str());
+  }
+  if (!ok) {
+    absl::Status s = error("cannot migrate the database schema");
+    exec("ROLLBACK");
+    return s;
+  }
+  if (!exec("COMMIT")) return error("cannot commit the schema migration");
+  return absl::OkStatus();
+}
 
 void Bind(sqlite3_stmt* s, int index, absl::string_view text) {
   sqlite3_bind_text(s, index, text.data(), static_cast<int>(text.size()),
@@ -79,6 +139,7 @@ std::string EncodeData(const AppRecord& a) {
 absl::StatusOr<AppRecord> DecodeRow(std::string organization,
                                     std::string client_id,
                                     std::int64_t issued_at,
+                                    std::int64_t secret_expires_at,
                                     const std::string& data) {
   nlohmann::json j =
       nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
@@ -88,6 +149,7 @@ absl::StatusOr<AppRecord> DecodeRow(std::string organization,
   a.organization = std::move(organization);
   a.client_id = std::move(client_id);
   a.issued_at_unix_nanos = issued_at;
+  a.secret_expires_at_unix_nanos = secret_expires_at;
   try {
     a.client_name = j.value("client_name", "");
     a.redirect_uris = j.value("redirect_uris", std::vector<std::string>{});
@@ -160,25 +222,29 @@ absl::StatusOr<std::unique_ptr<AppStore>> AppStore::Open(
       return fail("cannot prepare database");
     }
   }
+  if (absl::Status migrated = Migrate(db); !migrated.ok()) {
+    sqlite3_close(db);
+    return migrated;
+  }
   auto stmts = std::make_unique<Statements>();
   const std::pair<Stmt*, const char*> sqls[] = {
       {&stmts->insert,
        "INSERT INTO apps (client_id, organization, secret_hash, issued_at_ns, "
-       "data) "
-       "VALUES (?1, ?2, ?3, ?4, ?5)"},
+       "data, secret_expires_at_ns) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
       {&stmts->get,
-       "SELECT issued_at_ns, data FROM apps WHERE organization = ?1 AND "
-       "client_id = ?2"},
+       "SELECT issued_at_ns, secret_expires_at_ns, data FROM apps "
+       "WHERE organization = ?1 AND client_id = ?2"},
       {&stmts->update,
        "UPDATE apps SET data = ?3 WHERE organization = ?1 AND client_id = ?2"},
       {&stmts->remove,
        "DELETE FROM apps WHERE organization = ?1 AND client_id = ?2"},
       {&stmts->list,
-       "SELECT client_id, issued_at_ns, data FROM apps "
-       "WHERE organization = ?1 AND client_id > ?2 ORDER BY client_id LIMIT "
-       "?3"},
+       "SELECT client_id, issued_at_ns, secret_expires_at_ns, data FROM apps "
+       "WHERE organization = ?1 AND client_id > ?2 ORDER BY client_id"},
       {&stmts->credentials,
-       "SELECT organization, secret_hash FROM apps WHERE client_id = ?1"},
+       "SELECT organization, secret_hash, secret_expires_at_ns FROM apps "
+       "WHERE client_id = ?1"},
       {&stmts->set_secret,
        "UPDATE apps SET secret_hash = ?2 WHERE client_id = ?1"},
       {&stmts->begin, "BEGIN IMMEDIATE"},
@@ -215,11 +281,13 @@ absl::Status AppStore::Insert(const AppRecord& app,
   Bind(s.get(), 3, secret_hash);
   sqlite3_bind_int64(s.get(), 4, app.issued_at_unix_nanos);
   Bind(s.get(), 5, EncodeData(app));
+  sqlite3_bind_int64(s.get(), 6, app.secret_expires_at_unix_nanos);
   const int rc = sqlite3_step(s.get());
   if (rc == SQLITE_DONE) return absl::OkStatus();
   if (sqlite3_extended_errcode(db_) == SQLITE_CONSTRAINT_PRIMARYKEY) {
     return absl::AlreadyExistsError(absl::StrCat(
-        "app with client_id \"", app.client_id, "\" already exists"));
+        "app with client_id ", QuoteForMessage(app.client_id),
+        " already exists"));
   }
   return Error("insert failed");
 }
@@ -231,12 +299,13 @@ absl::StatusOr<AppRecord> AppStore::GetLocked(absl::string_view organization,
   Bind(s.get(), 2, client_id);
   const int rc = sqlite3_step(s.get());
   if (rc == SQLITE_DONE) {
-    return absl::NotFoundError(
-        absl::StrCat("app with client_id \"", client_id, "\" not found"));
+    return absl::NotFoundError(absl::StrCat(
+        "app with client_id ", QuoteForMessage(client_id), " not found"));
   }
   if (rc != SQLITE_ROW) return Error("get failed");
   return DecodeRow(std::string(organization), std::string(client_id),
-                   sqlite3_column_int64(s.get(), 0), ColumnText(s.get(), 1));
+                   sqlite3_column_int64(s.get(), 0),
+                   sqlite3_column_int64(s.get(), 1), ColumnText(s.get(), 2));
 }
 
 absl::StatusOr<AppRecord> AppStore::Get(absl::string_view organization,
@@ -293,36 +362,45 @@ absl::Status AppStore::Delete(absl::string_view organization,
   Bind(s.get(), 2, client_id);
   if (sqlite3_step(s.get()) != SQLITE_DONE) return Error("delete failed");
   if (sqlite3_changes(db_) == 0) {
-    return absl::NotFoundError(
-        absl::StrCat("app with client_id \"", client_id, "\" not found"));
+    return absl::NotFoundError(absl::StrCat(
+        "app with client_id ", QuoteForMessage(client_id), " not found"));
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<AppPage> AppStore::List(absl::string_view organization,
-                                       absl::string_view after_client_id,
-                                       std::size_t limit) {
+absl::StatusOr<AppPage> AppStore::List(
+    absl::string_view organization, absl::string_view after_client_id,
+    std::size_t limit, absl::FunctionRef<bool(absl::string_view)> keep) {
   absl::MutexLock lock(&mu_);
   StmtScope s(stmts_->list.get());
   Bind(s.get(), 1, organization);
   Bind(s.get(), 2, after_client_id);
-  // One extra row tells whether another page follows.
-  sqlite3_bind_int64(s.get(), 3, static_cast<sqlite3_int64>(limit) + 1);
+  // Rows come in client_id order and are read only as far as needed: up to
+  // `limit` kept apps, plus one more kept row telling whether a page follows.
   AppPage page;
   int rc;
   while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    const std::string client_id = ColumnText(s.get(), 0);
+    if (!keep(client_id)) continue;
     if (page.apps.size() == limit) {
       page.has_more = true;
       break;
     }
-    absl::StatusOr<AppRecord> app =
-        DecodeRow(std::string(organization), ColumnText(s.get(), 0),
-                  sqlite3_column_int64(s.get(), 1), ColumnText(s.get(), 2));
+    absl::StatusOr<AppRecord> app = DecodeRow(
+        std::string(organization), client_id, sqlite3_column_int64(s.get(), 1),
+        sqlite3_column_int64(s.get(), 2), ColumnText(s.get(), 3));
     if (!app.ok()) return app.status();
     page.apps.push_back(*std::move(app));
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return Error("list failed");
   return page;
+}
+
+absl::StatusOr<AppPage> AppStore::List(absl::string_view organization,
+                                       absl::string_view after_client_id,
+                                       std::size_t limit) {
+  return List(organization, after_client_id, limit,
+              [](absl::string_view) { return true; });
 }
 
 absl::StatusOr<ClientCredentials> AppStore::GetCredentials(
@@ -333,7 +411,8 @@ absl::StatusOr<ClientCredentials> AppStore::GetCredentials(
   const int rc = sqlite3_step(s.get());
   if (rc == SQLITE_DONE) return absl::NotFoundError("unknown client");
   if (rc != SQLITE_ROW) return Error("credentials lookup failed");
-  return ClientCredentials{ColumnText(s.get(), 0), ColumnText(s.get(), 1)};
+  return ClientCredentials{ColumnText(s.get(), 0), ColumnText(s.get(), 1),
+                           sqlite3_column_int64(s.get(), 2)};
 }
 
 absl::Status AppStore::SetSecretHash(absl::string_view client_id,

@@ -7,6 +7,8 @@
 //   absl::StatusOr<AppRecord> app = (*store)->Get("", "my-key");  // NotFound
 //   absl::StatusOr<AppPage> page = (*store)->List("", /*after=*/"", 100);
 //
+// Opening an existing database migrates its schema (PRAGMA user_version):
+// apps written before secret expiry existed read as never expiring.
 // One connection guarded by a mutex: every method is thread-safe and each
 // write is one committed transaction, durable once the method returns (across
 // a process crash; see SyncMode for OS crashes).
@@ -16,6 +18,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +46,7 @@ struct AppPage {
 struct ClientCredentials {
   std::string organization;
   std::string secret_hash;
+  std::int64_t secret_expires_at_unix_nanos = 0;  // 0 = never
 };
 
 // How long a commit waits for the disk (SQLite's `synchronous` in WAL mode).
@@ -87,6 +91,12 @@ class AppStore final {
   [[nodiscard]] absl::StatusOr<AppPage> List(absl::string_view organization,
                                              absl::string_view after_client_id,
                                              std::size_t limit);
+
+  // As above, counting only the apps whose client_id `keep` accepts
+  // (has_more: another accepted app follows the page).
+  [[nodiscard]] absl::StatusOr<AppPage> List(
+      absl::string_view organization, absl::string_view after_client_id,
+      std::size_t limit, absl::FunctionRef<bool(absl::string_view)> keep);
 
   // The organization and secret hash of `client_id`; NotFound otherwise.
   [[nodiscard]] absl::StatusOr<ClientCredentials> GetCredentials(

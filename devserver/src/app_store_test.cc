@@ -1,5 +1,6 @@
 #include "devserver/src/app_store.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -163,6 +164,148 @@ TEST(AppStoreTest, FileDatabaseSurvivesReopen) {
     EXPECT_EQ(*got, App("", "persisted"));
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST(AppStoreTest, SecretExpiryIsStoredAndReadBack) {
+  auto store = Memory();
+  AppRecord app = App("org", "expiring");
+  app.secret_expires_at_unix_nanos = 1'800'000'000'000'000'000;
+  ASSERT_TRUE(store->Insert(app, "h").ok());
+  ASSERT_TRUE(store->Insert(App("org", "forever"), "h").ok());
+  EXPECT_EQ(store->Get("org", "expiring")->secret_expires_at_unix_nanos,
+            app.secret_expires_at_unix_nanos);
+  EXPECT_EQ(store->GetCredentials("expiring")->secret_expires_at_unix_nanos,
+            app.secret_expires_at_unix_nanos);
+  EXPECT_EQ(store->GetCredentials("forever")->secret_expires_at_unix_nanos, 0);
+  // Update and rotation keep the expiry.
+  absl::StatusOr<AppRecord> updated = store->Update(
+      "org", "expiring", [](AppRecord& a) { a.client_name = "renamed"; });
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->secret_expires_at_unix_nanos,
+            app.secret_expires_at_unix_nanos);
+  ASSERT_TRUE(store->SetSecretHash("expiring", "h2").ok());
+  EXPECT_EQ(store->GetCredentials("expiring")->secret_expires_at_unix_nanos,
+            app.secret_expires_at_unix_nanos);
+  absl::StatusOr<AppPage> page = store->List("org", "", 10);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->apps.size(), 2u);
+  EXPECT_EQ(page->apps[0].secret_expires_at_unix_nanos,
+            app.secret_expires_at_unix_nanos);
+  EXPECT_EQ(page->apps[1].secret_expires_at_unix_nanos, 0);
+}
+
+// A database file written before secret expiry existed: the apps table
+// without secret_expires_at_ns and no user_version.
+void WriteOldSchemaDatabase(const std::string& path) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const char* sql = R"sql(
+    PRAGMA journal_mode=WAL;
+    CREATE TABLE apps (
+      client_id    TEXT PRIMARY KEY NOT NULL,
+      organization TEXT NOT NULL,
+      secret_hash  TEXT NOT NULL,
+      issued_at_ns INTEGER NOT NULL,
+      data         TEXT NOT NULL
+    );
+    CREATE INDEX apps_by_org ON apps (organization, client_id);
+    INSERT INTO apps VALUES ('old-key', 'org', 'old-hash', 1700000000000000000,
+                             '{"client_name":"old"}');
+  )sql";
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK)
+      << (error ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+TEST(AppStoreTest, OlderDatabaseIsMigratedAndItsKeysNeverExpire) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      absl::StrFormat("devserver-migrate-test-%d", ::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "old.db").string();
+  WriteOldSchemaDatabase(path);
+  for (int run = 0; run < 2; ++run) {  // the second open finds it migrated
+    auto store = AppStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status();
+    absl::StatusOr<AppRecord> old = (*store)->Get("org", "old-key");
+    ASSERT_TRUE(old.ok()) << old.status();
+    EXPECT_EQ(old->client_name, "old");
+    EXPECT_EQ(old->secret_expires_at_unix_nanos, 0);
+    absl::StatusOr<ClientCredentials> credentials =
+        (*store)->GetCredentials("old-key");
+    ASSERT_TRUE(credentials.ok());
+    EXPECT_EQ(credentials->secret_hash, "old-hash");
+    EXPECT_EQ(credentials->secret_expires_at_unix_nanos, 0);
+    if (run == 0) {
+      AppRecord fresh = App("org", "new-key");
+      fresh.secret_expires_at_unix_nanos = 42;
+      ASSERT_TRUE((*store)->Insert(fresh, "h").ok());
+    }
+    EXPECT_EQ((*store)->Get("org", "new-key")->secret_expires_at_unix_nanos,
+              42);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(AppStoreTest, NewerSchemaIsRefusedWithAClearError) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      absl::StrFormat("devserver-newer-test-%d", ::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "newer.db").string();
+  {
+    auto store = AppStore::Open(path);
+    ASSERT_TRUE(store.ok()) << store.status();
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = AppStore::Open(path);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(store.status().message()),
+              ::testing::HasSubstr("schema version 99"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(AppStoreTest, FilteredListPagesOverKeptAppsOnly) {
+  auto store = Memory();
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_TRUE(
+        store->Insert(App("o", absl::StrFormat("k-%02d-%s", i,
+                                               i % 3 == 0 ? "keep" : "drop")),
+                      "h")
+            .ok());
+  }
+  auto keep = [](absl::string_view id) {
+    return id.find("keep") != absl::string_view::npos;
+  };
+  std::vector<std::string> seen;
+  std::string after;
+  std::vector<bool> more;
+  for (int pages = 0; pages < 10; ++pages) {
+    absl::StatusOr<AppPage> page = store->List("o", after, 4, keep);
+    ASSERT_TRUE(page.ok());
+    for (const AppRecord& a : page->apps) seen.push_back(a.client_id);
+    more.push_back(page->has_more);
+    if (!page->has_more) break;
+    after = page->apps.back().client_id;
+  }
+  // 10 kept apps in pages of 4, 4 and 2; the last page knows it is last.
+  EXPECT_THAT(more, ElementsAre(true, true, false));
+  ASSERT_EQ(seen.size(), 10u);
+  EXPECT_EQ(seen.front(), "k-00-keep");
+  EXPECT_EQ(seen.back(), "k-27-keep");
+  // Exactly 4 kept apps in total: a full page and no next page.
+  absl::StatusOr<AppPage> exact = store->List("o", "k-16", 4, keep);
+  ASSERT_TRUE(exact.ok());
+  EXPECT_EQ(exact->apps.size(), 4u);
+  EXPECT_FALSE(exact->has_more);
 }
 
 TEST(AppStoreTest, SyncModeDefaultsToNormalAndFullIsHonoured) {

@@ -13,6 +13,7 @@
 #include "devserver/src/app_store.h"
 #include "devserver/src/apps_service.h"
 #include "devserver/src/auth_metadata_service.h"
+#include "devserver/src/bind_address.h"
 #include "devserver/src/fault_injector.h"
 #include "devserver/src/identity_service.h"
 #include "devserver/src/status_macros.h"
@@ -35,8 +36,9 @@ std::string UrlHost(const std::string& host) {
 
 // Where clients should connect: a wildcard bind is reached over loopback.
 std::string AdvertisedHost(const std::string& bind) {
-  if (bind == "0.0.0.0") return "127.0.0.1";
-  if (bind == "::" || bind == "[::]") return "[::1]";
+  if (IsWildcardAddress(bind)) {
+    return bind.find(':') == std::string::npos ? "127.0.0.1" : "[::1]";
+  }
   return UrlHost(bind);
 }
 
@@ -99,8 +101,10 @@ absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
   AuthDiscovery discovery = MakeAuthDiscovery(
       absl::StrCat(options.tls() ? "https://" : "http://", s->http_address_));
 
-  s->apps_ = std::make_unique<AppsServiceImpl>(*s->store_, *s->tokens_,
-                                               *s->faults_, log);
+  s->apps_ = std::make_unique<AppsServiceImpl>(
+      *s->store_, *s->tokens_, *s->faults_, log,
+      AppsServiceConfig{.admin_client_id = options.admin_client_id,
+                        .secret_ttl = options.secret_ttl});
   s->auth_metadata_ = std::make_unique<AuthMetadataServiceImpl>(discovery);
   s->identity_ = std::make_unique<IdentityServiceImpl>(
       *s->tokens_, log, options.serverless_userhandle);
@@ -131,6 +135,14 @@ absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
            {{"client_id", options.admin_client_id},
             {"origin", kOrigins[static_cast<int>(admin.origin)]},
             {"key_file", options.admin_key_file}});
+  if (!options.tls() && !IsLoopbackAddress(options.bind)) {
+    log.Warn(
+        "serving without TLS on a non-loopback address: the token endpoint "
+        "accepts client secrets in plaintext from the network; use "
+        "--bind 127.0.0.1, or --tls-cert and --tls-key",
+        {{"bind", options.bind},
+         {"all_interfaces", IsWildcardAddress(options.bind)}});
+  }
   log.Info("serving", {{"grpc", s->endpoint_},
                        {"http", s->http_address_},
                        {"tls", options.tls()},

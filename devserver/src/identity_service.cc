@@ -10,9 +10,14 @@ grpc::Status IdentityServiceImpl::UserInfo(
     grpc::ServerContext* context,
     const flyteidl::service::UserInfoRequest* /*request*/,
     flyteidl::service::UserInfoResponse* response) {
+  // The answer describes the caller's own token and nothing else: the
+  // request has no fields naming another identity.
   absl::StatusOr<TokenInfo> who = AuthenticateCall(*context, tokens_);
-  log_.Info("rpc", {{"rpc", "flyteidl.service.IdentityService/UserInfo"},
-                    {"code", absl::StatusCodeToString(who.status().code())}});
+  nlohmann::json fields = {
+      {"rpc", "flyteidl.service.IdentityService/UserInfo"},
+      {"code", absl::StatusCodeToString(who.status().code())}};
+  if (who.ok()) fields["caller"] = who->client_id;
+  log_.Info("rpc", std::move(fields));
   if (!who.ok()) return ToGrpcStatus(who.status());
   response->set_subject(who->client_id);
   response->set_name(who->client_id);

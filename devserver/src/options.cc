@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "CLI/CLI.hpp"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace devserver {
@@ -18,11 +19,34 @@ std::string DefaultDataDir() {
                       "/.local/share/union-devserver");
 }
 
+absl::StatusOr<absl::Duration> ParseSecretTtl(absl::string_view text) {
+  absl::Duration ttl;
+  std::int64_t seconds = 0;
+  if (absl::SimpleAtoi(text, &seconds)) {
+    if (seconds < 0 || seconds > std::int64_t{100} * 365 * 24 * 3600) {
+      return absl::InvalidArgumentError(
+          "must be 0 (no expiry) or a positive number of seconds");
+    }
+    return absl::Seconds(seconds);
+  }
+  if (!absl::ParseDuration(text, &ttl) || ttl == absl::InfiniteDuration() ||
+      ttl < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError(
+        "must be whole seconds (\"3600\") or a duration such as \"90s\", "
+        "\"15m\" or \"1h30m\"; 0 means no expiry");
+  }
+  if (ttl != absl::ZeroDuration() && ttl < absl::Seconds(1)) {
+    return absl::InvalidArgumentError("must be at least 1s (or 0 for none)");
+  }
+  return ttl;
+}
+
 ParsedCommandLine ParseCommandLine(const std::vector<std::string>& args) {
   Options o;
   std::string fail_code = "UNAVAILABLE";
   std::string log_level = "info";
   std::string sync = "normal";
+  std::string secret_ttl = "0";
   double fail_rate = 0.0;
   double fail_after_commit_rate = 1.0;
   bool fail_after_commit = false;
@@ -69,6 +93,11 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& args) {
                  "lifetime of issued tokens, seconds")
       ->capture_default_str()
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{365} * 24 * 3600));
+  app.add_option("--secret-ttl", secret_ttl,
+                 "lifetime of the client secrets of created keys: seconds "
+                 "(3600) or a duration (90s, 15m, 1h30m); 0 = never expire "
+                 "(the admin key never expires)")
+      ->capture_default_str();
   app.add_option("--latency-ms", latency_ms,
                  "latency added to every AppsService call")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{600'000}));
@@ -116,6 +145,9 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& args) {
   absl::StatusOr<SyncMode> sync_mode = ParseSyncMode(sync);
   if (!sync_mode.ok())
     return fail(absl::StrCat("--sync: ", sync_mode.status().message()));
+  absl::StatusOr<absl::Duration> ttl = ParseSecretTtl(secret_ttl);
+  if (!ttl.ok())
+    return fail(absl::StrCat("--secret-ttl: ", ttl.status().message()));
   if (o.bind.empty()) return fail("--bind must not be empty");
   if (o.admin_client_id.empty() || o.admin_client_id.size() > 128 ||
       o.admin_client_id.find_first_not_of(
@@ -125,6 +157,7 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& args) {
 
   o.log_level = *level;
   o.sync = *sync_mode;
+  o.secret_ttl = *ttl;
   o.faults.latency = absl::Milliseconds(latency_ms);
   o.faults.fail_rate = fail_rate;
   o.faults.fail_code = *code;

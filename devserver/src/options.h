@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "devserver/src/app_store.h"
 #include "devserver/src/fault_injector.h"
 #include "devserver/src/logger.h"
@@ -29,6 +32,9 @@ struct Options {
   std::string admin_client_id = "union-devserver-admin";
   std::string serverless_userhandle;
   std::int64_t token_ttl_seconds = 3600;
+  // Lifetime of the client secrets of keys created by AppsService.Create
+  // (client_secret_expires_at = issue time + ttl); zero = never expire.
+  absl::Duration secret_ttl = absl::ZeroDuration();
   FaultOptions faults;
   LogLevel log_level = LogLevel::kInfo;
 
@@ -42,6 +48,12 @@ struct ParsedCommandLine {
   int exit_code = 0;
   std::string output;  // help or error text when options is empty
 };
+
+// Parses a --secret-ttl value: whole seconds ("90") or an absl duration
+// ("90s", "15m", "1h30m"); "0" means no expiry. InvalidArgument otherwise
+// (negative, infinite, or below one second but not zero).
+[[nodiscard]] absl::StatusOr<absl::Duration> ParseSecretTtl(
+    absl::string_view text);
 
 // Parses `args` (without the program name).
 [[nodiscard]] ParsedCommandLine ParseCommandLine(

@@ -77,6 +77,28 @@ TEST(OptionsTest, RejectsBadValues) {
   }
 }
 
+TEST(OptionsTest, SecretTtlAcceptsSecondsAndDurations) {
+  ParsedCommandLine p = ParseCommandLine({"--db", ":memory:"});
+  ASSERT_TRUE(p.options.has_value()) << p.output;
+  EXPECT_EQ(p.options->secret_ttl, absl::ZeroDuration());
+  const std::pair<const char*, absl::Duration> good[] = {
+      {"0", absl::ZeroDuration()},  {"90", absl::Seconds(90)},
+      {"90s", absl::Seconds(90)},   {"15m", absl::Minutes(15)},
+      {"1h30m", absl::Minutes(90)}, {"0s", absl::ZeroDuration()},
+  };
+  for (const auto& [text, expected] : good) {
+    p = ParseCommandLine({"--db", ":memory:", "--secret-ttl", text});
+    ASSERT_TRUE(p.options.has_value()) << text << ": " << p.output;
+    EXPECT_EQ(p.options->secret_ttl, expected) << text;
+  }
+  for (const char* bad : {"-5", "-1s", "inf", "soon", "10 minutes", "500ms"}) {
+    p = ParseCommandLine({"--db", ":memory:", "--secret-ttl", bad});
+    EXPECT_FALSE(p.options.has_value()) << bad;
+    EXPECT_EQ(p.exit_code, 2) << bad;
+    EXPECT_THAT(p.output, HasSubstr("--secret-ttl")) << bad;
+  }
+}
+
 TEST(OptionsTest, HelpExitsZero) {
   ParsedCommandLine p = ParseCommandLine({"--help"});
   EXPECT_FALSE(p.options.has_value());

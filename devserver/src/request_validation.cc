@@ -1,6 +1,8 @@
 #include "devserver/src/request_validation.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "devserver/src/message_text.h"
 #include "cloudidl/identity/enums.pb.h"
 
 namespace devserver {
@@ -62,6 +64,54 @@ absl::Status CheckStrings(absl::string_view field, const Strings& values) {
   return absl::OkStatus();
 }
 
+// A redirect URI must be absolute (RFC 3986: scheme ":" rest, the scheme a
+// letter then letters, digits, '+', '-' or '.'), without spaces or control
+// characters, and not of a scheme that runs or reads content in place.
+absl::Status CheckRedirectUri(absl::string_view field,
+                              absl::string_view uri) {
+  const std::size_t colon = uri.find(':');
+  bool scheme_ok = colon != absl::string_view::npos && colon > 0 &&
+                   absl::ascii_isalpha(static_cast<unsigned char>(uri[0]));
+  for (std::size_t i = 1; scheme_ok && i < colon; ++i) {
+    const unsigned char c = static_cast<unsigned char>(uri[i]);
+    scheme_ok = absl::ascii_isalnum(c) || c == '+' || c == '-' || c == '.';
+  }
+  if (!scheme_ok || colon + 1 == uri.size()) {
+    return Invalid(field,
+                   absl::StrCat(QuoteForMessage(uri),
+                                " is not an absolute URI (scheme:rest, e.g. "
+                                "https://app.example.com/callback)"));
+  }
+  for (char c : uri) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f) {
+      return Invalid(field, absl::StrCat(QuoteForMessage(uri),
+                                         " contains a space or control "
+                                         "character"));
+    }
+  }
+  const std::string scheme = absl::AsciiStrToLower(uri.substr(0, colon));
+  if (scheme == "javascript" || scheme == "data" || scheme == "file") {
+    return Invalid(field, absl::StrCat(QuoteForMessage(uri), ": the ", scheme,
+                                       ": scheme is not allowed in a "
+                                       "redirect URI"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckRedirectUris(
+    const google::protobuf::RepeatedPtrField<std::string>& uris) {
+  if (absl::Status s = CheckStrings("redirect_uris", uris); !s.ok()) return s;
+  for (int i = 0; i < uris.size(); ++i) {
+    if (absl::Status s = CheckRedirectUri(
+            absl::StrCat("redirect_uris[", i, "]"), uris.Get(i));
+        !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
 template <typename Enums>
 absl::Status CheckEnums(absl::string_view field, const Enums& values,
                         bool (*is_valid)(int)) {
@@ -92,7 +142,7 @@ absl::Status CheckCommon(const Request& r) {
   };
   absl::Status checks[] = {
       CheckMaxBytes("organization", r.organization(), kMaxOrganizationBytes),
-      CheckStrings("redirect_uris", r.redirect_uris()),
+      CheckRedirectUris(r.redirect_uris()),
       CheckStrings("contacts", r.contacts()),
       CheckEnums("response_types", r.response_types(),
                  pb::ResponseTypes_IsValid),

@@ -9,7 +9,11 @@
 //                require 1..255 bytes, so a foreign id reads as NOT_FOUND)
 //   client_name  1..1024 bytes on Create; on Update empty means "keep"
 //   organization at most 255 bytes
-//   redirect_uris, contacts  at most 64 entries, each 1..2048 bytes
+//   redirect_uris, contacts  at most 64 entries, each 1..2048 bytes;
+//                redirect URIs absolute (RFC 3986 scheme ":" rest), no spaces
+//                or control characters, not javascript:, data: or file:
+//                (case-insensitive); the message names the entry's index and
+//                quotes it cut to 64 bytes
 //   logo/client/policy/tos/jwks uri  at most 2048 bytes
 //   response_types, grant_types  at most 16 entries of known enum values;
 //   application_type, token_endpoint_auth_method, consent_method known values

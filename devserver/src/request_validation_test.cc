@@ -101,5 +101,48 @@ TEST(RequestValidationTest, Lookup) {
                 "client_id");
 }
 
+TEST(RequestValidationTest, RedirectUrisMustBeAbsoluteAndOfASafeScheme) {
+  for (const char* good :
+       {"https://app.example.com/cb", "http://localhost:8080/cb",
+        "com.example.app:/oauth2redirect", "urn:ietf:wg:oauth:2.0:oob",
+        "my-app+v1.2://callback",
+        // Syntactically a URI of scheme "localhost" (RFC 3986 cannot tell).
+        "localhost:8080/cb"}) {
+    pb::CreateAppRequest r = GoodCreate();
+    r.add_redirect_uris(good);
+    EXPECT_TRUE(ValidateCreate(r).ok()) << good;
+    pb::UpdateAppRequest u;
+    u.set_client_id("k");
+    u.add_redirect_uris(good);
+    EXPECT_TRUE(ValidateUpdate(u).ok()) << good;
+  }
+  for (const char* bad :
+       {"/relative/path", "://no-scheme", "1http://x", "ht tp://x", "https:", "no-colon",
+        "https://exa mple.com/", "https://x/\ncb", "javascript:alert(1)",
+        "JavaScript:alert(1)", "data:text/html,<script>", "DATA:x",
+        "file:///etc/passwd", "File://host/x"}) {
+    pb::CreateAppRequest r = GoodCreate();
+    r.add_redirect_uris(bad);  // index 1
+    ExpectInvalid(ValidateCreate(r), "redirect_uris[1]");
+    pb::UpdateAppRequest u;
+    u.set_client_id("k");
+    u.add_redirect_uris(bad);  // index 0
+    ExpectInvalid(ValidateUpdate(u), "redirect_uris[0]");
+  }
+  pb::CreateAppRequest r = GoodCreate();
+  r.add_redirect_uris("javascript:alert(1)");
+  EXPECT_THAT(std::string(ValidateCreate(r).message()),
+              HasSubstr("\"javascript:alert(1)\""));
+  EXPECT_THAT(std::string(ValidateCreate(r).message()),
+              HasSubstr("javascript: scheme"));
+  // A long bad value is quoted cut, with its size.
+  r = GoodCreate();
+  r.add_redirect_uris("javascript:" + std::string(2000, 'a'));
+  absl::Status s = ValidateCreate(r);
+  ExpectInvalid(s, "redirect_uris[1]");
+  EXPECT_LT(s.message().size(), 300u);
+  EXPECT_THAT(std::string(s.message()), HasSubstr("(2011 bytes)"));
+}
+
 }  // namespace
 }  // namespace devserver

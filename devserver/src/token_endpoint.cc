@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <exception>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include <variant>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "devserver/src/secret_hash.h"
 #include "devserver/src/token_request.h"
@@ -17,6 +19,17 @@ namespace devserver {
 namespace {
 
 constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+
+// Connection handling. Each connection holds a worker from headers to the
+// end of its keep-alive, so slow or idle clients must not be able to take
+// them all: enough workers that dozens of slow connections leave room for
+// real requests, a per-read timeout that drops silent ones, and a short
+// keep-alive.
+constexpr std::size_t kWorkers = 64;
+constexpr std::chrono::seconds kReadTimeout{5};
+constexpr std::chrono::seconds kWriteTimeout{5};
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr std::size_t kKeepAliveMaxRequests = 100;
 constexpr const char* kJson = "application/json";
 
 // Every body carries client input (the scope) or may one day: invalid UTF-8
@@ -57,6 +70,11 @@ absl::StatusOr<int> TokenEndpoint::Bind(const std::string& host, int port,
     return absl::InvalidArgumentError("cannot load the TLS certificate or key");
   }
   server_->set_payload_max_length(kMaxBodyBytes);
+  server_->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  server_->set_read_timeout(kReadTimeout);
+  server_->set_write_timeout(kWriteTimeout);
+  server_->set_keep_alive_timeout(kKeepAliveSeconds);
+  server_->set_keep_alive_max_count(kKeepAliveMaxRequests);
   // A handler that throws still answers JSON and leaves a log line (httplib
   // would send an empty 500).
   server_->set_exception_handler(
@@ -143,6 +161,12 @@ void TokenEndpoint::HandleToken(const httplib::Request& req,
       !VerifySecret(request.client_secret, stored->secret_hash)) {
     return refuse({401, "invalid_client", "client authentication failed"},
                   "invalid_client");
+  }
+  if (stored->secret_expires_at_unix_nanos != 0 &&
+      absl::ToUnixNanos(absl::Now()) >= stored->secret_expires_at_unix_nanos) {
+    return refuse({401, "invalid_client",
+                   "the client secret has expired; create a new API key"},
+                  "secret_expired");
   }
   if (std::optional<TokenRequestError> e = CheckGrantType(request.grant_type)) {
     return refuse(*e, e->error);

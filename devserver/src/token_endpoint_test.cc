@@ -12,6 +12,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "devserver/src/secret_hash.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -88,9 +89,9 @@ class TokenEndpointInProcessTest : public ::testing::Test {
   std::unique_ptr<httplib::Client> client_;
 };
 
-// Bug C (fuzz/regressions/fuzz_token_request/scope-invalid-utf8): a scope
-// that is not UTF-8 used to issue a token, then fail to serialise the answer
-// (an empty 500, no log line, the token never delivered).
+// A scope that is not UTF-8 is refused before a token exists: issuing first
+// would leave a token whose answer cannot be serialised (an empty 500, no log
+// line, the token never delivered). The fuzz corpus keeps this input.
 TEST_F(TokenEndpointInProcessTest, InvalidUtf8ScopeIsRejectedBeforeIssuing) {
   httplib::Result r =
       Post("grant_type=client_credentials&scope=%E6", GoodBasic());
@@ -159,6 +160,50 @@ TEST_F(TokenEndpointInProcessTest, UnknownClientIdsAreNotLogged) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 401);
   EXPECT_THAT(Logs(), HasSubstr(absl::StrCat("\"client_id\":\"", kClientId)));
+}
+
+TEST_F(TokenEndpointInProcessTest, ExpiredSecretIsInvalidClientAndLogged) {
+  constexpr char kExpiredId[] = "expired-key";
+  constexpr char kExpiredSecret[] = "expiredKeySecret0123456789";  // test-only
+  absl::StatusOr<std::string> hash = HashSecret(kExpiredSecret);
+  ASSERT_TRUE(hash.ok());
+  AppRecord expired;
+  expired.client_id = kExpiredId;
+  expired.client_name = kExpiredId;
+  expired.secret_expires_at_unix_nanos =
+      absl::ToUnixNanos(absl::Now() - absl::Seconds(1));
+  ASSERT_TRUE(store_->Insert(expired, *hash).ok());
+  AppRecord later;
+  later.client_id = "later-key";
+  later.client_name = "later-key";
+  later.secret_expires_at_unix_nanos =
+      absl::ToUnixNanos(absl::Now() + absl::Hours(1));
+  ASSERT_TRUE(store_->Insert(later, *hash).ok());
+
+  auto basic = [](const char* id, const char* secret) {
+    return absl::StrCat("Basic ",
+                        absl::Base64Escape(absl::StrCat(id, ":", secret)));
+  };
+  httplib::Result r = Post("grant_type=client_credentials",
+                           basic(kExpiredId, kExpiredSecret));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_THAT(r->get_header_value("WWW-Authenticate"), HasSubstr("Basic"));
+  const nlohmann::json body = nlohmann::json::parse(r->body, nullptr, false);
+  ASSERT_TRUE(body.is_object()) << r->body;
+  EXPECT_EQ(body["error"], "invalid_client");
+  EXPECT_THAT(body["error_description"].get<std::string>(),
+              HasSubstr("expired"));
+  EXPECT_EQ(tokens_->size(), 0u) << "no token may be issued";
+  const std::string logs = Logs();
+  EXPECT_THAT(logs, HasSubstr("\"result\":\"secret_expired\""));
+  EXPECT_THAT(logs, HasSubstr(absl::StrCat("\"client_id\":\"", kExpiredId)));
+  EXPECT_THAT(logs, Not(HasSubstr(kExpiredSecret)));
+
+  // A secret that expires later still works.
+  r = Post("grant_type=client_credentials", basic("later-key", kExpiredSecret));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
 }
 
 }  // namespace

@@ -323,6 +323,149 @@ TEST_F(AppsServiceTest, ForeignPageTokenIsInvalidArgument) {
   EXPECT_THAT(s.error_message(), HasSubstr("token"));
 }
 
+// Lists `org` with `filters` in pages of `page_size`; the client_ids seen
+// and the size of each page.
+struct FilteredListing {
+  std::vector<std::string> ids;
+  std::vector<int> page_sizes;
+  grpc::Status status;
+};
+
+class ListFilterTest : public AppsServiceTest {
+ protected:
+  using Filter = ::cloudidl::common::Filter;
+
+  static Filter Make(Filter::Function function,
+                     std::vector<std::string> values) {
+    Filter f;
+    f.set_function(function);
+    f.set_field("client_id");
+    for (std::string& v : values) f.add_values(std::move(v));
+    return f;
+  }
+
+  grpc::Status ListPage(const std::string& org,
+                        const std::vector<Filter>& filters, unsigned limit,
+                        const std::string& token, pb::ListAppsResponse* out) {
+    pb::ListAppsRequest request;
+    request.set_organization(org);
+    request.mutable_request()->set_limit(limit);
+    request.mutable_request()->set_token(token);
+    for (const Filter& f : filters) *request.mutable_request()->add_filters() = f;
+    grpc::ClientContext ctx;
+    Authorize(ctx);
+    return apps()->List(&ctx, request, out);
+  }
+
+  FilteredListing ListFiltered(const std::string& org,
+                               const std::vector<Filter>& filters,
+                               unsigned page_size) {
+    FilteredListing out;
+    std::string token;
+    for (int pages = 0; pages < 1000; ++pages) {
+      pb::ListAppsResponse response;
+      out.status = ListPage(org, filters, page_size, token, &response);
+      if (!out.status.ok()) break;
+      out.page_sizes.push_back(response.apps_size());
+      for (const auto& a : response.apps()) out.ids.push_back(a.client_id());
+      token = response.token();
+      if (token.empty()) break;
+    }
+    return out;
+  }
+};
+
+TEST_F(ListFilterTest, FiltersSelectExactlyTheMatchingKeysAcrossPages) {
+  std::vector<std::string> tf_keys;
+  for (int i = 0; i < 250; ++i) {
+    // Interleaved so that every page of the unfiltered order mixes both.
+    const std::string id = i % 2 == 0 ? absl::StrFormat("k-%03d-tf-x", i)
+                                      : absl::StrFormat("k-%03d-other", i);
+    ASSERT_TRUE(CreateKey("filtering", id).ok()) << id;
+    if (i % 2 == 0) tf_keys.push_back(id);
+  }
+  // The provider's query: CONTAINS, over several pages.
+  FilteredListing contains =
+      ListFiltered("filtering", {Make(Filter::CONTAINS, {"-tf-"})}, 40);
+  ASSERT_TRUE(contains.status.ok()) << contains.status.error_message();
+  EXPECT_EQ(contains.ids, tf_keys);
+  EXPECT_THAT(contains.page_sizes, ElementsAre(40, 40, 40, 5));
+
+  // Two filters AND together.
+  FilteredListing both = ListFiltered(
+      "filtering",
+      {Make(Filter::CONTAINS, {"-tf-"}), Make(Filter::ENDS_WITH, {"-x"}),
+       Make(Filter::GREATER_THAN_OR_EQUAL, {"k-100"})},
+      10);
+  ASSERT_TRUE(both.status.ok()) << both.status.error_message();
+  std::vector<std::string> expected;
+  for (const std::string& id : tf_keys)
+    if (id >= "k-100") expected.push_back(id);
+  EXPECT_EQ(both.ids, expected);
+  EXPECT_EQ(both.page_sizes.size(), 8u);  // 75 keys in pages of 10
+
+  // EQUAL, VALUE_IN and a filter nothing matches.
+  EXPECT_THAT(
+      ListFiltered("filtering", {Make(Filter::EQUAL, {"k-007-other"})}, 5).ids,
+      ElementsAre("k-007-other"));
+  EXPECT_THAT(ListFiltered("filtering",
+                           {Make(Filter::VALUE_IN,
+                                 {"k-249-other", "k-000-tf-x", "missing"})},
+                           1)
+                  .ids,
+              ElementsAre("k-000-tf-x", "k-249-other"));
+  FilteredListing none =
+      ListFiltered("filtering", {Make(Filter::ENDS_WITH, {"-nope"})}, 50);
+  ASSERT_TRUE(none.status.ok());
+  EXPECT_TRUE(none.ids.empty());
+  EXPECT_THAT(none.page_sizes, ElementsAre(0));
+  // Unfiltered still lists all 250.
+  EXPECT_EQ(ListAll("filtering", 100).size(), 250u);
+}
+
+TEST_F(ListFilterTest, PageTokenIsBoundToItsFiltersAndOrganization) {
+  for (int i = 0; i < 12; ++i)
+    ASSERT_TRUE(CreateKey("bound", absl::StrFormat("tf-%02d", i)).ok());
+  const std::vector<Filter> tf = {Make(Filter::CONTAINS, {"tf-"})};
+  pb::ListAppsResponse first;
+  ASSERT_TRUE(ListPage("bound", tf, 5, "", &first).ok());
+  ASSERT_FALSE(first.token().empty());
+  // The same filters resume.
+  pb::ListAppsResponse next;
+  ASSERT_TRUE(ListPage("bound", tf, 5, first.token(), &next).ok());
+  EXPECT_EQ(next.apps(0).client_id(), "tf-05");
+  // Other filters, no filters or another organization are refused.
+  for (const auto& [org, filters] :
+       std::vector<std::pair<std::string, std::vector<Filter>>>{
+           {"bound", {Make(Filter::CONTAINS, {"tf-0"})}},
+           {"bound", {}},
+           {"other", tf}}) {
+    pb::ListAppsResponse response;
+    grpc::Status s = ListPage(org, filters, 5, first.token(), &response);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_THAT(s.error_message(), HasSubstr("request.token"));
+  }
+}
+
+TEST_F(ListFilterTest, UnsupportedFieldOrFunctionIsInvalidArgument) {
+  Filter by_name = Make(Filter::EQUAL, {"x"});
+  by_name.set_field("client_name");
+  pb::ListAppsResponse response;
+  grpc::Status s = ListPage("", {by_name}, 10, "", &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("request.filters[0].field"));
+  EXPECT_THAT(s.error_message(), HasSubstr("client_name"));
+  EXPECT_THAT(s.error_message(), HasSubstr("client_id"));
+
+  Filter unknown = Make(Filter::EQUAL, {"x"});
+  unknown.set_function(static_cast<Filter::Function>(10));
+  s = ListPage("", {Make(Filter::CONTAINS, {"a"}), unknown}, 10, "",
+               &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), HasSubstr("request.filters[1].function"));
+  EXPECT_THAT(s.error_message(), HasSubstr("CONTAINS"));
+}
+
 class ShortTokenTest : public DevServerTest {
   std::vector<std::string> ServerArgs() override {
     return {"--token-ttl", "1"};

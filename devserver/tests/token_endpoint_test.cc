@@ -106,9 +106,9 @@ TEST_F(TokenEndpointTest, GarbageBodiesAreBadRequests) {
   EXPECT_EQ(PostToken(server_->http_port(), auth, kGrant).status, 200);
 }
 
-// Bug C (fuzz/regressions/fuzz_token_request/scope-invalid-utf8): a scope
-// that is not UTF-8 was echoed into the JSON answer, whose serialisation threw
-// after the token was issued: an empty 500 and no log line.
+// A scope that is not UTF-8 (or not RFC 6749 scope tokens) is refused with a
+// JSON error and a log line; echoing it into the JSON answer would make the
+// serialisation fail after the token was issued.
 TEST_F(TokenEndpointTest, InvalidScopesAreRejectedWithJsonAndALogLine) {
   const std::string auth = BasicAuth(admin_.client_id, admin_.secret);
   for (const char* scope : {"%E6", "%C3%A9", "a%22b", "all+", "%FF%FE"}) {

@@ -31,6 +31,8 @@ struct ApiKeyInfo {
   std::vector<std::string> response_types{};
   std::string token_endpoint_auth_method{};
   std::optional<absl::Time> client_id_issued_at{};
+  // When the secret stops working; nullopt when it does not expire.
+  std::optional<absl::Time> client_secret_expires_at{};
   // Only set in the answer to Create. A secret: never log it.
   std::string client_secret{};
   // Only set in the answer to Create:
@@ -78,9 +80,11 @@ class ApiKeyBackend {
   [[nodiscard]] virtual absl::StatusOr<ApiKeyInfo> Update(
       const UpdateKeyParams& params) = 0;
   [[nodiscard]] virtual absl::Status Delete(const std::string& client_id) = 0;
-  // Follows pagination until `limit` keys (0: all) have been read.
+  // Follows pagination until `limit` keys (0: all) have been read. A
+  // non-empty `client_id_prefix` keeps only keys whose client_id starts
+  // with it (`limit` counts the kept keys).
   [[nodiscard]] virtual absl::StatusOr<std::vector<ApiKeyInfo>> List(
-      int64_t limit) = 0;
+      int64_t limit, const std::string& client_id_prefix) = 0;
 };
 
 }  // namespace union_provider

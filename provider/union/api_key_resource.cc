@@ -54,15 +54,36 @@ void ValidateName(const Value& name, tf::Diagnostics& diags) {
   }
 }
 
-// The error for a create answered ALREADY_EXISTS: how to import the key.
-void AddAlreadyExistsError(const std::string& shown_id,
+// The error for a create answered ALREADY_EXISTS. With a fixed name there
+// are two usual causes: a replacement under create_before_destroy (the new
+// key needs the old one's client_id while the old one still exists), or a
+// key made outside this configuration (import it). With a name_prefix the
+// random suffix collided, which a new apply does not repeat.
+void AddAlreadyExistsError(const std::string& shown_id, bool by_prefix,
                            tf::Diagnostics& diags) {
+  if (by_prefix) {
+    diags.AddAttributeError(
+        Path::Root("name_prefix"), "Union API key already exists",
+        absl::StrCat("An API key with the generated client_id \"", shown_id,
+                     "\" already exists in Union. The unique suffix "
+                     "collided with an existing key, which is very "
+                     "unlikely to happen again: run terraform apply "
+                     "again."));
+    return;
+  }
   diags.AddAttributeError(
       Path::Root("name"), "Union API key already exists",
       absl::StrCat(
           "An API key with client_id \"", shown_id,
           "\" already exists in Union, so this resource cannot create it. "
-          "To manage the existing key with Terraform, import it:\n\n"
+          "There are two usual causes.\n\n"
+          "1. This is a replacement with create_before_destroy (e.g. "
+          "rotate_when_changed changed): the new key would get the same "
+          "client_id as the old one, which is only deleted afterwards. Use "
+          "name_prefix instead of name, so every key gets a unique "
+          "client_id and the rotation has no downtime.\n\n"
+          "2. The key was made outside this configuration. To manage it "
+          "with Terraform, import it:\n\n"
           "  terraform import <address of this resource> ",
           shown_id,
           "\n\n(for example: terraform import union_api_key.example ",
@@ -70,6 +91,31 @@ void AddAlreadyExistsError(const std::string& shown_id,
           ")\n\nAn imported key has no client_secret or "
           "encoded_credentials in state, because Union returns the secret "
           "only at creation. Alternatively, choose another name."));
+}
+
+// A warning (on client_secret_expires_at) when the secret of `key` expired
+// before `now`; nothing otherwise.
+void WarnIfSecretExpired(const ApiKeyInfo& key, absl::Time now,
+                         tf::Diagnostics& diags) {
+  if (!key.client_secret_expires_at || *key.client_secret_expires_at > now) {
+    return;
+  }
+  diags.AddAttributeWarning(
+      Path::Root("client_secret_expires_at"),
+      "Union API key secret expired",
+      absl::StrCat(
+          "The client_secret of API key \"", key.client_id, "\" expired at ",
+          FormatTimestamp(*key.client_secret_expires_at),
+          ", so it can no longer obtain tokens. Rotate the key: change a "
+          "value in its rotate_when_changed (with name_prefix and "
+          "create_before_destroy the new key exists before the old one is "
+          "deleted), or run terraform apply -replace=<address of this "
+          "resource>."));
+}
+
+// Whether `config` names the key by name_prefix (name unset).
+bool NamedByPrefix(const Value& config) {
+  return config.Attr("name").IsNull() && !config.Attr("name_prefix").IsNull();
 }
 
 // Advice when nobody can tell whether a create happened and nothing goes
@@ -167,14 +213,38 @@ tf::Schema ApiKeyResource::GetSchema() const {
                 .plan_modifiers = {tf::UseStateForUnknown()}},
       Attribute{.name = "name",
                 .type = Type::String(),
-                .presence = Presence::kRequired,
+                .presence = Presence::kOptionalComputed,
                 .description =
                     "The key's name. The client_id is derived from it: lower "
                     "case, with every run of characters other than letters "
                     "and digits replaced by `-` (`CI Pipeline #1` becomes "
                     "`ci-pipeline-1`). A change that gives a different "
                     "client_id forces a new key; one that gives the same "
-                    "client_id (e.g. only in letter case) is made in place."},
+                    "client_id (e.g. only in letter case) is made in place. "
+                    "Exactly one of `name` and `name_prefix` must be set; "
+                    "with `name_prefix`, `name` is computed (the client_id)."},
+      Attribute{.name = "name_prefix",
+                .type = Type::String(),
+                .presence = Presence::kOptional,
+                .description = absl::StrCat(
+                    "Creates a unique client_id starting with this prefix: "
+                    "the normalised prefix followed by the UTC creation time "
+                    "and 10 random characters, e.g. `ci-` gives "
+                    "`ci-20261201t230512-k3j9x0p2qa` (",
+                    kKeySuffixLength,
+                    " characters after the prefix). The client_id is known "
+                    "after apply. Use it with `create_before_destroy` to "
+                    "rotate a key without downtime. Changing it forces a new "
+                    "key."),
+                .plan_modifiers = {tf::RequiresReplace()}},
+      Attribute{.name = "rotate_when_changed",
+                .type = Type::Map(Type::String()),
+                .presence = Presence::kOptional,
+                .description =
+                    "Arbitrary values; any change to them replaces the key "
+                    "(a new key with a new secret). Drive rotations with it, "
+                    "e.g. `{ generation = \"3\" }` or a date bucket.",
+                .plan_modifiers = {tf::RequiresReplace()}},
       Attribute{.name = "client_id",
                 .type = Type::String(),
                 .presence = Presence::kComputed,
@@ -192,10 +262,13 @@ tf::Schema ApiKeyResource::GetSchema() const {
                 .type = strings,
                 .presence = Presence::kOptionalComputed,
                 .description = absl::StrCat(
-                    "The OAuth2 redirect URIs (at least one). Defaults to "
-                    "`[\"",
+                    "The OAuth2 redirect URIs (at least one), each an "
+                    "absolute URI; the schemes `javascript:`, `data:` and "
+                    "`file:` are refused. Defaults to `[\"",
                     kDefaultRedirectUri, "\"]`. Updated in place."),
-                .default_value = StringList({kDefaultRedirectUri})},
+                .default_value = StringList({kDefaultRedirectUri}),
+                .validators = {tf::EachElement(tf::AbsoluteUri(
+                    {.refused_schemes = RefusedRedirectUriSchemes()}))}},
       Attribute{.name = "skip_default_policy_assignments",
                 .type = Type::Bool(),
                 .presence = Presence::kOptionalComputed,
@@ -251,6 +324,14 @@ tf::Schema ApiKeyResource::GetSchema() const {
                 .presence = Presence::kComputed,
                 .description = "When the key was created, RFC 3339 in UTC.",
                 .plan_modifiers = {tf::UseStateForUnknown()}},
+      Attribute{.name = "client_secret_expires_at",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description =
+                    "When the key's secret expires, RFC 3339 in UTC; null "
+                    "when it does not expire. A refresh after that time "
+                    "warns that the key needs rotating.",
+                .plan_modifiers = {tf::UseStateForUnknown()}},
   };
   return s;
 }
@@ -270,7 +351,21 @@ void ApiKeyResource::ValidateConfig(const tf::Context&,
                                     const tf::ValidateConfigRequest& req,
                                     tf::ValidateConfigResponse& resp) {
   if (req.config.IsNull() || !req.config.IsKnown()) return;
+  tf::ExactlyOneOf(req.config, {"name", "name_prefix"}, resp.diagnostics);
   ValidateName(req.config.Attr("name"), resp.diagnostics);
+  const Value& prefix = req.config.Attr("name_prefix");
+  if (IsKnownString(prefix)) {
+    absl::Status ps = ValidateNamePrefix(prefix.AsString());
+    if (!ps.ok()) {
+      resp.diagnostics.AddAttributeError(
+          Path::Root("name_prefix"), "Invalid API key name_prefix",
+          absl::StrCat(ps.message(),
+                       ". The client_id is the prefix in lower case with "
+                       "every run of characters other than letters and "
+                       "digits replaced by '-', followed by a ",
+                       kKeySuffixLength, "-character unique suffix."));
+    }
+  }
   const Value& client_name = req.config.Attr("client_name");
   if (IsKnownString(client_name) && client_name.AsString().empty()) {
     resp.diagnostics.AddAttributeError(
@@ -310,6 +405,11 @@ void ApiKeyResource::ModifyPlan(const tf::Context&,
   if (req.plan.IsNull()) return;  // destroy
   Value plan = req.plan;
   const bool creating = req.state.IsNull();
+  if (NamedByPrefix(req.config)) {
+    // The name (= client_id) is made at create time and then kept.
+    plan = plan.WithAttr("name", creating ? Value::Unknown(Type::String())
+                                          : req.state.Attr("name"));
+  }
   const Value& name = plan.Attr("name");
   std::optional<std::string> client_id;  // known at plan time, if at all
   if (IsKnownString(name)) client_id = ClientIdFor(name.AsString());
@@ -351,7 +451,29 @@ void ApiKeyResource::CreateKey(const tf::Context&,
                                const tf::CreateRequest& req,
                                tf::CreateResponse& resp) {
   if (!backend_) return AddNotConfiguredError(resp.diagnostics);
-  const Value& plan = req.plan;
+  Value plan = req.plan;
+  const bool by_prefix = !IsKnownString(plan.Attr("name"));
+  if (by_prefix) {
+    const Value& prefix = plan.Attr("name_prefix");
+    if (!IsKnownString(prefix)) {
+      resp.diagnostics.AddAttributeError(
+          Path::Root("name"), "API key without a name",
+          "Neither name nor name_prefix is known at apply time; set one of "
+          "them.");
+      return;
+    }
+    absl::StatusOr<std::string> suffix = UniqueKeySuffix(absl::Now());
+    if (!suffix.ok()) {
+      resp.diagnostics.Add(StatusToDiagnostic(
+          suffix.status(), {.operation = "make a unique client_id",
+                            .path = Path::Root("name_prefix")}));
+      return;
+    }
+    plan = plan.WithAttr(
+        "name",
+        Value::String(absl::StrCat(NormaliseKeyName(prefix.AsString()),
+                                   *suffix)));
+  }
   const std::string name = plan.Attr("name").AsString();
   // What the key will be called; the server has the last word on serverless.
   const std::optional<std::string> expected_id = ClientIdFor(name);
@@ -379,6 +501,8 @@ void ApiKeyResource::CreateKey(const tf::Context&,
   // it is not.
   const absl::Time started = absl::Now();
   const int max_attempts = std::max(1, backend_->MaxCreateAttempts());
+  // The ambiguous failure that made the loop try again, if any.
+  absl::Status earlier_failure;
   for (int attempt = 1;; ++attempt) {
     absl::StatusOr<ApiKeyInfo> created = backend_->Create(params);
     if (created.ok()) {
@@ -396,7 +520,19 @@ void ApiKeyResource::CreateKey(const tf::Context&,
     }
     const absl::Status& s = created.status();
     if (absl::IsAlreadyExists(s)) {
-      return AddAlreadyExistsError(shown_id, resp.diagnostics);
+      if (earlier_failure.ok() || !expected_id) {
+        return AddAlreadyExistsError(shown_id, by_prefix, resp.diagnostics);
+      }
+      // An earlier attempt of this apply failed ambiguously and its look-up
+      // found nothing, yet the key exists now: that attempt may have
+      // committed late. Same decision as a look-up that finds the key.
+      absl::StatusOr<ApiKeyInfo> found = backend_->Get(*expected_id);
+      if (found.ok()) {
+        return AdoptOrReport(*found, params, started, earlier_failure, plan,
+                             resp);
+      }
+      AddAlreadyExistsError(shown_id, by_prefix, resp.diagnostics);
+      return;
     }
     if (!IsAmbiguous(s) || !expected_id) {
       tf::Diagnostic d = StatusToDiagnostic(
@@ -414,6 +550,7 @@ void ApiKeyResource::CreateKey(const tf::Context&,
     }
     const bool created_nothing = IsGone(probe.status());
     if (created_nothing && attempt < max_attempts) {
+      earlier_failure = s;
       absl::SleepFor(backend_->CreateRetryDelay(attempt + 1));
       continue;  // safe to try again
     }
@@ -462,6 +599,7 @@ void ApiKeyResource::ReadKey(const tf::Context&, const tf::ReadRequest& req,
     return;
   }
   resp.state = ResourceStateFromKey(*key, req.state);
+  WarnIfSecretExpired(*key, absl::Now(), resp.diagnostics);
 }
 
 void ApiKeyResource::UpdateKey(const tf::Context&,

@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
 #include "provider/union/model.h"
+#include "provider/union/names.h"
 #include "provider/union/testing/fake_backend.h"
 
 namespace union_provider {
@@ -28,6 +29,26 @@ class ApiKeyResourceTest : public ::testing::Test {
   Value Config(const std::string& name) {
     return tf::NullAttributes(schema_.ValueType())
         .WithAttr("name", Value::String(name));
+  }
+
+  Value PrefixConfig(const std::string& prefix) {
+    return tf::NullAttributes(schema_.ValueType())
+        .WithAttr("name_prefix", Value::String(prefix));
+  }
+
+  tf::Diagnostics Validate(const Value& config) {
+    tf::ValidateConfigResponse resp;
+    r_.ValidateConfig(tf::Context(), {.config = config}, resp);
+    return resp.diagnostics;
+  }
+
+  // What the schema's declared validators say about `config`'s `attr`.
+  tf::Diagnostics RunValidators(const std::string& attr, const Value& value) {
+    tf::Diagnostics diags;
+    for (const auto& v : schema_.FindAttribute(attr)->validators) {
+      v->Validate(value, tf::Path::Root(attr), diags);
+    }
+    return diags;
   }
 
   // What the framework does before ModifyPlan: defaults, then computed
@@ -318,6 +339,46 @@ TEST_F(ApiKeyResourceTest, AmbiguousCreateFindingADifferentKeyLeavesItAlone) {
   EXPECT_EQ(fake_->keys["mine"].client_name, "someone else's");
 }
 
+TEST_F(ApiKeyResourceTest, CreateThatCommitsAfterTheLookUpIsAdoptedOnRetry) {
+  // The first create fails ambiguously, the look-up finds nothing, then the
+  // server commits that first create: the retry is answered ALREADY_EXISTS.
+  fake_->fail_next_create = absl::DeadlineExceededError("deadline exceeded");
+  fake_->create_commits_after_next_get = true;
+  fake_->issued_at = absl::Now();  // made by this apply
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("late"), &plan);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  EXPECT_EQ(d.summary, "Union API key created but its secret was lost");
+  EXPECT_NE(d.detail.find("DEADLINE_EXCEEDED"), std::string::npos) << d.detail;
+  // In state (tainted by Terraform), so the key is not orphaned.
+  EXPECT_EQ(cr.state.Attr("client_id"), Value::String("late"));
+  EXPECT_TRUE(cr.state.Attr("client_secret").IsNull());
+  EXPECT_TRUE(cr.state.Attr("grant_types").IsKnown());
+  EXPECT_EQ(fake_->creates, 2);
+  EXPECT_EQ(fake_->gets, 2);
+  EXPECT_EQ(fake_->keys.count("late"), 1u);
+  EXPECT_EQ(fake_->deletes, 0);
+}
+
+TEST_F(ApiKeyResourceTest, RetryAnsweredAlreadyExistsByAnotherKeyReportsIt) {
+  // After the empty look-up someone else creates a key with this client_id.
+  fake_->fail_next_create = absl::UnavailableError("connection reset");
+  fake_->create_commits_after_next_get = true;
+  fake_->issued_at = absl::Now() - absl::Hours(3);  // not this apply's
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(Config("theirs"), &plan);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  EXPECT_EQ(d.summary, "Union API key already exists");
+  EXPECT_NE(d.detail.find("terraform import <address of this resource> theirs"),
+            std::string::npos)
+      << d.detail;
+  EXPECT_EQ(cr.state, plan);  // nothing recorded
+  EXPECT_EQ(fake_->keys.count("theirs"), 1u);
+  EXPECT_EQ(fake_->deletes, 0);
+}
+
 TEST_F(ApiKeyResourceTest, CreateThatProvablyDidNotHappenIsRetried) {
   fake_->create_failures = {absl::UnavailableError("injected"),
                             absl::UnavailableError("injected")};
@@ -422,6 +483,184 @@ TEST_F(ApiKeyResourceTest, ServerlessLeavesClientIdUnknownUntilCreate) {
   tf::ModifyPlanResponse p2 = Plan(config, cr.state);
   EXPECT_TRUE(p2.requires_replace.empty());
   EXPECT_EQ(p2.plan.Attr("client_id"), Value::String("tenant-user-ci"));
+}
+
+
+TEST_F(ApiKeyResourceTest, NamePrefixPlanLeavesNameAndClientIdUnknown) {
+  tf::ModifyPlanResponse p =
+      Plan(PrefixConfig("CI "), Value::Null(schema_.ValueType()));
+  EXPECT_FALSE(p.diagnostics.HasError());
+  EXPECT_TRUE(p.plan.Attr("name").IsUnknown());
+  EXPECT_TRUE(p.plan.Attr("client_id").IsUnknown());
+  EXPECT_TRUE(p.plan.Attr("id").IsUnknown());
+  EXPECT_TRUE(p.plan.Attr("client_name").IsUnknown());
+  EXPECT_EQ(p.plan.Attr("name_prefix"), Value::String("CI "));
+}
+
+TEST_F(ApiKeyResourceTest, NamePrefixCreateMakesAUniqueClientIdPerKey) {
+  Value a = Apply(PrefixConfig("CI "));
+  Value b = Apply(PrefixConfig("CI "));
+  for (const Value& s : {a, b}) {
+    const std::string id = s.Attr("client_id").AsString();
+    EXPECT_EQ(id.rfind("ci-", 0), 0u) << id;
+    EXPECT_EQ(id.size(), 3 + kKeySuffixLength) << id;
+    EXPECT_EQ(s.Attr("name"), s.Attr("client_id"));
+    EXPECT_EQ(s.Attr("id"), s.Attr("client_id"));
+    EXPECT_EQ(s.Attr("client_name"), s.Attr("client_id"));
+    EXPECT_EQ(s.Attr("name_prefix"), Value::String("CI "));
+    EXPECT_TRUE(s.Attr("client_secret").IsKnown());
+    EXPECT_TRUE(ValidateClientId(id).ok()) << id;
+  }
+  EXPECT_NE(a.Attr("client_id"), b.Attr("client_id"));
+  EXPECT_EQ(fake_->keys.size(), 2u);
+}
+
+TEST_F(ApiKeyResourceTest, NamePrefixHasNoDiffAfterCreate) {
+  Value config = PrefixConfig("ci-")
+                     .WithAttr("rotate_when_changed",
+                               Value::Map(Type::String(),
+                                          {{"generation", Value::String("1")}}));
+  Value state = Apply(config);
+  tf::ModifyPlanResponse p = Plan(config, state);
+  EXPECT_FALSE(p.diagnostics.HasError());
+  EXPECT_TRUE(p.requires_replace.empty());
+  EXPECT_EQ(p.plan, state);
+  // And a refresh keeps it that way.
+  tf::ReadResponse rr = Read(state);
+  EXPECT_EQ(rr.state, state);
+}
+
+TEST_F(ApiKeyResourceTest, FixedNameHasNoDiffAfterCreate) {
+  Value config = Config("Fixed Key");
+  Value state = Apply(config);
+  EXPECT_EQ(state.Attr("name"), Value::String("Fixed Key"));
+  EXPECT_TRUE(state.Attr("name_prefix").IsNull());
+  tf::ModifyPlanResponse p = Plan(config, state);
+  EXPECT_TRUE(p.requires_replace.empty());
+  EXPECT_EQ(p.plan, state);
+}
+
+TEST_F(ApiKeyResourceTest, RotateWhenChangedAndNamePrefixForceReplacement) {
+  for (const char* attr : {"rotate_when_changed", "name_prefix"}) {
+    const tf::Attribute* a = schema_.FindAttribute(attr);
+    ASSERT_NE(a, nullptr) << attr;
+    EXPECT_EQ(a->presence, tf::Presence::kOptional);
+    ASSERT_EQ(a->plan_modifiers.size(), 1u) << attr;
+    const Value before =
+        a->type == Type::String()
+            ? Value::String("a-")
+            : Value::Map(Type::String(), {{"g", Value::String("1")}});
+    const Value after =
+        a->type == Type::String()
+            ? Value::String("b-")
+            : Value::Map(Type::String(), {{"g", Value::String("2")}});
+    tf::PlanModifierResponse changed{.plan = after};
+    a->plan_modifiers[0]->Modify({.path = tf::Path::Root(attr),
+                                  .config = after,
+                                  .state = before,
+                                  .plan = after},
+                                 changed);
+    EXPECT_TRUE(changed.requires_replace) << attr;
+    tf::PlanModifierResponse same{.plan = before};
+    a->plan_modifiers[0]->Modify({.path = tf::Path::Root(attr),
+                                  .config = before,
+                                  .state = before,
+                                  .plan = before},
+                                 same);
+    EXPECT_FALSE(same.requires_replace) << attr;
+  }
+  EXPECT_EQ(schema_.FindAttribute("name")->presence,
+            tf::Presence::kOptionalComputed);
+}
+
+TEST_F(ApiKeyResourceTest, NameAndNamePrefixExcludeEachOther) {
+  tf::Diagnostics both =
+      Validate(Config("x").WithAttr("name_prefix", Value::String("y-")));
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both.items()[0].attribute->ToString(), "name");
+  EXPECT_EQ(both.items()[1].attribute->ToString(), "name_prefix");
+  tf::Diagnostics neither = Validate(tf::NullAttributes(schema_.ValueType()));
+  ASSERT_EQ(neither.size(), 1u);
+  EXPECT_EQ(neither.items()[0].attribute->ToString(), "name");
+  EXPECT_NE(neither.items()[0].detail.find("name_prefix"), std::string::npos);
+  EXPECT_TRUE(Validate(PrefixConfig("ok-")).empty());
+  EXPECT_TRUE(Validate(Config("ok")).empty());
+}
+
+TEST_F(ApiKeyResourceTest, BadNamePrefixIsAnErrorOnNamePrefix) {
+  for (const std::string& bad :
+       {std::string("!!"), std::string(""),
+        std::string(kMaxClientIdLength - kKeySuffixLength + 1, 'a')}) {
+    tf::Diagnostics d = Validate(PrefixConfig(bad));
+    ASSERT_EQ(d.size(), 1u) << bad;
+    EXPECT_EQ(d.items()[0].summary, "Invalid API key name_prefix");
+    EXPECT_EQ(d.items()[0].attribute->ToString(), "name_prefix");
+  }
+  EXPECT_TRUE(
+      Validate(PrefixConfig(
+                   std::string(kMaxClientIdLength - kKeySuffixLength, 'a')))
+          .empty());
+}
+
+TEST_F(ApiKeyResourceTest, RedirectUrisAreCheckedByTheSchema) {
+  Value uris = StringList({"https://ok.example/cb", "javascript:alert(1)",
+                           "relative/path", "data:text/html,x",
+                           "FILE:///etc/passwd"});
+  tf::Diagnostics d = RunValidators("redirect_uris", uris);
+  ASSERT_EQ(d.size(), 4u);
+  EXPECT_EQ(d.items()[0].attribute->ToString(), "redirect_uris[1]");
+  EXPECT_NE(d.items()[0].detail.find("javascript"), std::string::npos);
+  EXPECT_EQ(d.items()[1].attribute->ToString(), "redirect_uris[2]");
+  EXPECT_EQ(d.items()[2].attribute->ToString(), "redirect_uris[3]");
+  EXPECT_EQ(d.items()[3].attribute->ToString(), "redirect_uris[4]");
+  EXPECT_TRUE(
+      RunValidators("redirect_uris", StringList({kDefaultRedirectUri})).empty());
+}
+
+TEST_F(ApiKeyResourceTest, FixedNameAlreadyExistsNamesBothCauses) {
+  Apply(Config("rotating"));
+  Value config = Config("rotating");
+  Value plan;
+  tf::CreateResponse cr = CreateAfterPlan(config, &plan);
+  ASSERT_EQ(cr.diagnostics.size(), 1u);
+  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  EXPECT_EQ(d.summary, "Union API key already exists");
+  EXPECT_NE(d.detail.find("create_before_destroy"), std::string::npos);
+  EXPECT_NE(d.detail.find("name_prefix"), std::string::npos);
+  EXPECT_NE(d.detail.find("terraform import <address of this resource> "
+                          "rotating"),
+            std::string::npos);
+  EXPECT_EQ(d.attribute->ToString(), "name");
+  EXPECT_EQ(fake_->keys.count("rotating"), 1u);  // the old key is untouched
+  EXPECT_EQ(fake_->deletes, 0);
+}
+
+TEST_F(ApiKeyResourceTest, SecretExpiryIsRecordedAndWarnedAboutOnceItPassed) {
+  fake_->issued_at = absl::Now();
+  fake_->secret_ttl = absl::Hours(1);
+  Value state = Apply(Config("expiring"));
+  EXPECT_EQ(state.Attr("client_secret_expires_at"),
+            Value::String(FormatTimestamp(fake_->issued_at + absl::Hours(1))));
+  tf::ReadResponse fresh = Read(state);
+  EXPECT_TRUE(fresh.diagnostics.empty());
+  fake_->keys["expiring"].client_secret_expires_at =
+      absl::Now() - absl::Minutes(1);
+  tf::ReadResponse expired = Read(state);
+  ASSERT_EQ(expired.diagnostics.size(), 1u);
+  const tf::Diagnostic& d = expired.diagnostics.items()[0];
+  EXPECT_EQ(d.severity, tf::Severity::kWarning);
+  EXPECT_EQ(d.summary, "Union API key secret expired");
+  EXPECT_NE(d.detail.find("\"expiring\""), std::string::npos);
+  EXPECT_NE(d.detail.find("rotate_when_changed"), std::string::npos);
+  EXPECT_NE(d.detail.find("-replace="), std::string::npos);
+  EXPECT_EQ(expired.state.Attr("client_secret"),
+            state.Attr("client_secret"));  // still in state
+}
+
+TEST_F(ApiKeyResourceTest, NoExpiryIsNull) {
+  Value state = Apply(Config("forever"));
+  EXPECT_TRUE(state.Attr("client_secret_expires_at").IsNull());
+  EXPECT_TRUE(Read(state).diagnostics.empty());
 }
 
 TEST_F(ApiKeyResourceTest, UnconfiguredResourceErrors) {

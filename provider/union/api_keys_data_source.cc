@@ -17,6 +17,15 @@ tf::Schema ApiKeysDataSource::GetSchema() const {
       "Secrets are never listed.";
   s.block.attributes = {
       tf::Attribute{
+          .name = "client_id_prefix",
+          .type = tf::Type::String(),
+          .presence = tf::Presence::kOptional,
+          .description =
+              "Only keys whose client_id starts with this prefix, e.g. the "
+              "normalised `name_prefix` of rotated keys. Filtered by the "
+              "server and checked again by the provider. Default: all "
+              "keys."},
+      tf::Attribute{
           .name = "limit",
           .type = tf::Type::Number(),
           .presence = tf::Presence::kOptional,
@@ -31,8 +40,9 @@ tf::Schema ApiKeysDataSource::GetSchema() const {
               "The keys, in the server's order. Each has `id`, `client_id`, "
               "`client_name`, `organization`, `redirect_uris`, "
               "`grant_types`, `response_types`, "
-              "`token_endpoint_auth_method` and `client_id_issued_at`, as "
-              "in the `union_api_key` data source."},
+              "`token_endpoint_auth_method`, `client_id_issued_at` and "
+              "`client_secret_expires_at`, as in the `union_api_key` data "
+              "source."},
   };
   return s;
 }
@@ -68,7 +78,10 @@ void ApiKeysDataSource::Read(const tf::Context& ctx,
   int64_t limit = 0;
   const tf::Value& l = req.config.Attr("limit");
   if (!l.IsNull() && l.IsKnown()) limit = l.AsNumber().AsInt64().value_or(0);
-  absl::StatusOr<std::vector<ApiKeyInfo>> keys = backend_->List(limit);
+  std::string prefix;
+  const tf::Value& p = req.config.Attr("client_id_prefix");
+  if (!p.IsNull() && p.IsKnown()) prefix = p.AsString();
+  absl::StatusOr<std::vector<ApiKeyInfo>> keys = backend_->List(limit, prefix);
   if (!keys.ok()) {
     resp.diagnostics.Add(
         StatusToDiagnostic(keys.status(), {.operation = "list API keys"}));

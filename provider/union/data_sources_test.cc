@@ -1,6 +1,7 @@
 // data_sources_test.cc: data "union_api_key" and data "union_api_keys".
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "provider/union/api_key_data_source.h"
@@ -93,6 +94,29 @@ TEST(ApiKeysDataSource, BadLimitAndListErrors) {
   ASSERT_TRUE(resp.diagnostics.HasError());
   EXPECT_EQ(resp.diagnostics.items()[0].summary,
             "Union rejected the provider's credentials");
+}
+
+TEST(ApiKeysDataSource, ClientIdPrefixKeepsExactlyTheMatchingKeys) {
+  auto fake = std::make_shared<FakeBackend>();
+  for (const char* name : {"rot-a", "rot-b", "rotx", "other-rot-c", "ci"}) {
+    ASSERT_TRUE(fake->Create({.name = name,
+                              .redirect_uris = {kDefaultRedirectUri}})
+                    .ok());
+  }
+  ApiKeysDataSource ds(fake);
+  Value config = tf::NullAttributes(ds.GetSchema().ValueType())
+                     .WithAttr("client_id_prefix", Value::String("rot-"));
+  tf::DataSourceReadResponse resp;
+  resp.state = config;
+  ds.Read(tf::Context(), {.config = config}, resp);
+  ASSERT_FALSE(resp.diagnostics.HasError());
+  EXPECT_EQ(fake->last_list_prefix, "rot-");
+  std::vector<std::string> ids;
+  for (const Value& k : resp.state.Attr("keys").Elements()) {
+    ids.push_back(k.Attr("client_id").AsString());
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"rot-a", "rot-b"}));
+  EXPECT_EQ(resp.state.Attr("client_id_prefix"), Value::String("rot-"));
 }
 
 }  // namespace

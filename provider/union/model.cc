@@ -31,6 +31,8 @@ std::map<std::string, Value> KeyEntries(const ApiKeyInfo& key) {
       {"token_endpoint_auth_method",
        Value::String(key.token_endpoint_auth_method)},
       {"client_id_issued_at", OptionalTime(key.client_id_issued_at)},
+      {"client_secret_expires_at",
+       OptionalTime(key.client_secret_expires_at)},
   };
 }
 
@@ -44,9 +46,15 @@ Value PriorOrNull(const Value& prior, std::string_view name, const Type& t) {
 
 }  // namespace
 
+std::vector<std::string> RefusedRedirectUriSchemes() {
+  return {"javascript", "data", "file"};
+}
+
 std::vector<std::string> ResourceAttributeNames() {
   return {"id",
           "name",
+          "name_prefix",
+          "rotate_when_changed",
           "client_id",
           "client_name",
           "redirect_uris",
@@ -57,7 +65,8 @@ std::vector<std::string> ResourceAttributeNames() {
           "grant_types",
           "response_types",
           "token_endpoint_auth_method",
-          "client_id_issued_at"};
+          "client_id_issued_at",
+          "client_secret_expires_at"};
 }
 
 Value StringList(const std::vector<std::string>& items) {
@@ -127,6 +136,12 @@ std::vector<Attribute> KeyAttributes(Presence client_id_presence) {
                 .description =
                     "When the key was created, RFC 3339 in UTC (null when the "
                     "server does not say)."},
+      Attribute{.name = "client_secret_expires_at",
+                .type = Type::String(),
+                .presence = Presence::kComputed,
+                .description =
+                    "When the key's secret expires, RFC 3339 in UTC (null "
+                    "when it does not expire)."},
   };
 }
 
@@ -147,6 +162,9 @@ Value ResourceStateFromKey(const ApiKeyInfo& key, const Value& prior) {
   Value name = PriorOrNull(prior, "name", Type::String());
   if (name.IsNull()) name = Value::String(key.client_id);  // import
   entries["name"] = name;
+  entries["name_prefix"] = PriorOrNull(prior, "name_prefix", Type::String());
+  entries["rotate_when_changed"] =
+      PriorOrNull(prior, "rotate_when_changed", Type::Map(Type::String()));
   Value skip =
       PriorOrNull(prior, "skip_default_policy_assignments", Type::Bool());
   if (skip.IsNull()) skip = Value::Bool(false);  // import: the default

@@ -21,6 +21,10 @@ namespace union_provider {
 inline constexpr char kDefaultRedirectUri[] =
     "http://localhost:8080/authorization-code/callback";
 
+// URI schemes a redirect URI may not use (script and local-content schemes
+// an authorization server must never redirect to).
+std::vector<std::string> RefusedRedirectUriSchemes();
+
 // The attributes of the union_api_key resource, in schema order.
 std::vector<std::string> ResourceAttributeNames();
 
@@ -33,7 +37,8 @@ std::string FormatTimestamp(absl::Time t);
 
 // The computed, non-secret attributes every representation of a key shares:
 // id, client_id, client_name, organization, redirect_uris, grant_types,
-// response_types, token_endpoint_auth_method, client_id_issued_at.
+// response_types, token_endpoint_auth_method, client_id_issued_at,
+// client_secret_expires_at.
 // `client_id_presence` lets the single data source make client_id Required.
 std::vector<tf::Attribute> KeyAttributes(tf::Presence client_id_presence);
 
@@ -44,8 +49,8 @@ tf::Type KeyObjectType();
 tf::Value KeyObject(const ApiKeyInfo& key);
 
 // The resource state for `key`. Attributes the server does not return are
-// taken from `prior` (a null prior leaves them null): name,
-// skip_default_policy_assignments, client_secret, encoded_credentials. When
+// taken from `prior` (a null prior leaves them null): name, name_prefix,
+// rotate_when_changed, skip_default_policy_assignments, client_secret, encoded_credentials. When
 // `key` carries a secret (the Create answer) it is used instead.
 tf::Value ResourceStateFromKey(const ApiKeyInfo& key, const tf::Value& prior);
 

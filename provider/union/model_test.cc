@@ -3,6 +3,7 @@
 #include "provider/union/model.h"
 
 #include "gtest/gtest.h"
+#include "provider/framework/schema/validator.h"
 #include "provider/union/api_key_data_source.h"
 #include "provider/union/api_key_resource.h"
 #include "provider/union/api_keys_data_source.h"
@@ -115,7 +116,11 @@ TEST(FromUnionKey, MapsEveryField) {
   k.client_id_issued_at_seconds = 1764158400;
   k.client_secret = "sec";
   k.encoded_credentials = "enc";
+  k.client_secret_expires_at = "2025-11-27T12:00:00Z";
   ApiKeyInfo info = FromUnionKey(k);
+  ASSERT_TRUE(info.client_secret_expires_at.has_value());
+  EXPECT_EQ(FormatTimestamp(*info.client_secret_expires_at),
+            "2025-11-27T12:00:00Z");
   EXPECT_EQ(info.client_id, "ci");
   EXPECT_EQ(info.client_name, "CI");
   EXPECT_EQ(info.organization, "acme");
@@ -132,6 +137,10 @@ TEST(FromUnionKey, MapsEveryField) {
   bare.client_id = "x";
   ApiKeyInfo b = FromUnionKey(bare);
   EXPECT_FALSE(b.client_id_issued_at.has_value());
+  EXPECT_FALSE(b.client_secret_expires_at.has_value());
+  EXPECT_TRUE(ResourceStateFromKey(b, Value())
+                  .Attr("client_secret_expires_at")
+                  .IsNull());
   EXPECT_TRUE(b.client_secret.empty());
   EXPECT_TRUE(ResourceStateFromKey(b, Value()).Attr("client_id_issued_at").IsNull());
 }
@@ -160,6 +169,26 @@ TEST(Schemas, AreValid) {
   EXPECT_EQ(names, ResourceAttributeNames());
   EXPECT_TRUE(r.GetSchema().FindAttribute("client_secret")->sensitive);
   EXPECT_TRUE(r.GetSchema().FindAttribute("encoded_credentials")->sensitive);
+}
+
+// The plan-time validator on redirect_uris and union-client's check (which
+// Create and Update apply before sending) accept and refuse the same URIs.
+TEST(RedirectUriRule, SchemaValidatorAgreesWithUnionClient) {
+  const tf::AbsoluteUriOptions options{.refused_schemes =
+                                           RefusedRedirectUriSchemes()};
+  for (const char* uri : {
+           kDefaultRedirectUri, "https://app.example.com/cb",
+           "HTTPS://EXAMPLE.COM", "myapp:/oauth", "com.example.app:/cb",
+           "urn:ietf:wg:oauth:2.0:oob", "file:///etc/passwd", "FILE:x",
+           "javascript:alert(1)", "JavaScript:x", "data:text/html,hi",
+           "", "relative/path", "/abs/path", ":x", "1http://x", "h t:x",
+           "http://x/\t", "https:", "x+y.z-w:1", "https:///path",
+           "http://exa mple.com", "mailto:a@b.c",
+       }) {
+    const bool schema_ok = tf::AbsoluteUriError(uri, options).empty();
+    const bool client_ok = unionc::ValidateRedirectUri(uri).ok();
+    EXPECT_EQ(schema_ok, client_ok) << "\"" << uri << "\"";
+  }
 }
 
 }  // namespace

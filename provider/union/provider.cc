@@ -10,6 +10,7 @@
 #include "provider/union/api_key_data_source.h"
 #include "provider/union/api_key_resource.h"
 #include "provider/union/api_keys_data_source.h"
+#include "provider/union/client_log.h"
 #include "provider/union/ephemeral_access_token.h"
 #include "provider/union/ephemeral_api_key.h"
 #include "provider/union/functions.h"
@@ -64,6 +65,8 @@ void UnionProvider::Configure(const tf::Context&,
             "when the key was created. (The value is not shown.)"));
     return;
   }
+  // The client's log lines (forwarded to hclog) must not show these either.
+  RegisterClientLogSecrets({settings.api_key, creds->client_secret});
   absl::StatusOr<std::shared_ptr<ApiKeyBackend>> backend = factory_(settings);
   if (!backend.ok()) {
     std::optional<tf::Path> path;
@@ -118,6 +121,7 @@ UnionProvider::EphemeralResources() {
 }
 
 std::unique_ptr<tf::Provider> NewProvider() {
+  ForwardClientLogs();
   return std::make_unique<UnionProvider>(MakeUnionBackend, SystemEnv(),
                                          MakeUnionMinter);
 }

@@ -5,6 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "union/config.h"
 
 namespace union_provider {
 namespace {
@@ -101,7 +103,8 @@ tf::Schema ProviderSchema() {
                 .presence = Presence::kOptional,
                 .description =
                     "The deadline of each call to Union, as a duration such "
-                    "as `30s` or `2m`. Default `30s`."},
+                    "as `30s` or `2m`. At least `1ms`; values above `24h` "
+                    "are clamped to `24h`. Default `30s`."},
       Attribute{.name = "max_retries",
                 .type = Type::Number(),
                 .presence = Presence::kOptional,
@@ -117,12 +120,28 @@ tf::Schema ProviderSchema() {
 void ValidateProviderConfig(const Value& config, tf::Diagnostics& diags) {
   if (config.IsNull() || !config.IsKnown()) return;
   if (auto t = KnownString(config, "request_timeout")) {
-    if (!ParseTimeout(*t)) {
+    std::optional<absl::Duration> d = ParseTimeout(*t);
+    if (!d) {
       diags.AddAttributeError(
           Path::Root("request_timeout"), "Invalid request_timeout",
           absl::StrCat("\"", *t,
                        "\" is not a positive duration. Use a number with a "
                        "unit, such as \"30s\", \"2m\" or \"1m30s\"."));
+    } else if (absl::StatusOr<absl::Duration> used = unionc::CheckTimeout(*d);
+               !used.ok()) {
+      diags.AddAttributeError(
+          Path::Root("request_timeout"), "Invalid request_timeout",
+          absl::StrCat("request_timeout \"", *t, "\" is too short: ",
+                       used.status().message(),
+                       ". Use at least \"1ms\"; values such as \"30s\" "
+                       "leave Union time to answer."));
+    } else if (*used != *d) {
+      diags.AddAttributeWarning(
+          Path::Root("request_timeout"), "request_timeout clamped",
+          absl::StrCat("request_timeout \"", *t, "\" is above the maximum of ",
+                       absl::FormatDuration(unionc::kMaxTimeout),
+                       "; the provider uses ",
+                       absl::FormatDuration(*used), "."));
     }
   }
   const Value& retries = config.Attr("max_retries");
@@ -223,7 +242,14 @@ ProviderSettings ResolveProviderSettings(const Value& config,
     }
   }
   if (auto t = KnownString(config, "request_timeout")) {
-    if (auto d = ParseTimeout(*t)) s.request_timeout = *d;
+    if (auto d = ParseTimeout(*t)) {
+      // Below the minimum was reported by ValidateProviderConfig; above the
+      // maximum is clamped.
+      if (absl::StatusOr<absl::Duration> used = unionc::CheckTimeout(*d);
+          used.ok()) {
+        s.request_timeout = *used;
+      }
+    }
   }
   return s;
 }

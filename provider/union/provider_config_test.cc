@@ -8,6 +8,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "union/config.h"
 #include "provider/union/provider.h"
 #include "provider/union/provider_data.h"
 #include "provider/union/testing/fake_backend.h"
@@ -130,6 +131,39 @@ TEST(ResolveProviderSettings, TimeoutsAndRetries) {
   EXPECT_EQ(s.request_timeout, absl::Minutes(2));
   EXPECT_EQ(s.max_retries, 0);
   EXPECT_TRUE(s.insecure);
+}
+
+TEST(ValidateProviderConfig, RequestTimeoutBoundsFollowUnionClient) {
+  tf::Diagnostics short_one;
+  ValidateProviderConfig(Config({{"request_timeout", Value::String("500us")}}),
+                         short_one);
+  ASSERT_EQ(short_one.size(), 1u);
+  EXPECT_EQ(short_one.items()[0].severity, tf::Severity::kError);
+  EXPECT_EQ(short_one.items()[0].attribute->ToString(), "request_timeout");
+  EXPECT_NE(short_one.items()[0].detail.find("1ms"), std::string::npos)
+      << short_one.items()[0].detail;
+
+  tf::Diagnostics minimum;
+  ValidateProviderConfig(Config({{"request_timeout", Value::String("1ms")}}),
+                         minimum);
+  EXPECT_TRUE(minimum.empty());
+
+  tf::Diagnostics long_one;
+  ValidateProviderConfig(Config({{"request_timeout", Value::String("48h")}}),
+                         long_one);
+  ASSERT_EQ(long_one.size(), 1u);
+  EXPECT_EQ(long_one.items()[0].severity, tf::Severity::kWarning);
+  EXPECT_EQ(long_one.items()[0].attribute->ToString(), "request_timeout");
+  EXPECT_NE(long_one.items()[0].detail.find("24h"), std::string::npos)
+      << long_one.items()[0].detail;
+
+  tf::Diagnostics d;
+  ProviderSettings s = ResolveProviderSettings(
+      Config({{"api_key", Value::String("k")},
+              {"request_timeout", Value::String("48h")}}),
+      FakeEnv({}), d);
+  EXPECT_FALSE(d.HasError());
+  EXPECT_EQ(s.request_timeout, unionc::kMaxTimeout);
 }
 
 TEST(ValidateProviderConfig, BadValuesAreErrorsOnTheirPaths) {

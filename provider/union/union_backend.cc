@@ -5,6 +5,7 @@
 #include <chrono>
 #include <utility>
 
+#include "absl/time/time.h"
 #include "union/api_key.h"
 #include "union/client.h"
 #include "union/config.h"
@@ -23,6 +24,14 @@ ApiKeyInfo FromUnionKey(unionc::ApiKey key) {
   if (key.client_id_issued_at_seconds != 0) {
     info.client_id_issued_at =
         absl::FromUnixSeconds(key.client_id_issued_at_seconds);
+  }
+  if (key.client_secret_expires_at) {
+    absl::Time t;
+    std::string error;
+    if (absl::ParseTime(absl::RFC3339_full, *key.client_secret_expires_at, &t,
+                        &error)) {
+      info.client_secret_expires_at = t;
+    }
   }
   info.client_secret = key.client_secret.value_or("");
   info.encoded_credentials = key.encoded_credentials.value_or("");
@@ -89,9 +98,13 @@ class UnionBackend final : public ApiKeyBackend {
     return keys_.Delete(client_id);
   }
 
-  absl::StatusOr<std::vector<ApiKeyInfo>> List(int64_t limit) override {
-    absl::StatusOr<std::vector<unionc::ApiKey>> keys =
-        keys_.ListAll(static_cast<uint32_t>(limit));
+  absl::StatusOr<std::vector<ApiKeyInfo>> List(
+      int64_t limit, const std::string& client_id_prefix) override {
+    // union-client sends the prefix as a server-side filter and applies it
+    // again to what comes back, so `limit` counts matching keys.
+    absl::StatusOr<std::vector<unionc::ApiKey>> keys = keys_.ListAll(
+        static_cast<uint32_t>(limit),
+        unionc::ListFilter{.client_id_prefix = client_id_prefix});
     if (!keys.ok()) return keys.status();
     std::vector<ApiKeyInfo> out;
     out.reserve(keys->size());

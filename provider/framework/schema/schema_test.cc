@@ -264,5 +264,94 @@ TEST(ValidatorTest, StringHelpers) {
             std::string::npos);
 }
 
+TEST(ValidatorTest, AbsoluteUriRule) {
+  const AbsoluteUriOptions refuse{.refused_schemes = {"javascript", "data",
+                                                      "file"}};
+  for (const char* good :
+       {"https://example.com/cb", "http://localhost:8080/authorization-code/"
+        "callback", "myapp:/oauth", "urn:ietf:wg:oauth:2.0:oob",
+        "com.example.app:/callback", "HTTPS://EXAMPLE.COM"}) {
+    EXPECT_EQ(AbsoluteUriError(good, refuse), "") << good;
+  }
+  struct Bad {
+    const char* uri;
+    const char* why;
+  };
+  for (const Bad& bad : std::vector<Bad>{
+           {"", "empty"},
+           {"/relative/path", "no scheme"},
+           {"example.com/cb", "no scheme"},
+           {":nothing", "no scheme"},
+           {"1http://x", "no valid scheme"},
+           {"ht tp://x", "space"},
+           {"https://x/\ty", "control"},
+           {"https:", "nothing after"},
+           {"javascript:alert(1)", "\"javascript\" is not allowed"},
+           {"JavaScript:alert(1)", "\"javascript\" is not allowed"},
+           {"data:text/html,hi", "\"data\" is not allowed"},
+           {"file:///etc/passwd", "\"file\" is not allowed"},
+       }) {
+    std::string why = AbsoluteUriError(bad.uri, refuse);
+    EXPECT_NE(why.find(bad.why), std::string::npos)
+        << bad.uri << " -> " << why;
+  }
+  // Without refused schemes only the syntax counts (an empty authority is
+  // allowed by RFC 3986).
+  EXPECT_EQ(AbsoluteUriError("file:///etc/hosts", {}), "");
+}
+
+TEST(ValidatorTest, EachElementAbsoluteUriNamesTheElement) {
+  auto v = EachElement(
+      AbsoluteUri({.refused_schemes = {"javascript", "data", "file"}}));
+  Value list = Value::List(
+      Type::String(),
+      {Value::String("https://ok.example/cb"),
+       Value::String("javascript:alert(1)"), Value::Unknown(Type::String()),
+       Value::String("not a uri")});
+  Diagnostics d;
+  v->Validate(list, Path::Root("redirect_uris"), d);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d.items()[0].attribute->ToString(), "redirect_uris[1]");
+  EXPECT_NE(d.items()[0].detail.find("javascript"), std::string::npos);
+  EXPECT_EQ(d.items()[1].attribute->ToString(), "redirect_uris[3]");
+  EXPECT_NE(v->Description().find("javascript"), std::string::npos);
+
+  Diagnostics ok;
+  v->Validate(Value::Null(Type::List(Type::String())), Path::Root("r"), ok);
+  v->Validate(Value::Unknown(Type::List(Type::String())), Path::Root("r"), ok);
+  v->Validate(Value::List(Type::String(), {Value::String("https://a.b")}),
+              Path::Root("r"), ok);
+  EXPECT_FALSE(ok.HasError());
+}
+
+TEST(ValidatorTest, ExactlyOneOf) {
+  auto obj = [](Value a, Value b) {
+    return Value::Object({{"a", std::move(a)}, {"b", std::move(b)}});
+  };
+  const Value null = Value::Null(Type::String());
+  const Value unknown = Value::Unknown(Type::String());
+  const Value x = Value::String("x");
+
+  Diagnostics one;
+  ExactlyOneOf(obj(x, null), {"a", "b"}, one);
+  ExactlyOneOf(obj(null, x), {"a", "b"}, one);
+  ExactlyOneOf(obj(unknown, null), {"a", "b"}, one);  // undecided
+  ExactlyOneOf(obj(unknown, x), {"a", "b"}, one);     // undecided
+  EXPECT_FALSE(one.HasError());
+
+  Diagnostics both;
+  ExactlyOneOf(obj(x, x), {"a", "b"}, both);
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both.items()[0].attribute->ToString(), "a");
+  EXPECT_EQ(both.items()[1].attribute->ToString(), "b");
+  EXPECT_NE(both.items()[0].detail.find("Only one of"), std::string::npos);
+
+  Diagnostics none;
+  ExactlyOneOf(obj(null, null), {"a", "b"}, none);
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none.items()[0].attribute->ToString(), "a");
+  EXPECT_NE(none.items()[0].detail.find("Exactly one of"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tf

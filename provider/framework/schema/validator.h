@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "provider/framework/diag/diagnostics.h"
@@ -41,5 +42,38 @@ std::shared_ptr<const Validator> StringMatches(std::string pattern,
 
 // A string equal to one of `allowed`.
 std::shared_ptr<const Validator> StringOneOf(std::vector<std::string> allowed);
+
+// What AbsoluteUri accepts besides the syntax.
+struct AbsoluteUriOptions {
+  // Schemes refused even though well-formed, compared case-insensitively,
+  // e.g. {"javascript", "data", "file"}.
+  std::vector<std::string> refused_schemes{};
+};
+
+// An absolute URI (RFC 3986): a scheme (a letter, then letters, digits,
+// '+', '-', '.'), ':', and a non-empty rest; no spaces or control
+// characters. See AbsoluteUriError for the rule as a function.
+std::shared_ptr<const Validator> AbsoluteUri(AbsoluteUriOptions options = {});
+
+// The rule of AbsoluteUri: "" when `uri` is acceptable, else why not (a
+// phrase completing "must be an absolute URI: ...").
+[[nodiscard]] std::string AbsoluteUriError(std::string_view uri,
+                                           const AbsoluteUriOptions& options);
+
+// Applies `element` to each element of a list or set attribute. Errors on a
+// list element carry its index (redirect_uris[2]); set elements have no
+// stable index, so theirs carry the attribute's path.
+//   .validators = {EachElement(AbsoluteUri())}
+std::shared_ptr<const Validator> EachElement(
+    std::shared_ptr<const Validator> element);
+
+// Object-level check for attributes that exclude each other: exactly one of
+// the attributes `names` of `object` must be set. Unknown counts as set
+// (config may still set it), so a check that depends on an unknown value is
+// skipped. Both set: an error on each set attribute; none set: one error on
+// the first name. Call from ValidateConfig:
+//   tf::ExactlyOneOf(req.config, {"name", "name_prefix"}, resp.diagnostics);
+void ExactlyOneOf(const Value& object, const std::vector<std::string>& names,
+                  Diagnostics& diags);
 
 }  // namespace tf

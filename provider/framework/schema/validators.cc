@@ -1,10 +1,13 @@
 // Ready-made attribute validators.
+#include <algorithm>
 #include <memory>
 #include <regex>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "provider/framework/schema/validator.h"
@@ -95,7 +98,137 @@ class StringOneOfValidator final : public Validator {
   std::vector<std::string> allowed_;
 };
 
+class AbsoluteUriValidator final : public Validator {
+ public:
+  explicit AbsoluteUriValidator(AbsoluteUriOptions options)
+      : options_(std::move(options)) {}
+  std::string Description() const override {
+    std::string out = "Value must be an absolute URI (scheme:rest).";
+    if (!options_.refused_schemes.empty()) {
+      absl::StrAppend(&out, " Refused schemes: ",
+                      absl::StrJoin(options_.refused_schemes, ", "), ".");
+    }
+    return out;
+  }
+  void Validate(const Value& value, const Path& path,
+                Diagnostics& diags) const override {
+    if (!IsKnownString(value)) return;
+    std::string why = AbsoluteUriError(value.AsString(), options_);
+    if (why.empty()) return;
+    diags.AddAttributeError(
+        path, "Invalid URI",
+        absl::StrCat("Attribute ", path.ToString(),
+                     " must be an absolute URI: ", why,
+                     ". Write it as scheme:rest, e.g. "
+                     "https://example.com/callback."));
+  }
+
+ private:
+  AbsoluteUriOptions options_;
+};
+
+class EachElementValidator final : public Validator {
+ public:
+  explicit EachElementValidator(std::shared_ptr<const Validator> element)
+      : element_(std::move(element)) {}
+  std::string Description() const override {
+    return absl::StrCat("Each element: ", element_->Description());
+  }
+  void Validate(const Value& value, const Path& path,
+                Diagnostics& diags) const override {
+    if (!value.IsKnown() || value.IsNull()) return;
+    const TypeKind kind = value.type().kind();
+    if (kind != TypeKind::kList && kind != TypeKind::kSet) return;
+    int64_t i = 0;
+    for (const Value& e : value.Elements()) {
+      element_->Validate(e, kind == TypeKind::kList ? path.Index(i) : path,
+                         diags);
+      ++i;
+    }
+  }
+
+ private:
+  std::shared_ptr<const Validator> element_;
+};
+
+bool IsSchemeChar(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '+' ||
+         c == '-' || c == '.';
+}
+
 }  // namespace
+
+std::string AbsoluteUriError(std::string_view uri,
+                             const AbsoluteUriOptions& options) {
+  // This Abseil's string_view is its own type, so work on a std::string.
+  const std::string text(uri);
+  if (text.empty()) return "it is empty";
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7f) {
+      return "it contains a space or control character (percent-encode it)";
+    }
+  }
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0) {
+    return absl::StrCat("\"", text, "\" has no scheme (such as https:)");
+  }
+  const std::string scheme = text.substr(0, colon);
+  if (!absl::ascii_isalpha(static_cast<unsigned char>(scheme[0])) ||
+      !std::all_of(scheme.begin(), scheme.end(), IsSchemeChar)) {
+    return absl::StrCat("\"", text,
+                        "\" has no valid scheme (a letter, then letters, "
+                        "digits, '+', '-' or '.', then ':')");
+  }
+  for (const std::string& refused : options.refused_schemes) {
+    if (absl::EqualsIgnoreCase(scheme, refused)) {
+      return absl::StrCat("the scheme \"", absl::AsciiStrToLower(scheme),
+                          "\" is not allowed (refused: ",
+                          absl::StrJoin(options.refused_schemes, ", "), ")");
+    }
+  }
+  const std::string rest = text.substr(colon + 1);
+  if (rest.empty()) {
+    return absl::StrCat("\"", text, "\" has nothing after the scheme");
+  }
+  return "";
+}
+
+void ExactlyOneOf(const Value& object, const std::vector<std::string>& names,
+                  Diagnostics& diags) {
+  if (names.empty() || !object.IsKnown() || object.IsNull()) return;
+  std::vector<std::string> set;
+  for (const std::string& n : names) {
+    const Value& v = object.Attr(n);
+    if (!v.IsKnown()) return;  // may still be set or not
+    if (!v.IsNull()) set.push_back(n);
+  }
+  if (set.size() == 1) return;
+  const std::string all = absl::StrJoin(names, ", ");
+  if (set.empty()) {
+    diags.AddAttributeError(
+        Path::Root(names[0]), "Missing required argument",
+        absl::StrCat("Exactly one of these attributes must be set: ", all,
+                     ". None is."));
+    return;
+  }
+  for (const std::string& n : set) {
+    diags.AddAttributeError(
+        Path::Root(n), "Conflicting arguments",
+        absl::StrCat("Only one of these attributes may be set: ", all,
+                     ". Set are: ", absl::StrJoin(set, ", "),
+                     "; remove all but one."));
+  }
+}
+
+std::shared_ptr<const Validator> AbsoluteUri(AbsoluteUriOptions options) {
+  return std::make_shared<AbsoluteUriValidator>(std::move(options));
+}
+
+std::shared_ptr<const Validator> EachElement(
+    std::shared_ptr<const Validator> element) {
+  return std::make_shared<EachElementValidator>(std::move(element));
+}
 
 std::shared_ptr<const Validator> StringLengthBetween(int64_t min, int64_t max) {
   return std::make_shared<StringLengthBetweenValidator>(min, max);

@@ -26,17 +26,26 @@ class FakeBackend final : public ApiKeyBackend {
   bool serverless = false;
   // Failure injection: returned by the next call of that kind. For Create,
   // `create_commits_before_failing` makes the key exist anyway (an
-  // ambiguous failure after the server committed).
+  // ambiguous failure after the server committed), and
+  // `create_commits_after_next_get` makes it exist only once the next Get
+  // has answered (a create the server commits late, after the client gave
+  // up on it and looked).
   std::optional<absl::Status> fail_next_create, fail_next_get,
       fail_next_update, fail_next_delete, fail_next_list;
   bool create_commits_before_failing = false;
+  bool create_commits_after_next_get = false;
   // Returned, front first, by the Creates after fail_next_create (never
   // committing).
   std::deque<absl::Status> create_failures;
   // client_id_issued_at of the keys Create makes.
   absl::Time issued_at = absl::FromUnixSeconds(1764158400);
+  // When set, keys Create makes get client_secret_expires_at = issued_at +
+  // secret_ttl.
+  std::optional<absl::Duration> secret_ttl;
   int max_create_attempts = 3;
   int creates = 0, gets = 0, updates = 0, deletes = 0;
+  // The client_id_prefix of the last List.
+  std::string last_list_prefix;
 
   std::optional<std::string> ClientIdFor(
       const std::string& name) const override {
@@ -63,10 +72,12 @@ class FakeBackend final : public ApiKeyBackend {
     k.response_types = {"CODE"};
     k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
     k.client_id_issued_at = issued_at;
+    if (secret_ttl) k.client_secret_expires_at = issued_at + *secret_ttl;
     if (fail_next_create) {
       absl::Status s = *fail_next_create;
       fail_next_create.reset();
       if (create_commits_before_failing) keys[id] = k;
+      if (create_commits_after_next_get) late_commit_ = k;
       return s;
     }
     if (!create_failures.empty()) {
@@ -86,10 +97,12 @@ class FakeBackend final : public ApiKeyBackend {
 
   absl::StatusOr<ApiKeyInfo> Get(const std::string& id) override {
     ++gets;
-    if (fail_next_get) return Take(fail_next_get);
-    auto it = keys.find(id);
-    if (it == keys.end()) return absl::NotFoundError("app " + id + " not found");
-    return it->second;
+    absl::StatusOr<ApiKeyInfo> out = Lookup(id);
+    if (late_commit_) {
+      keys[late_commit_->client_id] = *late_commit_;
+      late_commit_.reset();
+    }
+    return out;
   }
 
   absl::StatusOr<ApiKeyInfo> Update(const UpdateKeyParams& p) override {
@@ -111,17 +124,31 @@ class FakeBackend final : public ApiKeyBackend {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<std::vector<ApiKeyInfo>> List(int64_t limit) override {
+  absl::StatusOr<std::vector<ApiKeyInfo>> List(
+      int64_t limit, const std::string& client_id_prefix) override {
+    last_list_prefix = client_id_prefix;
     if (fail_next_list) return Take(fail_next_list);
     std::vector<ApiKeyInfo> out;
     for (const auto& [id, k] : keys) {
       if (limit > 0 && static_cast<int64_t>(out.size()) >= limit) break;
+      if (id.compare(0, client_id_prefix.size(), client_id_prefix) != 0) {
+        continue;
+      }
       out.push_back(k);
     }
     return out;
   }
 
  private:
+  absl::StatusOr<ApiKeyInfo> Lookup(const std::string& id) {
+    if (fail_next_get) return Take(fail_next_get);
+    auto it = keys.find(id);
+    if (it == keys.end()) return absl::NotFoundError("app " + id + " not found");
+    return it->second;
+  }
+
+  std::optional<ApiKeyInfo> late_commit_;
+
   static absl::Status Take(std::optional<absl::Status>& s) {
     absl::Status out = *s;
     s.reset();

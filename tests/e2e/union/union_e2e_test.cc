@@ -620,5 +620,264 @@ TEST_F(UnionE2ETls, AppliesOverTlsWithItsCaAndRefusesWithoutIt) {
   EXPECT_EQ(server_->Cli({"get", "over-tls"}).exit_code, 2);
 }
 
+// Zero-downtime rotation: name_prefix + rotate_when_changed +
+// create_before_destroy. The new key exists before the old one is deleted,
+// dependents get the new client_id, and only the new key remains.
+std::string RotatingConfig(const std::string& generation) {
+  return R"(
+resource "union_api_key" "rot" {
+  name_prefix         = "Rot "
+  rotate_when_changed = { generation = ")" +
+         generation + R"(" }
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+resource "terraform_data" "consumer" {
+  input = union_api_key.rot.client_id
+}
+output "client_id" {
+  value = union_api_key.rot.client_id
+}
+)";
+}
+
+TEST_F(UnionE2E, RotationCreatesTheNewKeyBeforeDestroyingTheOld) {
+  ApplyOk(RotatingConfig("1"));
+  std::map<std::string, json> first = ws_->StateValues();
+  const std::string old_id = first["union_api_key.rot"]["client_id"];
+  EXPECT_EQ(old_id.rfind("rot-", 0), 0u) << old_id;
+  EXPECT_EQ(first["union_api_key.rot"]["name"], old_id);
+  EXPECT_EQ(first["terraform_data.consumer"]["output"], old_id);
+
+  ws_->WriteMainTf(RotatingConfig("2"));
+  ProcessResult plan = ws_->Plan();
+  EXPECT_EQ(plan.exit_code, 2) << Log();
+  EXPECT_TRUE(Contains(plan.out, "create replacement and then destroy"))
+      << plan.out;
+  ProcessResult apply = ws_->Apply();
+  ASSERT_EQ(apply.exit_code, 0) << Log();
+  const std::string& out = apply.out;
+  const size_t created = out.find("union_api_key.rot: Creation complete");
+  const size_t destroyed = out.find("Destruction complete");
+  ASSERT_NE(created, std::string::npos) << out;
+  ASSERT_NE(destroyed, std::string::npos) << out;
+  EXPECT_LT(created, destroyed) << "the old key went first:\n" << out;
+  ExpectEmptyPlans();
+
+  std::map<std::string, json> second = ws_->StateValues();
+  const json& key = second["union_api_key.rot"];
+  const std::string new_id = key["client_id"];
+  EXPECT_NE(new_id, old_id);
+  EXPECT_EQ(new_id.rfind("rot-", 0), 0u) << new_id;
+  EXPECT_EQ(second["terraform_data.consumer"]["output"], new_id);
+  EXPECT_EQ(ServerClientIds(),
+            (std::set<std::string>{kAdminClientId, new_id}));
+  std::string error;
+  json token = ExchangeForToken(server_->http(), new_id,
+                                key["client_secret"].get<std::string>(), &error);
+  EXPECT_FALSE(token.is_null()) << "token exchange failed: " << error;
+}
+
+// examples/rotation, as a user runs it: apply, then rotate with a variable.
+TEST_F(UnionE2E, RotationExampleRotatesWithAVariable) {
+  const fs::path example = fs::path(TFPU_SOURCE_DIR) / "examples" / "rotation";
+  for (const auto& f : fs::directory_iterator(example)) {
+    fs::copy_file(f.path(), ws_->dir() / "work" / f.path().filename());
+  }
+  ASSERT_EQ(ws_->Init().exit_code, 0) << Log();
+  ASSERT_EQ(ws_->Apply().exit_code, 0) << Log();
+  ExpectEmptyPlans();
+  const std::string first =
+      ws_->StateValues()["union_api_key.deploy"]["client_id"];
+  ASSERT_EQ(
+      ws_->Terraform({"apply", "-auto-approve", "-var", "generation=2"})
+          .exit_code,
+      0)
+      << Log();
+  EXPECT_EQ(ws_->Terraform({"plan", "-detailed-exitcode", "-var",
+                            "generation=2"})
+                .exit_code,
+            0)
+      << Log();
+  const std::string second =
+      ws_->StateValues()["union_api_key.deploy"]["client_id"];
+  EXPECT_NE(first, second);
+  EXPECT_EQ(second.rfind("deploy-", 0), 0u) << second;
+  EXPECT_EQ(ServerClientIds(), (std::set<std::string>{kAdminClientId, second}));
+  ASSERT_EQ(ws_->Terraform({"destroy", "-auto-approve", "-var", "generation=2"})
+                .exit_code,
+            0)
+      << Log();
+  EXPECT_EQ(ServerClientIds(), (std::set<std::string>{kAdminClientId}));
+}
+
+TEST_F(UnionE2E, NamePrefixWithCountGivesDistinctClientIds) {
+  ApplyOk(R"(
+resource "union_api_key" "fleet" {
+  count       = 3
+  name_prefix = "fleet-"
+}
+)");
+  std::map<std::string, json> state = ws_->StateValues();
+  std::set<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    const json& k = state["union_api_key.fleet[" + std::to_string(i) + "]"];
+    ASSERT_TRUE(k.is_object()) << Log();
+    const std::string id = k["client_id"];
+    EXPECT_EQ(id.rfind("fleet-", 0), 0u) << id;
+    ids.insert(id);
+  }
+  EXPECT_EQ(ids.size(), 3u);
+  std::set<std::string> want = ids;
+  want.insert(kAdminClientId);
+  EXPECT_EQ(ServerClientIds(), want);
+}
+
+TEST_F(UnionE2E, FixedNameRotationWithCreateBeforeDestroySaysUseNamePrefix) {
+  auto config = [](const std::string& generation) {
+    return R"(
+resource "union_api_key" "fixed" {
+  name                = "fixed-rotation"
+  rotate_when_changed = { generation = ")" +
+           generation + R"(" }
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+)";
+  };
+  ApplyOk(config("1"));
+  const json before = ws_->StateValues()["union_api_key.fixed"];
+  ws_->WriteMainTf(config("2"));
+  ProcessResult apply = ws_->Apply();
+  EXPECT_EQ(apply.exit_code, 1) << Log();
+  const std::string all = apply.all();
+  EXPECT_TRUE(Contains(all, "Union API key already exists")) << all;
+  EXPECT_TRUE(Contains(all, "name_prefix")) << all;
+  EXPECT_TRUE(Contains(all, "create_before_destroy")) << all;
+  EXPECT_TRUE(Contains(all, "terraform import")) << all;
+  // The old key is still managed and still on the server.
+  std::map<std::string, json> state = ws_->StateValues();
+  ASSERT_EQ(state.count("union_api_key.fixed"), 1u) << Log();
+  EXPECT_EQ(state["union_api_key.fixed"]["client_id"], "fixed-rotation");
+  EXPECT_TRUE(state["union_api_key.fixed"]["client_secret"] ==
+              before["client_secret"]);
+  EXPECT_EQ(server_->Cli({"get", "fixed-rotation"}).exit_code, 0);
+}
+
+TEST_F(UnionE2E, ValidateRejectsBadNamingAndRedirectUris) {
+  struct Case {
+    const char* label;
+    const char* body;
+    std::vector<const char*> want;
+  };
+  const std::vector<Case> cases = {
+      {"both",
+       R"(resource "union_api_key" "k" {
+  name        = "x"
+  name_prefix = "x-"
+})",
+       {"Conflicting arguments", "name_prefix", "union_api_key.k"}},
+      {"neither",
+       R"(resource "union_api_key" "k" {
+  client_name = "no name"
+})",
+       {"Missing required argument", "name_prefix", "union_api_key.k"}},
+      {"javascript redirect",
+       R"tf(resource "union_api_key" "k" {
+  name          = "x"
+  redirect_uris = ["https://ok.example/cb", "javascript:alert(1)"]
+})tf",
+       {"Invalid URI", "redirect_uris[1]", "javascript", "union_api_key.k"}},
+  };
+  bool initialised = false;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.label);
+    ws_->WriteMainTf(c.body);
+    if (!initialised) {
+      ASSERT_EQ(ws_->Init().exit_code, 0) << Log();
+      initialised = true;
+    }
+    ProcessResult v = ws_->Terraform({"validate"});
+    EXPECT_EQ(v.exit_code, 1) << Log();
+    for (const char* want : c.want) {
+      EXPECT_TRUE(Contains(v.all(), want)) << want << " in\n" << v.all();
+    }
+  }
+}
+
+TEST_F(UnionE2E, ClientIdPrefixFilterReturnsExactlyTheMatchingKeys) {
+  ApplyOk(R"(
+resource "union_api_key" "team" {
+  for_each = toset(["team-a-one", "team-a-two", "team-b-one", "xteam-a"])
+  name     = each.key
+}
+data "union_api_keys" "team_a" {
+  client_id_prefix = "team-a-"
+  depends_on       = [union_api_key.team]
+}
+output "team_a" {
+  value = sort([for k in data.union_api_keys.team_a.keys : k.client_id])
+}
+)");
+  ProcessResult out = ws_->Terraform({"output", "-json", "team_a"});
+  ASSERT_EQ(out.exit_code, 0) << Log();
+  EXPECT_EQ(json::parse(out.out, nullptr, false),
+            json::array({"team-a-one", "team-a-two"}))
+      << out.out;
+}
+
+// union-client's retries reach the provider's log (TF_LOG=trace here), and
+// the leak check in TearDown still passes.
+class UnionE2EFlaky : public UnionE2E {
+ protected:
+  std::vector<std::string> ServerArgs() const override {
+    return {"--fail-rate", "0.3", "--seed", "7"};
+  }
+};
+
+TEST_F(UnionE2EFlaky, ClientRetriesShowInTheProviderLog) {
+  ws_->SetEnv("TF_LOG", "debug");
+  ApplyOk(R"(
+resource "union_api_key" "k" {
+  count = 6
+  name  = "flaky-${count.index}"
+}
+)",
+          "  max_retries = 8\n");
+  const std::string log = tf_e2e::ReadFile(ws_->dir() / "terraform.log");
+  EXPECT_TRUE(Contains(log, "union-client: ")) << "no union-client line";
+  EXPECT_TRUE(Contains(log, "; retry ")) << "no retry line in the log";
+  EXPECT_TRUE(Contains(log, "logger=union-client")) << "not via hclog";
+}
+
+// A dev server whose new keys' secrets live 3 seconds.
+class UnionE2EExpiringSecrets : public UnionE2E {
+ protected:
+  std::vector<std::string> ServerArgs() const override {
+    return {"--secret-ttl", "3s"};
+  }
+};
+
+TEST_F(UnionE2EExpiringSecrets, ExpiryIsInStateAndARefreshAfterItWarns) {
+  ws_->WriteMainTf(R"(resource "union_api_key" "k" { name = "expiring" })");
+  ASSERT_EQ(ws_->Init().exit_code, 0) << Log();
+  ASSERT_EQ(ws_->Apply().exit_code, 0) << Log();
+  const json key = ws_->StateValues()["union_api_key.k"];
+  ASSERT_TRUE(key["client_secret_expires_at"].is_string()) << key.dump();
+  ASSERT_TRUE(key["client_id_issued_at"].is_string()) << key.dump();
+  // Both are RFC 3339 UTC with whole seconds, so they compare as text.
+  EXPECT_GT(key["client_secret_expires_at"].get<std::string>(),
+            key["client_id_issued_at"].get<std::string>());
+  // Wait until the secret has expired (ttl 3 s; whole seconds in state).
+  sleep(5);
+  ProcessResult plan = ws_->Plan();
+  EXPECT_EQ(plan.exit_code, 0) << Log();  // a warning, not a change
+  EXPECT_TRUE(Contains(plan.all(), "Union API key secret expired")) << Log();
+  EXPECT_TRUE(Contains(plan.all(), "\"expiring\"")) << Log();
+  EXPECT_TRUE(Contains(plan.all(), "rotate_when_changed")) << Log();
+}
+
 }  // namespace
 }  // namespace union_e2e

@@ -1,10 +1,10 @@
 // ephemeral_api_key.cc: ephemeral "union_api_key".
 #include "provider/union/ephemeral_api_key.h"
 
-#include <random>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "provider/union/model.h"
 #include "provider/union/names.h"
 #include "provider/union/provider_data.h"
@@ -37,15 +37,6 @@ std::string CleanupAdvice(const std::string& client_id) {
 
 }  // namespace
 
-std::string RandomKeySuffix() {
-  static constexpr char kAlphabet[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-  thread_local std::mt19937_64 gen{std::random_device{}()};
-  std::uniform_int_distribution<size_t> pick(0, sizeof(kAlphabet) - 2);
-  std::string out(kEphemeralSuffixLength, '0');
-  for (char& c : out) c = kAlphabet[pick(gen)];
-  return out;
-}
-
 tf::Schema EphemeralApiKey::GetSchema() const {
   tf::Schema s;
   s.block.description =
@@ -57,11 +48,11 @@ tf::Schema EphemeralApiKey::GetSchema() const {
                 .type = Type::String(),
                 .presence = Presence::kOptional,
                 .description = absl::StrCat(
-                    "The start of the key's name; a random suffix of ",
-                    kEphemeralSuffixLength,
-                    " characters makes it unique. Normalised like a key "
+                    "The start of the key's name, normalised like a key "
                     "name (lower case, runs of other characters become "
-                    "`-`). Default `",
+                    "`-`); a unique suffix follows: the UTC creation time "
+                    "and 10 random characters, e.g. "
+                    "`20261201t230512-k3j9x0p2qa`. Default `",
                     kDefaultEphemeralNamePrefix, "`.")},
       Attribute{.name = "redirect_uris",
                 .type = Type::List(Type::String()),
@@ -79,7 +70,7 @@ tf::Schema EphemeralApiKey::GetSchema() const {
                 .type = Type::String(),
                 .presence = Presence::kComputed,
                 .description = "The key's client_id: the normalised prefix "
-                               "and the random suffix."},
+                               "and the unique suffix."},
       Attribute{.name = "client_secret",
                 .type = Type::String(),
                 .presence = Presence::kComputed,
@@ -107,16 +98,12 @@ void EphemeralApiKey::ValidateConfig(const tf::Context&,
   if (req.config.IsNull() || !req.config.IsKnown()) return;
   const Value& p = req.config.Attr("name_prefix");
   if (p.IsNull() || !p.IsKnown()) return;
-  const std::string prefix = NormaliseKeyName(p.AsString());
-  if (prefix.size() + kEphemeralSuffixLength > kMaxClientIdLength) {
+  if (absl::Status s = ValidateNamePrefix(p.AsString()); !s.ok()) {
     resp.diagnostics.AddAttributeError(
-        Path::Root("name_prefix"), "name_prefix too long",
-        absl::StrCat("name_prefix normalises to ", prefix.size(),
-                     " characters; with the ", kEphemeralSuffixLength,
-                     "-character random suffix a client_id may have at most ",
-                     kMaxClientIdLength, ". Use a prefix of at most ",
-                     kMaxClientIdLength - kEphemeralSuffixLength,
-                     " characters."));
+        Path::Root("name_prefix"), "Invalid name_prefix",
+        absl::StrCat(s.message(),
+                     ". Use a shorter prefix with at least one letter or "
+                     "digit."));
   }
 }
 
@@ -137,7 +124,14 @@ void EphemeralApiKey::Open(const tf::Context&,
   if (!skip.IsNull()) params.skip_default_policy_assignments = skip.AsBool();
 
   for (int attempt = 1;; ++attempt) {
-    params.name = prefix + (suffix_ ? suffix_() : RandomKeySuffix());
+    absl::StatusOr<std::string> suffix =
+        suffix_ ? suffix_() : UniqueKeySuffix(absl::Now());
+    if (!suffix.ok()) {
+      resp.diagnostics.Add(StatusToDiagnostic(
+          suffix.status(), {.operation = "name the ephemeral API key"}));
+      return;
+    }
+    params.name = prefix + *suffix;
     if (absl::Status valid = ValidateClientId(params.name); !valid.ok()) {
       resp.diagnostics.AddAttributeError(
           Path::Root("name_prefix"), "Invalid name_prefix",
@@ -150,7 +144,7 @@ void EphemeralApiKey::Open(const tf::Context&,
     absl::StatusOr<ApiKeyInfo> created = backend_->Create(params);
     if (absl::IsAlreadyExists(created.status()) &&
         attempt < kMaxNameAttempts) {
-      continue;  // the random suffix collided: draw another
+      continue;  // the suffix collided: draw another
     }
     if (!created.ok()) {
       tf::Diagnostic d = StatusToDiagnostic(

@@ -6,7 +6,8 @@
 //     alias   = "run"
 //     api_key = ephemeral.union_api_key.run.encoded_credentials
 //   }
-// Open creates a key named name_prefix + a random suffix; Close deletes it
+// Open creates a key named name_prefix + UniqueKeySuffix (names.h); Close
+// deletes it
 // (a key already gone counts as deleted). The client_id travels to Close in
 // the private data, which Terraform keeps in memory only; nothing of the key
 // reaches the plan or the state. See docs/ephemeral-resources/api_key.md.
@@ -17,6 +18,7 @@
 #include <memory>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "provider/framework/sdk/capabilities.h"
 #include "provider/framework/sdk/ephemeral_resource.h"
 #include "provider/union/api_key_backend.h"
@@ -24,11 +26,6 @@
 namespace union_provider {
 
 inline constexpr char kDefaultEphemeralNamePrefix[] = "tf-ephemeral-";
-// Length of the random part of an ephemeral key's client_id.
-inline constexpr size_t kEphemeralSuffixLength = 8;
-
-// kEphemeralSuffixLength random characters of [0-9a-z].
-[[nodiscard]] std::string RandomKeySuffix();
 
 class EphemeralApiKey final : public tf::EphemeralResource,
                               public tf::WithConfigure,
@@ -36,9 +33,11 @@ class EphemeralApiKey final : public tf::EphemeralResource,
                               public tf::WithEphemeralClose {
  public:
   EphemeralApiKey() = default;
-  // For tests: already configured with `backend`, and a fixed suffix source.
-  explicit EphemeralApiKey(std::shared_ptr<ApiKeyBackend> backend,
-                           std::function<std::string()> suffix = nullptr)
+  // For tests: already configured with `backend`, and a fixed suffix source
+  // (default: UniqueKeySuffix of the current time).
+  explicit EphemeralApiKey(
+      std::shared_ptr<ApiKeyBackend> backend,
+      std::function<absl::StatusOr<std::string>()> suffix = nullptr)
       : backend_(std::move(backend)), suffix_(std::move(suffix)) {}
 
   std::string TypeName() const override { return "union_api_key"; }
@@ -56,7 +55,7 @@ class EphemeralApiKey final : public tf::EphemeralResource,
 
  private:
   std::shared_ptr<ApiKeyBackend> backend_;
-  std::function<std::string()> suffix_;
+  std::function<absl::StatusOr<std::string>()> suffix_;
 };
 
 }  // namespace union_provider

@@ -10,6 +10,7 @@
 
 #include "gtest/gtest.h"
 #include "provider/union/model.h"
+#include "provider/union/names.h"
 #include "provider/union/testing/fake_backend.h"
 
 namespace union_provider {
@@ -22,7 +23,7 @@ class EphemeralApiKeyTest : public ::testing::Test {
  protected:
   std::shared_ptr<FakeBackend> fake_ = std::make_shared<FakeBackend>();
   int suffixes_ = 0;
-  EphemeralApiKey e_{fake_, [this] {
+  EphemeralApiKey e_{fake_, [this]() -> absl::StatusOr<std::string> {
                        return "sfx" + std::to_string(suffixes_++) + "abcd";
                      }};
   tf::Schema schema_ = e_.GetSchema();
@@ -123,7 +124,7 @@ TEST_F(EphemeralApiKeyTest, EveryOpenGetsItsOwnKey) {
     const std::string id = resp.result.Attr("client_id").AsString();
     EXPECT_EQ(id.rfind(kDefaultEphemeralNamePrefix, 0), 0u) << id;
     EXPECT_EQ(id.size(), std::string(kDefaultEphemeralNamePrefix).size() +
-                             kEphemeralSuffixLength);
+                             kKeySuffixLength);
     ids.insert(id);
   }
   EXPECT_EQ(ids.size(), 5u);
@@ -158,6 +159,17 @@ TEST_F(EphemeralApiKeyTest, AFailedCleanupTellsHowToDeleteTheKey) {
       << r.diagnostics.items()[0].detail;
 }
 
+TEST_F(EphemeralApiKeyTest, NoRandomBytesIsAnErrorAndCreatesNothing) {
+  EphemeralApiKey broken(fake_, []() -> absl::StatusOr<std::string> {
+    return absl::InternalError("no random bytes");
+  });
+  tf::OpenEphemeralResponse resp;
+  resp.result = Config();
+  broken.Open(tf::Context(), {.config = Config()}, resp);
+  EXPECT_TRUE(resp.diagnostics.HasError());
+  EXPECT_EQ(fake_->creates, 0);
+}
+
 TEST_F(EphemeralApiKeyTest, OpenWithoutAConfiguredProviderIsAnError) {
   EphemeralApiKey unconfigured;
   tf::OpenEphemeralResponse resp;
@@ -176,6 +188,12 @@ TEST_F(EphemeralApiKeyTest, ValidateRejectsATooLongPrefixOnItsPath) {
   ASSERT_TRUE(resp.diagnostics.HasError());
   EXPECT_EQ(resp.diagnostics.items()[0].attribute,
             tf::Path::Root("name_prefix"));
+  tf::ValidateConfigResponse no_alnum;
+  e_.ValidateConfig(
+      tf::Context(),
+      {.config = Config().WithAttr("name_prefix", Value::String("--"))},
+      no_alnum);
+  EXPECT_TRUE(no_alnum.diagnostics.HasError());
   tf::ValidateConfigResponse ok;
   e_.ValidateConfig(
       tf::Context(),

@@ -39,8 +39,8 @@ std::string Join(const std::vector<std::string>& lines) {
 // The prefix of every ephemeral key these tests create.
 constexpr char kPrefix[] = "e2e-eph-";
 
-// Where `text` holds an ephemeral key's client_id (the prefix and its
-// 8-character suffix) or an encoded key with such a client_id; with
+// Where `text` holds an ephemeral key's client_id (the prefix and the
+// start of its unique suffix) or an encoded key with such a client_id; with
 // `secret_shaped`, also anything shaped like a dev server secret or token
 // (32 random bytes, base64url: 43 characters).
 std::vector<std::string> EphemeralTraces(const std::string& text,
@@ -293,7 +293,9 @@ output "read_by_token" { value = data.union_api_key.by_token.client_name }
   ASSERT_EQ(token.size(), 3u);
   const std::string& eph_id = key[0];
   EXPECT_EQ(eph_id.rfind(kPrefix, 0), 0u) << eph_id;
-  EXPECT_EQ(eph_id.size(), std::string(kPrefix).size() + 8);
+  EXPECT_TRUE(std::regex_match(
+      eph_id, std::regex(std::string(kPrefix) + R"(\d{8}t\d{6}-[0-9a-z]{10})")))
+      << eph_id;
   absl::StatusOr<unionc::ApiKeyCredentials> creds =
       unionc::ApiKeyCredentials::Decode(key[2]);
   ASSERT_TRUE(creds.ok()) << creds.status();

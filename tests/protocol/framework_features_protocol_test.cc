@@ -87,9 +87,9 @@ class FrameworkFeaturesTest : public ::testing::Test {
 using Stub = tfplugin6::Provider::Stub;
 
 TEST_F(FrameworkFeaturesTest, MetadataAndProviderSchemaListTheNewKinds) {
-  auto meta = Rpc<tfplugin6::ProviderMetadata::Request,
-                  tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata,
-                                                         {});
+  auto meta =
+      Rpc<tfplugin6::ProviderMetadata::Request,
+          tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata, {});
   ASSERT_EQ(meta.functions_size(), 1);
   EXPECT_EQ(meta.functions(0).name(), "join");
   ASSERT_EQ(meta.ephemeral_resources_size(), 1);
@@ -101,14 +101,15 @@ TEST_F(FrameworkFeaturesTest, MetadataAndProviderSchemaListTheNewKinds) {
   EXPECT_FALSE(meta.server_capabilities().generate_resource_config());
   EXPECT_EQ(meta.diagnostics_size(), 0);
 
-  auto schema = Rpc<tfplugin6::GetProviderSchema::Request,
-                    tfplugin6::GetProviderSchema::Response>(
-      &Stub::GetProviderSchema, {});
+  auto schema =
+      Rpc<tfplugin6::GetProviderSchema::Request,
+          tfplugin6::GetProviderSchema::Response>(&Stub::GetProviderSchema, {});
   EXPECT_EQ(schema.diagnostics_size(), 0);
   ASSERT_EQ(schema.functions().count("join"), 1u);
   EXPECT_EQ(schema.functions().at("join").summary(), "Joins strings");
   ASSERT_EQ(schema.ephemeral_resource_schemas().count("fwtest_secret"), 1u);
-  const auto& block = schema.ephemeral_resource_schemas().at("fwtest_secret").block();
+  const auto& block =
+      schema.ephemeral_resource_schemas().at("fwtest_secret").block();
   ASSERT_EQ(block.attributes_size(), 2);
   EXPECT_EQ(block.attributes(0).name(), "name");
   EXPECT_TRUE(block.attributes(0).required());
@@ -118,8 +119,9 @@ TEST_F(FrameworkFeaturesTest, MetadataAndProviderSchemaListTheNewKinds) {
 }
 
 TEST_F(FrameworkFeaturesTest, GetFunctionsFieldByField) {
-  auto resp = Rpc<tfplugin6::GetFunctions::Request,
-                  tfplugin6::GetFunctions::Response>(&Stub::GetFunctions, {});
+  auto resp =
+      Rpc<tfplugin6::GetFunctions::Request, tfplugin6::GetFunctions::Response>(
+          &Stub::GetFunctions, {});
   EXPECT_EQ(resp.diagnostics_size(), 0);
   ASSERT_EQ(resp.functions_size(), 1);
   const tfplugin6::Function& f = resp.functions().at("join");
@@ -134,7 +136,8 @@ TEST_F(FrameworkFeaturesTest, GetFunctionsFieldByField) {
   EXPECT_EQ(f.variadic_parameter().name(), "parts");
   EXPECT_TRUE(f.variadic_parameter().allow_null_value());
   EXPECT_EQ(f.return_().type(), "\"string\"");
-  EXPECT_EQ(f.description(), "Joins `parts` with `sep`; null parts are skipped.");
+  EXPECT_EQ(f.description(),
+            "Joins `parts` with `sep`; null parts are skipped.");
   EXPECT_EQ(f.description_kind(), tfplugin6::MARKDOWN);
   EXPECT_EQ(f.deprecation_message(), "");
 }
@@ -168,9 +171,9 @@ TEST_F(FrameworkFeaturesTest, CallFunction) {
 
   tfplugin6::CallFunction::Request missing;
   missing.set_name("nope");
-  auto nope = Rpc<tfplugin6::CallFunction::Request,
-                  tfplugin6::CallFunction::Response>(&Stub::CallFunction,
-                                                     missing);
+  auto nope =
+      Rpc<tfplugin6::CallFunction::Request, tfplugin6::CallFunction::Response>(
+          &Stub::CallFunction, missing);
   ASSERT_TRUE(nope.has_error());
   EXPECT_THAT(nope.error().text(), ::testing::HasSubstr("\"nope\""));
 }
@@ -178,10 +181,10 @@ TEST_F(FrameworkFeaturesTest, CallFunction) {
 TEST_F(FrameworkFeaturesTest, EphemeralResourceLifecycle) {
   tfplugin6::ValidateEphemeralResourceConfig::Request vreq;
   vreq.set_type_name("fwtest_secret");
-  *vreq.mutable_config() = Dv(
-      Value::Object({{"name", Value::String("much-too-long")},
-                     {"value", Value::Null(Type::String())}}),
-      kSecretType);
+  *vreq.mutable_config() =
+      Dv(Value::Object({{"name", Value::String("much-too-long")},
+                        {"value", Value::Null(Type::String())}}),
+         kSecretType);
   auto vresp = Rpc<tfplugin6::ValidateEphemeralResourceConfig::Request,
                    tfplugin6::ValidateEphemeralResourceConfig::Response>(
       &Stub::ValidateEphemeralResourceConfig, vreq);
@@ -287,9 +290,9 @@ TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
   rreq.set_type_name("fwtest_item");
   *rreq.mutable_current_state() = aresp.new_state();
   *rreq.mutable_current_identity() = aresp.new_identity();
-  auto rresp = Rpc<tfplugin6::ReadResource::Request,
-                   tfplugin6::ReadResource::Response>(&Stub::ReadResource,
-                                                      rreq);
+  auto rresp =
+      Rpc<tfplugin6::ReadResource::Request, tfplugin6::ReadResource::Response>(
+          &Stub::ReadResource, rreq);
   EXPECT_EQ(rresp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(rresp.new_identity().identity_data(), kKeyType),
             Key("item-one"));
@@ -297,13 +300,15 @@ TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
   // A stored identity that no longer matches is rejected.
   *rreq.mutable_current_identity()->mutable_identity_data() =
       Dv(Key("item-other"), kKeyType);
-  rresp = Rpc<tfplugin6::ReadResource::Request,
-              tfplugin6::ReadResource::Response>(&Stub::ReadResource, rreq);
+  rresp =
+      Rpc<tfplugin6::ReadResource::Request, tfplugin6::ReadResource::Response>(
+          &Stub::ReadResource, rreq);
   ASSERT_EQ(rresp.diagnostics_size(), 1);
   EXPECT_EQ(rresp.diagnostics(0).summary(), "Unexpected identity change");
 
   // An update plan keeps the prior identity.
-  const Value updated_config = Item(Value::String("one"), Value::Null(Type::String()));
+  const Value updated_config =
+      Item(Value::String("one"), Value::Null(Type::String()));
   preq.Clear();
   preq.set_type_name("fwtest_item");
   *preq.mutable_prior_state() = aresp.new_state();
@@ -354,8 +359,9 @@ TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
   rreq.set_type_name("fwtest_item");
   *rreq.mutable_current_state() = iresp.imported_resources(0).state();
   *rreq.mutable_current_identity() = iresp.imported_resources(0).identity();
-  rresp = Rpc<tfplugin6::ReadResource::Request,
-              tfplugin6::ReadResource::Response>(&Stub::ReadResource, rreq);
+  rresp =
+      Rpc<tfplugin6::ReadResource::Request, tfplugin6::ReadResource::Response>(
+          &Stub::ReadResource, rreq);
   EXPECT_EQ(rresp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(rresp.new_state(), kItemType),
             Item(Value::String("three"), Value::String("item-three")));
@@ -398,7 +404,8 @@ TEST_F(FrameworkFeaturesTest, UpgradeResourceIdentity) {
              tfplugin6::UpgradeResourceIdentity::Response>(
       &Stub::UpgradeResourceIdentity, req);
   ASSERT_EQ(resp.diagnostics_size(), 1);
-  EXPECT_EQ(resp.diagnostics(0).summary(), "Unable to upgrade resource identity");
+  EXPECT_EQ(resp.diagnostics(0).summary(),
+            "Unable to upgrade resource identity");
   EXPECT_FALSE(resp.has_upgraded_identity());
 }
 
@@ -430,9 +437,9 @@ TEST_F(FrameworkFeaturesTest, ResourceWithoutIdentityKeepsTheFieldsEmpty) {
   tfplugin6::ReadResource::Request rreq;
   rreq.set_type_name("fwtest_plain");
   *rreq.mutable_current_state() = aresp.new_state();
-  auto rresp = Rpc<tfplugin6::ReadResource::Request,
-                   tfplugin6::ReadResource::Response>(&Stub::ReadResource,
-                                                      rreq);
+  auto rresp =
+      Rpc<tfplugin6::ReadResource::Request, tfplugin6::ReadResource::Response>(
+          &Stub::ReadResource, rreq);
   EXPECT_EQ(rresp.diagnostics_size(), 0);
   EXPECT_FALSE(rresp.has_new_identity());
 

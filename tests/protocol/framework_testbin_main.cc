@@ -30,17 +30,17 @@ class JoinFunction final : public tf::Function {
  public:
   std::string Name() const override { return "join"; }
   tf::FunctionDefinition Definition() const override {
-    return {.parameters = {{.name = "sep",
-                            .type = Type::String(),
-                            .description = "Separator."}},
-            .variadic_parameter =
-                tf::FunctionParameter{.name = "parts",
-                                      .type = Type::String(),
-                                      .allow_null_value = true},
-            .return_type = Type::String(),
-            .summary = "Joins strings",
-            .description = "Joins `parts` with `sep`; null parts are skipped.",
-            .deprecation_message = ""};
+    return {
+        .parameters = {{.name = "sep",
+                        .type = Type::String(),
+                        .description = "Separator."}},
+        .variadic_parameter = tf::FunctionParameter{.name = "parts",
+                                                    .type = Type::String(),
+                                                    .allow_null_value = true},
+        .return_type = Type::String(),
+        .summary = "Joins strings",
+        .description = "Joins `parts` with `sep`; null parts are skipped.",
+        .deprecation_message = ""};
   }
   void Run(const tf::Context&, const tf::FunctionRunRequest& req,
            tf::FunctionRunResponse& resp) override {
@@ -68,15 +68,15 @@ class SecretEphemeral final : public tf::EphemeralResource,
  public:
   std::string TypeName() const override { return "fwtest_secret"; }
   tf::Schema GetSchema() const override {
-    return {.block = {.attributes = {{.name = "name",
-                                      .type = Type::String(),
-                                      .presence = Presence::kRequired,
-                                      .validators = {tf::StringLengthBetween(
-                                          1, 8)}},
-                                     {.name = "value",
-                                      .type = Type::String(),
-                                      .presence = Presence::kComputed,
-                                      .sensitive = true}}}};
+    return {.block = {
+                .attributes = {{.name = "name",
+                                .type = Type::String(),
+                                .presence = Presence::kRequired,
+                                .validators = {tf::StringLengthBetween(1, 8)}},
+                               {.name = "value",
+                                .type = Type::String(),
+                                .presence = Presence::kComputed,
+                                .sensitive = true}}}};
   }
   void Open(const tf::Context&, const tf::OpenEphemeralRequest& req,
             tf::OpenEphemeralResponse& resp) override {
@@ -100,14 +100,14 @@ class SecretEphemeral final : public tf::EphemeralResource,
 };
 
 tf::Schema ItemSchema() {
-  return {.block = {.attributes = {{.name = "name",
-                                    .type = Type::String(),
-                                    .presence = Presence::kRequired},
-                                   {.name = "id",
-                                    .type = Type::String(),
-                                    .presence = Presence::kComputed,
-                                    .plan_modifiers = {
-                                        tf::UseStateForUnknown()}}}}};
+  return {.block = {
+              .attributes = {{.name = "name",
+                              .type = Type::String(),
+                              .presence = Presence::kRequired},
+                             {.name = "id",
+                              .type = Type::String(),
+                              .presence = Presence::kComputed,
+                              .plan_modifiers = {tf::UseStateForUnknown()}}}}};
 }
 
 class ItemResource : public tf::Resource, public tf::WithImportState {
@@ -167,7 +167,8 @@ class IdentityItemResource final : public ItemResource,
                             .required_for_import = true,
                             .description = "The item id."}}};
   }
-  void UpgradeIdentity(const tf::Context&, const tf::UpgradeIdentityRequest& req,
+  void UpgradeIdentity(const tf::Context&,
+                       const tf::UpgradeIdentityRequest& req,
                        tf::UpgradeIdentityResponse& resp) override {
     absl::StatusOr<Value> old =
         tf::DecodeJson(req.raw_json, Type::Object({{"id", Type::String()}}));
@@ -215,7 +216,8 @@ class FwtestProvider final : public tf::Provider,
 }  // namespace
 
 int main(int argc, char** argv) {
-  return tf::Serve(
-      argc, argv, [] { return std::make_unique<FwtestProvider>(); },
-      {.address = "registry.terraform.io/tfpu-test/fwtest", .version = "0.0.1"});
+  return tf::Serve(argc, argv,
+                   [] { return std::make_unique<FwtestProvider>(); },
+                   {.address = "registry.terraform.io/tfpu-test/fwtest",
+                    .version = "0.0.1"});
 }

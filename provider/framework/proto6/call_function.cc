@@ -68,9 +68,10 @@ grpc::Status ProviderService::CallFunction(
     }
   }
   if (tf::log::Enabled(tf::log::Level::kTrace)) {
-    tf::log::Trace("Served request", {{"tf_rpc", "CallFunction"},
-                                      {"tf_function_name", req->name()},
-                                      {"has_error", failed ? "true" : "false"}});
+    tf::log::Trace("Served request",
+                   {{"tf_rpc", "CallFunction"},
+                    {"tf_function_name", req->name()},
+                    {"has_error", failed ? "true" : "false"}});
   }
   return grpc::Status::OK;
 }

@@ -20,8 +20,7 @@ grpc::Status ProviderService::GetProviderSchema(
     SchemaToProto(schema, &(*resp->mutable_data_source_schemas())[name]);
   }
   for (const auto& [name, schema] : s.ephemeral_resources) {
-    SchemaToProto(schema,
-                  &(*resp->mutable_ephemeral_resource_schemas())[name]);
+    SchemaToProto(schema, &(*resp->mutable_ephemeral_resource_schemas())[name]);
   }
   for (const auto& [name, def] : s.functions) {
     FunctionToProto(def, &(*resp->mutable_functions())[name]);

@@ -28,8 +28,7 @@ grpc::Status ProviderService::PlanResourceChange(
                sreq.proposed_new_state, diags) &&
         Decode(req->config(), type, "configuration", sreq.config, diags) &&
         DecodeIdentity(req->has_prior_identity(), req->prior_identity(),
-                       ischema, "prior identity", sreq.prior_identity,
-                       diags)) {
+                       ischema, "prior identity", sreq.prior_identity, diags)) {
       server::PlanResourceChangeResponse sresp =
           server_.PlanResourceChange(sreq);
       diags.Append(sresp.diagnostics);
@@ -40,8 +39,7 @@ grpc::Status ProviderService::PlanResourceChange(
       }
       resp->set_planned_private(sresp.planned_private);
       if (SendIdentity(sresp.planned_identity, ischema)) {
-        Encode(sresp.planned_identity, ischema->ValueType(),
-               "planned identity",
+        Encode(sresp.planned_identity, ischema->ValueType(), "planned identity",
                resp->mutable_planned_identity()->mutable_identity_data(),
                diags);
       }

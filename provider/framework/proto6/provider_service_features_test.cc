@@ -77,10 +77,9 @@ class FeaturesTest : public ::testing::Test {
         .parameters = {{.name = "input",
                         .type = Type::String(),
                         .description = "text"}},
-        .variadic_parameter =
-            FunctionParameter{.name = "more",
-                              .type = Type::Number(),
-                              .allow_unknown_values = true},
+        .variadic_parameter = FunctionParameter{.name = "more",
+                                                .type = Type::Number(),
+                                                .allow_unknown_values = true},
         .return_type = Type::String(),
         .summary = "Upper-cases",
         .description = "Upper-cases input.",
@@ -88,8 +87,8 @@ class FeaturesTest : public ::testing::Test {
     upper->run = [](const FunctionRunRequest& req, FunctionRunResponse& resp) {
       std::string s = req.arguments[0].AsString();
       if (s == "bad") {
-        resp.error = FunctionError{.text = "input must not be bad",
-                                   .argument = 0};
+        resp.error =
+            FunctionError{.text = "input must not be bad", .argument = 0};
         return;
       }
       for (char& c : s) c = static_cast<char>(std::toupper(c));
@@ -97,7 +96,8 @@ class FeaturesTest : public ::testing::Test {
     };
     auto secret = std::make_shared<FakeEphemeralScript>();
     secret->schema = SecretSchema();
-    secret->open = [](const OpenEphemeralRequest&, OpenEphemeralResponse& resp) {
+    secret->open = [](const OpenEphemeralRequest&,
+                      OpenEphemeralResponse& resp) {
       resp.result = resp.result.WithAttr("value", Value::String(kSecret));
       resp.private_data = kLease;
       resp.renew_at = std::chrono::system_clock::time_point(
@@ -228,7 +228,8 @@ TEST_F(FeaturesTest, CallFunctionResultAndErrors) {
   // An argument that does not decode: an error on that argument.
   tfplugin6::CallFunction::Request req;
   req.set_name("upper");
-  req.add_arguments()->set_msgpack(std::string("\xc3", 1));  // true, not a string
+  req.add_arguments()->set_msgpack(
+      std::string("\xc3", 1));  // true, not a string
   tfplugin6::CallFunction::Response resp;
   ASSERT_TRUE(service_->CallFunction(&ctx_, &req, &resp).ok());
   ASSERT_TRUE(resp.has_error());
@@ -413,9 +414,9 @@ TEST_F(FeaturesTest, ResourcesWithoutIdentitySendNoIdentity) {
   ASSERT_TRUE(service_->ApplyResourceChange(&ctx_, &areq, &aresp).ok());
   EXPECT_EQ(aresp.diagnostics_size(), 0);
   ASSERT_TRUE(aresp.has_new_identity());
-  EXPECT_EQ(Dec(aresp.new_identity().identity_data(),
-                KeyIdentity().ValueType()),
-            Key("id-1"));
+  EXPECT_EQ(
+      Dec(aresp.new_identity().identity_data(), KeyIdentity().ValueType()),
+      Key("id-1"));
 
   // Import by identity of a resource without identity is refused.
   tfplugin6::ImportResourceState::Request ireq;

@@ -22,8 +22,7 @@ grpc::Status ProviderService::ReadResource(
                     sreq.current_state, diags) &&
              DecodeIdentity(req->has_current_identity(),
                             req->current_identity(), ischema,
-                            "current identity", sreq.current_identity,
-                            diags)) {
+                            "current identity", sreq.current_identity, diags)) {
     server::ReadResourceResponse sresp = server_.ReadResource(sreq);
     diags.Append(sresp.diagnostics);
     Encode(sresp.new_state, schema->ValueType(), "new state",

@@ -7,7 +7,8 @@
 namespace tf::proto6::internal {
 
 grpc::Status ProviderService::UpgradeResourceIdentity(
-    grpc::ServerContext*, const tfplugin6::UpgradeResourceIdentity::Request* req,
+    grpc::ServerContext*,
+    const tfplugin6::UpgradeResourceIdentity::Request* req,
     tfplugin6::UpgradeResourceIdentity::Response* resp) {
   LogRequest("UpgradeResourceIdentity", req->type_name());
   Diagnostics diags;

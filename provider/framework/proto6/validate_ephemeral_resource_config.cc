@@ -13,8 +13,8 @@ grpc::Status ProviderService::ValidateEphemeralResourceConfig(
   LogRequest("ValidateEphemeralResourceConfig", req->type_name());
   Diagnostics diags;
   const Schema* schema = server_.EphemeralResourceSchema(req->type_name());
-  server::ValidateEphemeralResourceConfigRequest sreq{
-      .type_name = req->type_name()};
+  server::ValidateEphemeralResourceConfigRequest sreq{.type_name =
+                                                          req->type_name()};
   if (schema == nullptr) {
     UnknownEphemeralResource(req->type_name(), diags);
   } else if (Decode(req->config(), schema->ValueType(),

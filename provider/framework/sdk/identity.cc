@@ -55,10 +55,10 @@ absl::Status IdentitySchema::Validate() const {
           "; only string, number, bool or a list of one of them are allowed"));
     }
     if (a.required_for_import == a.optional_for_import) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "identity attribute ", a.name,
-          " must set exactly one of required_for_import and "
-          "optional_for_import"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("identity attribute ", a.name,
+                       " must set exactly one of required_for_import and "
+                       "optional_for_import"));
     }
   }
   return absl::OkStatus();

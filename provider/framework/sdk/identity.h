@@ -62,7 +62,7 @@ class WithIdentity {
 };
 
 struct UpgradeIdentityRequest {
-  int64_t version = 0;      // older than the schema's version
+  int64_t version = 0;     // older than the schema's version
   std::string raw_json{};  // the stored identity object, as JSON
 };
 struct UpgradeIdentityResponse {

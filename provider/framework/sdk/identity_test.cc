@@ -16,8 +16,8 @@ IdentityAttribute Attr(std::string name, Type type, bool required = true) {
 TEST(IdentitySchemaTest, ValueTypeIsObjectOfAttributes) {
   IdentitySchema s{.attributes = {Attr("id", Type::String()),
                                   Attr("n", Type::Number(), false)}};
-  EXPECT_EQ(s.ValueType(), Type::Object({{"id", Type::String()},
-                                         {"n", Type::Number()}}));
+  EXPECT_EQ(s.ValueType(),
+            Type::Object({{"id", Type::String()}, {"n", Type::Number()}}));
   EXPECT_TRUE(s.Validate().ok());
 }
 
@@ -33,13 +33,14 @@ TEST(IdentitySchemaTest, ValidateRejects) {
   const Case cases[] = {
       {"empty", IdentitySchema{}},
       {"negative version",
-       IdentitySchema{.version = -1, .attributes = {Attr("id", Type::String())}}},
+       IdentitySchema{.version = -1,
+                      .attributes = {Attr("id", Type::String())}}},
       {"bad name", IdentitySchema{.attributes = {Attr("Id", Type::String())}}},
       {"duplicate", IdentitySchema{.attributes = {Attr("id", Type::String()),
                                                   Attr("id", Type::Bool())}}},
       {"object type",
-       IdentitySchema{.attributes = {Attr(
-                          "o", Type::Object({{"a", Type::String()}}))}}},
+       IdentitySchema{
+           .attributes = {Attr("o", Type::Object({{"a", Type::String()}}))}}},
       {"map type",
        IdentitySchema{.attributes = {Attr("m", Type::Map(Type::String()))}}},
       {"both flags", IdentitySchema{.attributes = {both}}},

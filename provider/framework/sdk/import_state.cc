@@ -57,8 +57,7 @@ void ImportStatePassthroughWithIdentity(const Path& state_attribute,
     return;
   }
   const Value& v = req.identity.Attr(identity_attribute);
-  if (!v.IsKnown() || v.IsNull() ||
-      v.type().kind() != TypeKind::kString) {
+  if (!v.IsKnown() || v.IsNull() || v.type().kind() != TypeKind::kString) {
     resp.diagnostics.AddError(
         "Invalid import identity",
         absl::StrCat("The identity attribute ", identity_attribute,

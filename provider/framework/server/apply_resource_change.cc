@@ -45,7 +45,8 @@ ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
     resp.diagnostics.Append(dresp.diagnostics);
     if (!dresp.diagnostics.HasError()) {
       resp.new_state = Value::Null(schema.ValueType());
-      if (ischema != nullptr) resp.new_identity = Value::Null(ischema->ValueType());
+      if (ischema != nullptr)
+        resp.new_identity = Value::Null(ischema->ValueType());
     }
     return resp;
   }

@@ -53,11 +53,10 @@ CallFunctionResponse ProviderServer::CallFunction(
   const Value& result = rresp.result;
   if (ret.kind() != TypeKind::kDynamic && !(result.type() == ret)) {
     resp.error = FunctionError{
-        .text = absl::StrCat("Function ", req.name, " returned a value of type ",
-                             result.type().FriendlyName(),
-                             ", but its definition declares ",
-                             ret.FriendlyName(),
-                             ". This is a bug in the provider.")};
+        .text = absl::StrCat(
+            "Function ", req.name, " returned a value of type ",
+            result.type().FriendlyName(), ", but its definition declares ",
+            ret.FriendlyName(), ". This is a bug in the provider.")};
     return resp;
   }
   bool any_unknown = false;

@@ -30,12 +30,12 @@ Schema SecretSchema() {
 }
 
 Value Config(const char* name) {
-  return Value::Object({{"name", Value::String(name)},
-                        {"value", Value::Null(Type::String())}});
+  return Value::Object(
+      {{"name", Value::String(name)}, {"value", Value::Null(Type::String())}});
 }
 
-const auto kRenewAt = std::chrono::system_clock::time_point(
-    std::chrono::seconds(1'900'000'000));
+const auto kRenewAt =
+    std::chrono::system_clock::time_point(std::chrono::seconds(1'900'000'000));
 
 class EphemeralTest : public ::testing::Test {
  protected:
@@ -48,8 +48,9 @@ class EphemeralTest : public ::testing::Test {
     secret_->open = [this](const OpenEphemeralRequest& req,
                            OpenEphemeralResponse& resp) {
       resp.result = resp.result.WithAttr(
-          "value", Value::String("s3cr3t-" + req.config.Attr("name").AsString() +
-                                 "-" + configured_with_));
+          "value",
+          Value::String("s3cr3t-" + req.config.Attr("name").AsString() + "-" +
+                        configured_with_));
       resp.private_data = "lease-1";
       resp.renew_at = kRenewAt;
     };
@@ -71,7 +72,8 @@ class EphemeralTest : public ::testing::Test {
       resp.provider_data = std::string("pd");
     };
     p.ephemeral_resources = {secret_};
-    server_ = std::make_unique<ProviderServer>(std::make_unique<FakeProvider>(p));
+    server_ =
+        std::make_unique<ProviderServer>(std::make_unique<FakeProvider>(p));
   }
 
   void Configure() {

@@ -18,11 +18,10 @@ std::optional<FunctionError> CheckFunctionArguments(
   const size_t want = def.parameters.size();
   if (arguments.size() < want) {
     return FunctionError{
-        .text = absl::StrCat("Not enough function arguments: ", name,
-                             " takes ", want, " argument(s)",
-                             def.variadic_parameter ? " or more" : "",
-                             ", but ", arguments.size(),
-                             " were given; missing \"",
+        .text = absl::StrCat("Not enough function arguments: ", name, " takes ",
+                             want, " argument(s)",
+                             def.variadic_parameter ? " or more" : "", ", but ",
+                             arguments.size(), " were given; missing \"",
                              def.parameters[arguments.size()].name, "\".")};
   }
   if (arguments.size() > want && !def.variadic_parameter.has_value()) {

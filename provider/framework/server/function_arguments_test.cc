@@ -12,17 +12,15 @@ namespace {
 
 FunctionDefinition Def(bool variadic, bool allow_null = false,
                        bool allow_unknown = false) {
-  FunctionDefinition d{
-      .parameters = {{.name = "a", .type = Type::String()},
-                     {.name = "b",
-                      .type = Type::Number(),
-                      .allow_null_value = allow_null,
-                      .allow_unknown_values = allow_unknown}},
-      .return_type = Type::String()};
+  FunctionDefinition d{.parameters = {{.name = "a", .type = Type::String()},
+                                      {.name = "b",
+                                       .type = Type::Number(),
+                                       .allow_null_value = allow_null,
+                                       .allow_unknown_values = allow_unknown}},
+                       .return_type = Type::String()};
   if (variadic) {
-    d.variadic_parameter = FunctionParameter{.name = "rest",
-                                             .type = Type::String(),
-                                             .allow_null_value = allow_null};
+    d.variadic_parameter = FunctionParameter{
+        .name = "rest", .type = Type::String(), .allow_null_value = allow_null};
   }
   return d;
 }
@@ -42,7 +40,11 @@ TEST(CheckFunctionArgumentsTest, Table) {
       {"exact", Def(false), {S("x"), Value::Int(1)}, false, {}, ""},
       {"too few", Def(false), {S("x")}, true, {}, "missing \"b\""},
       {"none", Def(false), {}, true, {}, "Not enough function arguments"},
-      {"too many", Def(false), {S("x"), Value::Int(1), S("y")}, true, 2,
+      {"too many",
+       Def(false),
+       {S("x"), Value::Int(1), S("y")},
+       true,
+       2,
        "Too many function arguments"},
       {"variadic zero", Def(true), {S("x"), Value::Int(1)}, false, {}, ""},
       {"variadic two",
@@ -51,8 +53,12 @@ TEST(CheckFunctionArgumentsTest, Table) {
        false,
        {},
        ""},
-      {"null fixed", Def(false), {Value::Null(Type::String()), Value::Int(1)},
-       true, 0, "Invalid value for \"a\" parameter"},
+      {"null fixed",
+       Def(false),
+       {Value::Null(Type::String()), Value::Int(1)},
+       true,
+       0,
+       "Invalid value for \"a\" parameter"},
       {"null allowed",
        Def(false, /*allow_null=*/true),
        {S("x"), Value::Null(Type::Number())},

@@ -33,23 +33,24 @@ class FunctionsTest : public ::testing::Test {
       ++*calls;
       const std::string sep = req.arguments[0].AsString();
       if (sep.empty()) {
-        resp.error = FunctionError{.text = "sep must not be empty",
-                                   .argument = 0};
+        resp.error =
+            FunctionError{.text = "sep must not be empty", .argument = 0};
         return;
       }
-      std::string out = req.arguments[1].IsNull()
-                            ? std::string("-")
-                            : req.arguments[1].AsString();
+      std::string out = req.arguments[1].IsNull() ? std::string("-")
+                                                  : req.arguments[1].AsString();
       for (const Value& v : req.variadic_arguments) out += sep + v.AsString();
       resp.result = Value::String(out);
     };
     FakeProviderScript p;
     p.functions = {join_};
-    server_ = std::make_unique<ProviderServer>(std::make_unique<FakeProvider>(p));
+    server_ =
+        std::make_unique<ProviderServer>(std::make_unique<FakeProvider>(p));
   }
 
   CallFunctionResponse Call(std::vector<Value> args) {
-    return server_->CallFunction({.name = "join", .arguments = std::move(args)});
+    return server_->CallFunction(
+        {.name = "join", .arguments = std::move(args)});
   }
 
   std::shared_ptr<int> calls_ = std::make_shared<int>(0);
@@ -93,7 +94,8 @@ TEST_F(FunctionsTest, NullToNonNullableParameterIsErrorWithoutRunning) {
 }
 
 TEST_F(FunctionsTest, UnknownArgumentGivesUnknownResultWithoutRunning) {
-  CallFunctionResponse r = Call({S(","), S("a"), Value::Unknown(Type::String())});
+  CallFunctionResponse r =
+      Call({S(","), S("a"), Value::Unknown(Type::String())});
   EXPECT_FALSE(r.error.has_value());
   EXPECT_EQ(r.result, Value::Unknown(Type::String()));
   EXPECT_EQ(*calls_, 0);

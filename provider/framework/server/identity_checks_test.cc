@@ -7,12 +7,12 @@ namespace tf::server {
 namespace {
 
 IdentitySchema Schema1() {
-  return {.attributes = {{.name = "id",
-                          .type = Type::String(),
-                          .required_for_import = true},
-                         {.name = "region",
-                          .type = Type::String(),
-                          .optional_for_import = true}}};
+  return {
+      .attributes = {
+          {.name = "id", .type = Type::String(), .required_for_import = true},
+          {.name = "region",
+           .type = Type::String(),
+           .optional_for_import = true}}};
 }
 
 Value Id(Value id, Value region) {
@@ -84,7 +84,8 @@ TEST(CheckImportIdentityTest, Table) {
       {"required set", Id(s, null_s), ""},
       {"both set", Id(s, s), ""},
       {"required null", Id(null_s, s), "\"id\" is required to import"},
-      {"unknown", Id(Value::Unknown(Type::String()), s), "\"id\" must be known"},
+      {"unknown", Id(Value::Unknown(Type::String()), s),
+       "\"id\" must be known"},
       {"wrong type", Value::Object({{"id", s}}), "known object"},
   };
   for (const Case& c : cases) {

@@ -100,11 +100,11 @@ TEST_F(IdentityTest, InvalidIdentitySchemaIsReported) {
 
 TEST_F(IdentityTest, CreateSetsIdentityAndPlanKeepsIt) {
   Value config = Thing({{"name", S("n")}});
-  PlanResourceChangeResponse plan = server_->PlanResourceChange(
-      {.type_name = "fake_thing",
-       .prior_state = Value::Null(Created().type()),
-       .proposed_new_state = config,
-       .config = config});
+  PlanResourceChangeResponse plan =
+      server_->PlanResourceChange({.type_name = "fake_thing",
+                                   .prior_state = Value::Null(Created().type()),
+                                   .proposed_new_state = config,
+                                   .config = config});
   ASSERT_FALSE(plan.diagnostics.HasError());
   EXPECT_EQ(plan.planned_identity, NullKey());
 
@@ -127,12 +127,12 @@ TEST_F(IdentityTest, CreateSetsIdentityAndPlanKeepsIt) {
   ASSERT_FALSE(plan.diagnostics.HasError());
   EXPECT_EQ(plan.planned_identity, Key("id-1"));
 
-  apply = server_->ApplyResourceChange(
-      {.type_name = "fake_thing",
-       .prior_state = Created(),
-       .planned_state = plan.planned_state,
-       .config = changed,
-       .planned_identity = plan.planned_identity});
+  apply =
+      server_->ApplyResourceChange({.type_name = "fake_thing",
+                                    .prior_state = Created(),
+                                    .planned_state = plan.planned_state,
+                                    .config = changed,
+                                    .planned_identity = plan.planned_identity});
   ASSERT_FALSE(apply.diagnostics.HasError());
   EXPECT_EQ(seen_identity_, Key("id-1"));
   EXPECT_EQ(apply.new_identity, Key("id-1"));
@@ -140,7 +140,8 @@ TEST_F(IdentityTest, CreateSetsIdentityAndPlanKeepsIt) {
 
 TEST_F(IdentityTest, CreateWithoutIdentityIsError) {
   thing_->create = [](const CreateRequest&, CreateResponse& resp) {
-    resp.state = resp.state.WithAttr("id", S("id-1")).WithAttr("summary", S("s"));
+    resp.state =
+        resp.state.WithAttr("id", S("id-1")).WithAttr("summary", S("s"));
   };
   Value config = Thing({{"name", S("n")}});
   ApplyResourceChangeResponse apply = server_->ApplyResourceChange(
@@ -181,10 +182,10 @@ TEST_F(IdentityTest, UpdateMustNotChangeIdentity) {
 }
 
 TEST_F(IdentityTest, ReadRoundTripAndChecks) {
-  ReadResourceResponse read = server_->ReadResource(
-      {.type_name = "fake_thing",
-       .current_state = Created(),
-       .current_identity = Key("id-1")});
+  ReadResourceResponse read =
+      server_->ReadResource({.type_name = "fake_thing",
+                             .current_state = Created(),
+                             .current_identity = Key("id-1")});
   ASSERT_FALSE(read.diagnostics.HasError());
   EXPECT_EQ(seen_identity_, Key("id-1"));
   EXPECT_EQ(read.new_identity, Key("id-1"));
@@ -311,25 +312,23 @@ TEST_F(IdentityTest, UpgradeIdentity) {
                                 UpgradeIdentityResponse& resp) {
     resp.identity = Value::Object({{"id", S("x")}});
   };
-  r = server_->UpgradeResourceIdentity({.type_name = "fake_thing",
-                                        .version = 0,
-                                        .raw_identity_json = "{}"});
+  r = server_->UpgradeResourceIdentity(
+      {.type_name = "fake_thing", .version = 0, .raw_identity_json = "{}"});
   EXPECT_TRUE(r.diagnostics.HasError());
 
   // No identity on the resource type.
-  r = server_->UpgradeResourceIdentity({.type_name = "fake_plain",
-                                        .version = 0,
-                                        .raw_identity_json = "{}"});
+  r = server_->UpgradeResourceIdentity(
+      {.type_name = "fake_plain", .version = 0, .raw_identity_json = "{}"});
   EXPECT_TRUE(r.diagnostics.HasError());
 }
 
 TEST_F(IdentityTest, ResourcesWithoutIdentityKeepIdentityEmpty) {
   Value config = Thing({{"name", S("n")}});
-  PlanResourceChangeResponse plan = server_->PlanResourceChange(
-      {.type_name = "fake_plain",
-       .prior_state = Value::Null(Created().type()),
-       .proposed_new_state = config,
-       .config = config});
+  PlanResourceChangeResponse plan =
+      server_->PlanResourceChange({.type_name = "fake_plain",
+                                   .prior_state = Value::Null(Created().type()),
+                                   .proposed_new_state = config,
+                                   .config = config});
   ASSERT_FALSE(plan.diagnostics.HasError());
   EXPECT_EQ(plan.planned_identity, Value());
   ApplyResourceChangeResponse apply = server_->ApplyResourceChange(

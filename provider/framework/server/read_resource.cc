@@ -36,7 +36,8 @@ ReadResourceResponse ProviderServer::ReadResource(
   resp.private_data = rresp.private_data;
   if (rresp.state.IsNull()) {
     resp.new_state = Value::Null(schema.ValueType());
-    resp.new_identity = identity.IsNull() ? identity : Value::Null(identity.type());
+    resp.new_identity =
+        ischema == nullptr ? Value() : Value::Null(ischema->ValueType());
     return resp;
   }
   if (ischema != nullptr && !rresp.diagnostics.HasError()) {

@@ -23,8 +23,8 @@ UpgradeResourceIdentityResponse ProviderServer::UpgradeResourceIdentity(
   const IdentitySchema* schema = ResourceIdentitySchema(req.type_name);
   if (schema == nullptr) {
     resp.diagnostics.AddError(
-        kSummary, absl::StrCat("The resource type ", req.type_name,
-                               " has no identity."));
+        kSummary,
+        absl::StrCat("The resource type ", req.type_name, " has no identity."));
     return resp;
   }
   resp.upgraded_identity = Value::Null(schema->ValueType());

@@ -9,8 +9,8 @@ ValidateEphemeralResourceConfigResponse
 ProviderServer::ValidateEphemeralResourceConfig(
     const ValidateEphemeralResourceConfigRequest& req) const {
   ValidateEphemeralResourceConfigResponse resp;
-  std::unique_ptr<EphemeralResource> e =
-      NewEphemeralResource(req.type_name, /*configure=*/false, resp.diagnostics);
+  std::unique_ptr<EphemeralResource> e = NewEphemeralResource(
+      req.type_name, /*configure=*/false, resp.diagnostics);
   if (e == nullptr) return resp;
   const Schema& schema = *EphemeralResourceSchema(req.type_name);
   ValidateConfig(MakeContext(), *e, schema.block, req.config,

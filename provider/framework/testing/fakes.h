@@ -171,9 +171,7 @@ class FakeFunction final : public Function {
   explicit FakeFunction(std::shared_ptr<const FakeFunctionScript> script)
       : script_(std::move(script)) {}
   std::string Name() const override { return script_->name; }
-  FunctionDefinition Definition() const override {
-    return script_->definition;
-  }
+  FunctionDefinition Definition() const override { return script_->definition; }
   void Run(const Context&, const FunctionRunRequest& req,
            FunctionRunResponse& resp) override {
     if (script_->run) script_->run(req, resp);
@@ -274,8 +272,7 @@ class FakeProvider final : public Provider,
   std::vector<std::function<std::unique_ptr<Resource>()>> Resources() override;
   std::vector<std::function<std::unique_ptr<DataSource>()>> DataSources()
       override;
-  std::vector<std::function<std::unique_ptr<Function>()>> Functions()
-      override;
+  std::vector<std::function<std::unique_ptr<Function>()>> Functions() override;
   std::vector<std::function<std::unique_ptr<EphemeralResource>()>>
   EphemeralResources() override;
 

@@ -70,9 +70,9 @@ bool SendIdentity(const Value& identity, const IdentitySchema* schema) {
 
 google::protobuf::Timestamp ToTimestamp(
     std::chrono::system_clock::time_point t) {
-  const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                      t.time_since_epoch())
-                      .count();
+  const auto ns =
+      std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch())
+          .count();
   int64_t seconds = ns / 1'000'000'000;
   int64_t nanos = ns % 1'000'000'000;
   if (nanos < 0) {  // Timestamp nanos are always non-negative

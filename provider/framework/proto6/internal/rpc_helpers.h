@@ -7,11 +7,11 @@
 #include <optional>
 #include <string>
 
+#include "google/protobuf/timestamp.pb.h"
 #include "provider/framework/diag/diagnostics.h"
 #include "provider/framework/sdk/identity.h"
 #include "provider/framework/types/type.h"
 #include "provider/framework/types/value.h"
-#include "google/protobuf/timestamp.pb.h"
 #include "tfplugin6.pb.h"
 
 namespace tf::proto6::internal {
@@ -39,8 +39,7 @@ google::protobuf::Timestamp ToTimestamp(
     std::chrono::system_clock::time_point t);
 void UnknownResource(const std::string& type_name, Diagnostics& diags);
 void UnknownDataSource(const std::string& type_name, Diagnostics& diags);
-void UnknownEphemeralResource(const std::string& type_name,
-                              Diagnostics& diags);
+void UnknownEphemeralResource(const std::string& type_name, Diagnostics& diags);
 // plan_destroy = true (PlanResourceChange handles destroy),
 // get_provider_schema_optional = false.
 void SetCapabilities(tfplugin6::ServerCapabilities* caps);

@@ -271,9 +271,8 @@ class ShoutFunction final : public tf::Function {
     return {.parameters = {{.name = "input",
                             .type = Type::String(),
                             .description = "The text to shout."}},
-            .variadic_parameter =
-                tf::FunctionParameter{.name = "suffixes",
-                                      .type = Type::String()},
+            .variadic_parameter = tf::FunctionParameter{.name = "suffixes",
+                                                        .type = Type::String()},
             .return_type = Type::String(),
             .summary = "Upper-cases a string",
             .description = "Returns `input` upper-cased, then each suffix."};
@@ -282,8 +281,8 @@ class ShoutFunction final : public tf::Function {
            tf::FunctionRunResponse& resp) override {
     std::string s = req.arguments[0].AsString();
     if (s.empty()) {
-      resp.error = tf::FunctionError{.text = "input must not be empty",
-                                     .argument = 0};
+      resp.error =
+          tf::FunctionError{.text = "input must not be empty", .argument = 0};
       return;
     }
     for (char& c : s) c = static_cast<char>(std::toupper(c));
@@ -310,16 +309,16 @@ class TokenEphemeralResource final : public tf::EphemeralResource,
   std::string TypeName() const override { return "tftest_token"; }
   tf::Schema GetSchema() const override {
     return tf::Schema{
-        .block = {.attributes = {{.name = "name",
-                                  .type = Type::String(),
-                                  .presence = Presence::kRequired,
-                                  .validators = {tf::StringLengthBetween(1,
-                                                                         32)}},
-                                 {.name = "token",
-                                  .type = Type::String(),
-                                  .presence = Presence::kComputed,
-                                  .sensitive = true}},
-                  .description = "A short-lived token."}};
+        .block = {
+            .attributes = {{.name = "name",
+                            .type = Type::String(),
+                            .presence = Presence::kRequired,
+                            .validators = {tf::StringLengthBetween(1, 32)}},
+                           {.name = "token",
+                            .type = Type::String(),
+                            .presence = Presence::kComputed,
+                            .sensitive = true}},
+            .description = "A short-lived token."}};
   }
   void Configure(const std::any& data, tf::Diagnostics& diags) override {
     configured_ = StoreFrom(data, diags) != nullptr;
@@ -341,13 +340,13 @@ class TokenEphemeralResource final : public tf::EphemeralResource,
   void Renew(const tf::Context&, const tf::RenewEphemeralRequest& req,
              tf::RenewEphemeralResponse& resp) override {
     Journal(req.private_data.rfind("eph-lease-", 0) == 0 ? "renew ok"
-                                                          : "renew bad-lease");
+                                                         : "renew bad-lease");
     resp.renew_at = std::chrono::system_clock::now() + std::chrono::hours(1);
   }
   void Close(const tf::Context&, const tf::CloseEphemeralRequest& req,
              tf::CloseEphemeralResponse&) override {
     Journal(req.private_data.rfind("eph-lease-", 0) == 0 ? "close ok"
-                                                          : "close bad-lease");
+                                                         : "close bad-lease");
   }
 
  private:

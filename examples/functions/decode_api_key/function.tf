@@ -8,12 +8,14 @@ locals {
   key = provider::union::decode_api_key(var.union_api_key)
 }
 
+# The result is sensitive because the key is; the endpoint and client_id
+# are not secrets.
 output "key_endpoint" {
-  value = local.key.endpoint
+  value = nonsensitive(local.key.endpoint)
 }
 
 output "key_client_id" {
-  value = local.key.client_id
+  value = nonsensitive(local.key.client_id)
 }
 
 # The client_id of a key this configuration manages.
@@ -22,5 +24,5 @@ resource "union_api_key" "ci" {
 }
 
 output "ci_client_id_from_credentials" {
-  value = provider::union::decode_api_key(union_api_key.ci.encoded_credentials).client_id
+  value = nonsensitive(provider::union::decode_api_key(union_api_key.ci.encoded_credentials).client_id)
 }

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "provider/union/api_key_identity.h"
 #include "provider/union/model.h"
 #include "provider/union/names.h"
 #include "provider/union/provider_data.h"
@@ -446,8 +447,9 @@ void ApiKeyResource::ModifyPlan(const tf::Context&,
   resp.plan = plan;
 }
 
-void ApiKeyResource::Create(const tf::Context&, const tf::CreateRequest& req,
-                            tf::CreateResponse& resp) {
+void ApiKeyResource::CreateKey(const tf::Context&,
+                               const tf::CreateRequest& req,
+                               tf::CreateResponse& resp) {
   if (!backend_) return AddNotConfiguredError(resp.diagnostics);
   Value plan = req.plan;
   const bool by_prefix = !IsKnownString(plan.Attr("name"));
@@ -576,8 +578,8 @@ void ApiKeyResource::Create(const tf::Context&, const tf::CreateRequest& req,
   }
 }
 
-void ApiKeyResource::Read(const tf::Context&, const tf::ReadRequest& req,
-                          tf::ReadResponse& resp) {
+void ApiKeyResource::ReadKey(const tf::Context&, const tf::ReadRequest& req,
+                             tf::ReadResponse& resp) {
   if (!backend_) return AddNotConfiguredError(resp.diagnostics);
   const std::string client_id = StateClientId(req.state);
   if (client_id.empty()) {
@@ -600,8 +602,9 @@ void ApiKeyResource::Read(const tf::Context&, const tf::ReadRequest& req,
   WarnIfSecretExpired(*key, absl::Now(), resp.diagnostics);
 }
 
-void ApiKeyResource::Update(const tf::Context&, const tf::UpdateRequest& req,
-                            tf::UpdateResponse& resp) {
+void ApiKeyResource::UpdateKey(const tf::Context&,
+                               const tf::UpdateRequest& req,
+                               tf::UpdateResponse& resp) {
   if (!backend_) return AddNotConfiguredError(resp.diagnostics);
   const Value& plan = req.plan;
   const std::string client_id = StateClientId(req.state);
@@ -642,9 +645,9 @@ void ApiKeyResource::Delete(const tf::Context&, const tf::DeleteRequest& req,
       StatusToDiagnostic(s, {.operation = "delete", .client_id = client_id}));
 }
 
-void ApiKeyResource::ImportState(const tf::Context&,
-                                 const tf::ImportStateRequest& req,
-                                 tf::ImportStateResponse& resp) {
+void ApiKeyResource::ImportKey(const tf::Context&,
+                               const tf::ImportStateRequest& req,
+                               tf::ImportStateResponse& resp) {
   if (req.id.empty() || req.id.find_first_of(" \t\n") != std::string::npos) {
     resp.diagnostics.AddError(
         "Invalid import ID",
@@ -665,6 +668,54 @@ void ApiKeyResource::ImportState(const tf::Context&,
           "credentials, rotate the key by re-creating it: terraform apply "
           "-replace=<address of this resource> (this deletes the key, so "
           "whatever uses its old secret stops working)."));
+}
+
+tf::IdentitySchema ApiKeyResource::GetIdentitySchema() const {
+  return ApiKeyIdentitySchema();
+}
+
+void ApiKeyResource::Create(const tf::Context& ctx,
+                            const tf::CreateRequest& req,
+                            tf::CreateResponse& resp) {
+  CreateKey(ctx, req, resp);
+  KeepOrSetApiKeyIdentity(resp.state,
+                          backend_ ? backend_->Organization() : "",
+                          resp.identity);
+}
+
+void ApiKeyResource::Read(const tf::Context& ctx, const tf::ReadRequest& req,
+                          tf::ReadResponse& resp) {
+  ReadKey(ctx, req, resp);
+  KeepOrSetApiKeyIdentity(resp.state,
+                          backend_ ? backend_->Organization() : "",
+                          resp.identity);
+}
+
+void ApiKeyResource::Update(const tf::Context& ctx,
+                            const tf::UpdateRequest& req,
+                            tf::UpdateResponse& resp) {
+  UpdateKey(ctx, req, resp);
+  KeepOrSetApiKeyIdentity(resp.state,
+                          backend_ ? backend_->Organization() : "",
+                          resp.identity);
+}
+
+void ApiKeyResource::ImportState(const tf::Context& ctx,
+                                 const tf::ImportStateRequest& req,
+                                 tf::ImportStateResponse& resp) {
+  if (!req.id.empty() || req.identity.IsNull()) {
+    ImportKey(ctx, req, resp);  // by id: Read sets the identity
+    return;
+  }
+  resp.identity = CompleteImportIdentity(
+      req.identity, backend_ ? backend_->Organization() : "",
+      resp.diagnostics);
+  if (resp.diagnostics.HasError()) return;
+  const tf::Value& id = req.identity.Attr("client_id");
+  ImportKey(ctx,
+            {.id = id.IsKnown() && !id.IsNull() ? id.AsString() : "",
+             .identity = req.identity},
+            resp);
 }
 
 }  // namespace union_provider

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "provider/framework/sdk/identity.h"
 #include "provider/framework/sdk/resource.h"
 #include "provider/union/api_key_backend.h"
 
@@ -25,7 +26,8 @@ class ApiKeyResource final : public tf::Resource,
                              public tf::WithConfigure,
                              public tf::WithValidateConfig,
                              public tf::WithModifyPlan,
-                             public tf::WithImportState {
+                             public tf::WithImportState,
+                             public tf::WithIdentity {
  public:
   ApiKeyResource() = default;
   // For tests: a resource already configured with `backend`.
@@ -53,8 +55,19 @@ class ApiKeyResource final : public tf::Resource,
               tf::DeleteResponse& resp) override;
   void ImportState(const tf::Context& ctx, const tf::ImportStateRequest& req,
                    tf::ImportStateResponse& resp) override;
+  // {client_id, organization} (api_key_identity.h), set by the four
+  // operations below after their *Key counterpart ran.
+  tf::IdentitySchema GetIdentitySchema() const override;
 
  private:
+  void CreateKey(const tf::Context& ctx, const tf::CreateRequest& req,
+                 tf::CreateResponse& resp);
+  void ReadKey(const tf::Context& ctx, const tf::ReadRequest& req,
+               tf::ReadResponse& resp);
+  void UpdateKey(const tf::Context& ctx, const tf::UpdateRequest& req,
+                 tf::UpdateResponse& resp);
+  void ImportKey(const tf::Context& ctx, const tf::ImportStateRequest& req,
+                 tf::ImportStateResponse& resp);
   // The client_id a key named `name` gets: from the backend when configured
   // (nullopt when only the server can tell), otherwise the normalisation.
   std::optional<std::string> ClientIdFor(const std::string& name) const;

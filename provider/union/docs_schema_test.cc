@@ -10,11 +10,15 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "provider/union/api_key_data_source.h"
 #include "provider/union/api_key_resource.h"
 #include "provider/union/api_keys_data_source.h"
+#include "provider/union/ephemeral_access_token.h"
+#include "provider/union/ephemeral_api_key.h"
+#include "provider/union/functions.h"
 #include "provider/union/model.h"
 #include "provider/union/provider_config.h"
 
@@ -124,6 +128,86 @@ TEST(DocsMatchSchema, ApiKeysDataSource) {
   }
   for (const auto& [name, entry] : nested) got.insert(name);
   EXPECT_EQ(got, want);
+}
+
+// A function's type as the registry docs write it in a signature.
+std::string SignatureType(const tf::Type& t) {
+  switch (t.kind()) {
+    case tf::TypeKind::kString: return "string";
+    case tf::TypeKind::kNumber: return "number";
+    case tf::TypeKind::kBool: return "bool";
+    case tf::TypeKind::kObject: return "object";
+    case tf::TypeKind::kDynamic: return "dynamic";
+    default: return t.FriendlyName();
+  }
+}
+
+// A function's doc (docs/functions/<name>.md) has its signature, as
+// generated from the definition, and one "1. `name` (Type) description"
+// line per parameter under "## Arguments", in order.
+void ExpectFunctionDocumented(tf::Function& f) {
+  const std::string rel = "functions/" + f.Name() + ".md";
+  SCOPED_TRACE(rel);
+  const std::string doc = ReadDoc(rel);
+  const tf::FunctionDefinition def = f.Definition();
+  std::string signature = f.Name() + "(";
+  for (size_t i = 0; i < def.parameters.size(); ++i) {
+    if (i > 0) signature += ", ";
+    signature += def.parameters[i].name + " " +
+                 SignatureType(def.parameters[i].type);
+  }
+  signature += ") " + SignatureType(def.return_type);
+  EXPECT_NE(doc.find("\n" + signature + "\n"), std::string::npos)
+      << "signature not documented: " << signature;
+  EXPECT_NE(doc.find("# function: " + f.Name() + "\n"), std::string::npos);
+  EXPECT_NE(doc.find(def.summary), std::string::npos)
+      << "summary not in the doc: " << def.summary;
+  std::vector<std::string> documented;
+  std::istringstream in(doc);
+  std::string line;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("## ", 0) == 0) {
+      inside = line == "## Arguments";
+      continue;
+    }
+    if (inside && line.rfind("1. `", 0) == 0) {
+      documented.push_back(line.substr(4, line.find('`', 4) - 4));
+      EXPECT_NE(line.find("(String)"), std::string::npos) << line;
+    }
+  }
+  std::vector<std::string> in_code;
+  for (const tf::FunctionParameter& p : def.parameters) {
+    in_code.push_back(p.name);
+  }
+  EXPECT_EQ(documented, in_code);
+}
+
+TEST(DocsMatchSchema, Functions) {
+  DecodeApiKeyFunction decode;
+  EncodeApiKeyFunction encode;
+  ExpectFunctionDocumented(decode);
+  ExpectFunctionDocumented(encode);
+  // decode_api_key's return object is documented attribute by attribute.
+  DocSection ret =
+      Bullets(ReadDoc("functions/decode_api_key.md"), "## Return Type");
+  std::set<std::string> want, got;
+  const tf::Type decoded = DecodedApiKeyType();
+  for (const auto& [name, type] : decoded.attribute_types()) {
+    want.insert(name);
+  }
+  for (const auto& [name, entry] : ret) got.insert(name);
+  EXPECT_EQ(got, want);
+}
+
+TEST(DocsMatchSchema, EphemeralApiKey) {
+  ExpectDocumented("ephemeral-resources/api_key.md",
+                   EphemeralApiKey().GetSchema());
+}
+
+TEST(DocsMatchSchema, EphemeralAccessToken) {
+  ExpectDocumented("ephemeral-resources/access_token.md",
+                   EphemeralAccessToken().GetSchema());
 }
 
 TEST(DocsMatchSchema, ParserFindsBulletsAndSections) {

@@ -1,7 +1,9 @@
 // provider.cc: the union provider.
 #include "provider/union/provider.h"
 
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "union/credentials.h"
@@ -9,14 +11,21 @@
 #include "provider/union/api_key_resource.h"
 #include "provider/union/api_keys_data_source.h"
 #include "provider/union/client_log.h"
+#include "provider/union/ephemeral_access_token.h"
+#include "provider/union/ephemeral_api_key.h"
+#include "provider/union/functions.h"
 #include "provider/union/provider_data.h"
 #include "provider/union/status_diagnostic.h"
 #include "provider/union/union_backend.h"
+#include "provider/union/union_token_minter.h"
 
 namespace union_provider {
 
-UnionProvider::UnionProvider(BackendFactory factory, EnvLookup env)
-    : factory_(std::move(factory)), env_(std::move(env)) {}
+UnionProvider::UnionProvider(BackendFactory factory, EnvLookup env,
+                             MinterFactory minter_factory)
+    : factory_(std::move(factory)),
+      env_(std::move(env)),
+      minter_factory_(std::move(minter_factory)) {}
 
 tf::Schema UnionProvider::GetSchema() const { return ProviderSchema(); }
 
@@ -32,9 +41,14 @@ void UnionProvider::Configure(const tf::Context&,
   ProviderSettings settings =
       ResolveProviderSettings(req.config, env_, resp.diagnostics);
   if (resp.diagnostics.HasError()) return;
-  // Decode first, so a malformed key is one error on api_key.
+  std::vector<std::string> secrets = {settings.api_key, settings.access_token};
+  // Decode first, so a malformed key is one error on api_key. (With an
+  // access_token there is no key.)
   absl::StatusOr<unionc::ApiKeyCredentials> creds =
-      unionc::ApiKeyCredentials::Decode(settings.api_key);
+      settings.access_token.empty()
+          ? unionc::ApiKeyCredentials::Decode(settings.api_key)
+          : unionc::ApiKeyCredentials{};
+  if (creds.ok()) secrets.push_back(creds->client_secret);
   if (!creds.ok()) {
     resp.diagnostics.AddAttributeError(
         tf::Path::Root("api_key"), "Invalid Union API key",
@@ -64,11 +78,23 @@ void UnionProvider::Configure(const tf::Context&,
         backend.status(),
         {.operation = "configure the Union client",
          .path = path,
-         .secrets = {settings.api_key, creds->client_secret}}));
+         .secrets = secrets}));
     return;
   }
-  resp.provider_data =
-      std::make_shared<ProviderData>(ProviderData{std::move(*backend)});
+  std::shared_ptr<AccessTokenMinter> minter;
+  if (minter_factory_) {
+    absl::StatusOr<std::shared_ptr<AccessTokenMinter>> m =
+        minter_factory_(settings);
+    if (!m.ok()) {
+      resp.diagnostics.Add(StatusToDiagnostic(
+          m.status(), {.operation = "configure the Union token minter",
+                       .secrets = secrets}));
+      return;
+    }
+    minter = *std::move(m);
+  }
+  resp.provider_data = std::make_shared<ProviderData>(
+      ProviderData{std::move(*backend), std::move(minter)});
 }
 
 std::vector<std::function<std::unique_ptr<tf::Resource>()>>
@@ -82,9 +108,22 @@ UnionProvider::DataSources() {
           [] { return std::make_unique<ApiKeysDataSource>(); }};
 }
 
+std::vector<std::function<std::unique_ptr<tf::Function>()>>
+UnionProvider::Functions() {
+  return {[] { return std::make_unique<DecodeApiKeyFunction>(); },
+          [] { return std::make_unique<EncodeApiKeyFunction>(); }};
+}
+
+std::vector<std::function<std::unique_ptr<tf::EphemeralResource>()>>
+UnionProvider::EphemeralResources() {
+  return {[] { return std::make_unique<EphemeralApiKey>(); },
+          [] { return std::make_unique<EphemeralAccessToken>(); }};
+}
+
 std::unique_ptr<tf::Provider> NewProvider() {
   ForwardClientLogs();
-  return std::make_unique<UnionProvider>(MakeUnionBackend, SystemEnv());
+  return std::make_unique<UnionProvider>(MakeUnionBackend, SystemEnv(),
+                                         MakeUnionMinter);
 }
 
 }  // namespace union_provider

@@ -1,5 +1,5 @@
 // provider.h: the `union` provider: its configuration, and the list of its
-// resources and data sources.
+// resources, data sources, functions and ephemeral resources.
 //
 //   return tf::Serve(argc, argv, union_provider::NewProvider,
 //                    {.address = ..., .version = ...});
@@ -13,6 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "provider/framework/sdk/provider.h"
+#include "provider/union/access_token_minter.h"
 #include "provider/union/api_key_backend.h"
 #include "provider/union/provider_config.h"
 
@@ -24,10 +25,22 @@ using BackendFactory =
     std::function<absl::StatusOr<std::shared_ptr<ApiKeyBackend>>(
         const ProviderSettings&)>;
 
-class UnionProvider final : public tf::Provider, public tf::WithValidateConfig {
+// Builds the access-token minter (ephemeral union_access_token) from
+// resolved settings.
+using MinterFactory =
+    std::function<absl::StatusOr<std::shared_ptr<AccessTokenMinter>>(
+        const ProviderSettings&)>;
+
+class UnionProvider final : public tf::Provider,
+                            public tf::WithValidateConfig,
+                            public tf::WithFunctions,
+                            public tf::WithEphemeralResources {
  public:
   // `factory` and `env` are injectable for tests.
-  UnionProvider(BackendFactory factory, EnvLookup env);
+  // Without `minter_factory`, union_access_token reports that the provider
+  // cannot mint tokens.
+  UnionProvider(BackendFactory factory, EnvLookup env,
+                MinterFactory minter_factory = nullptr);
 
   std::string TypeName() const override { return "union"; }
   tf::Schema GetSchema() const override;
@@ -41,10 +54,15 @@ class UnionProvider final : public tf::Provider, public tf::WithValidateConfig {
       override;
   std::vector<std::function<std::unique_ptr<tf::DataSource>()>> DataSources()
       override;
+  std::vector<std::function<std::unique_ptr<tf::Function>()>> Functions()
+      override;
+  std::vector<std::function<std::unique_ptr<tf::EphemeralResource>()>>
+  EphemeralResources() override;
 
  private:
   BackendFactory factory_;
   EnvLookup env_;
+  MinterFactory minter_factory_;
 };
 
 // The production provider: union-client backend, process environment.

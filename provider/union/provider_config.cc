@@ -69,6 +69,17 @@ tf::Schema ProviderSchema() {
                     "prints). Defaults to the first set of the environment "
                     "variables ",
                     env_list, ".")},
+      Attribute{.name = "access_token",
+                .type = Type::String(),
+                .presence = Presence::kOptional,
+                .sensitive = true,
+                .description =
+                    "An OAuth2 access token sent as is (`Bearer`), instead "
+                    "of an API key's client credentials: no discovery, no "
+                    "refresh. Typically "
+                    "`ephemeral.union_access_token.<name>.access_token`. "
+                    "Conflicts with `api_key`; needs `endpoint` or "
+                    "`UNION_ENDPOINT`."},
       Attribute{.name = "organization",
                 .type = Type::String(),
                 .presence = Presence::kOptional,
@@ -144,7 +155,15 @@ void ValidateProviderConfig(const Value& config, tf::Diagnostics& diags) {
                        "."));
     }
   }
-  for (const char* name : {"endpoint", "api_key", "ca_cert_file"}) {
+  if (KnownString(config, "access_token") && KnownString(config, "api_key")) {
+    diags.AddAttributeError(
+        Path::Root("access_token"), "Conflicting credentials",
+        "access_token and api_key are both set. Set one of them: "
+        "access_token to call Union with that token as is, or api_key to "
+        "obtain tokens with the key's client credentials.");
+  }
+  for (const char* name :
+       {"endpoint", "api_key", "ca_cert_file", "access_token"}) {
     if (auto v = KnownString(config, name); v && v->empty()) {
       diags.AddAttributeError(
           Path::Root(name), absl::StrCat("Empty ", name),
@@ -160,7 +179,22 @@ ProviderSettings ResolveProviderSettings(const Value& config,
                                          tf::Diagnostics& diags) {
   ValidateProviderConfig(config, diags);
   ProviderSettings s;
-  if (auto key = KnownString(config, "api_key"); key && !key->empty()) {
+  if (auto t = KnownString(config, "access_token"); t && !t->empty()) {
+    s.access_token = *t;
+    if (auto e = KnownString(config, "endpoint"); e && !e->empty()) {
+      s.endpoint = *e;
+    } else if (auto v = env(kEndpointEnvVar)) {
+      s.endpoint = *v;
+    } else {
+      diags.AddAttributeError(
+          Path::Root("access_token"), "Missing Union endpoint",
+          absl::StrCat("An access_token carries no endpoint. Set endpoint "
+                       "in the provider \"union\" block, or the environment "
+                       "variable ",
+                       std::string(kEndpointEnvVar), "."));
+    }
+  } else if (auto key = KnownString(config, "api_key");
+             key && !key->empty()) {
     s.api_key = *key;
     s.api_key_source = "api_key";
   } else {
@@ -172,7 +206,7 @@ ProviderSettings ResolveProviderSettings(const Value& config,
       }
     }
   }
-  if (s.api_key.empty()) {
+  if (s.api_key.empty() && s.access_token.empty()) {
     const bool unknown = !config.IsNull() && config.IsKnown() &&
                          !config.Attr("api_key").IsKnown();
     diags.AddAttributeError(
@@ -187,7 +221,9 @@ ProviderSettings ResolveProviderSettings(const Value& config,
             absl::StrJoin(ApiKeyEnvVars(), ", "),
             " (looked at in that order) to an encoded API key."));
   }
-  if (auto e = KnownString(config, "endpoint"); e && !e->empty()) {
+  if (!s.access_token.empty()) {
+    // Resolved above.
+  } else if (auto e = KnownString(config, "endpoint"); e && !e->empty()) {
     s.endpoint = *e;
   } else if (auto v = env(kEndpointEnvVar)) {
     s.endpoint = *v;

@@ -6,6 +6,7 @@
 // Precedence (Terraform convention: configuration wins over environment):
 //   api_key:  attribute, then UNION_API_KEY, FLYTE_API_KEY, UNIONAI_API_KEY
 //   endpoint: attribute, then UNION_ENDPOINT, then the endpoint inside the key
+//   access_token (attribute only): replaces the API key; needs an endpoint
 // Unknown values (e.g. from a resource not yet created) are tolerated at
 // validate time; at configure time they are treated like absent values.
 #pragma once
@@ -46,6 +47,9 @@ EnvLookup SystemEnv();
 struct ProviderSettings {
   std::string api_key{};
   std::string api_key_source{};  // "api_key" or the environment variable name
+  // A bearer token used as is instead of the API key's client credentials
+  // (the access_token attribute). A secret. When set, api_key is empty.
+  std::string access_token{};
   std::string endpoint{};      // "" = take it from the key
   std::string organization{};  // "" = take it from the key
   bool insecure = false;

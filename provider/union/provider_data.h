@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "provider/framework/diag/diagnostics.h"
+#include "provider/union/access_token_minter.h"
 #include "provider/union/api_key_backend.h"
 
 namespace union_provider {
@@ -18,6 +19,8 @@ namespace union_provider {
 // The value stored in ConfigureProviderResponse::provider_data.
 struct ProviderData {
   std::shared_ptr<ApiKeyBackend> backend{};
+  // Mints access tokens for the ephemeral union_access_token.
+  std::shared_ptr<AccessTokenMinter> minter{};
 };
 
 // The backend inside `data`; null (with an error) when `data` holds
@@ -28,6 +31,19 @@ inline std::shared_ptr<ApiKeyBackend> BackendFromProviderData(
   if (!data.has_value()) return nullptr;
   if (const auto* p = std::any_cast<std::shared_ptr<ProviderData>>(&data)) {
     if (*p) return (*p)->backend;
+  }
+  diags.AddError("Unexpected provider data",
+                 "The union provider received configuration data of an "
+                 "unexpected type. This is a bug in the provider.");
+  return nullptr;
+}
+
+// The token minter inside `data`, like BackendFromProviderData.
+inline std::shared_ptr<AccessTokenMinter> MinterFromProviderData(
+    const std::any& data, tf::Diagnostics& diags) {
+  if (!data.has_value()) return nullptr;
+  if (const auto* p = std::any_cast<std::shared_ptr<ProviderData>>(&data)) {
+    if (*p) return (*p)->minter;
   }
   diags.AddError("Unexpected provider data",
                  "The union provider received configuration data of an "

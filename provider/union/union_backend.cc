@@ -121,7 +121,11 @@ class UnionBackend final : public ApiKeyBackend {
 absl::StatusOr<std::shared_ptr<ApiKeyBackend>> MakeUnionBackend(
     const ProviderSettings& settings) {
   unionc::ConfigInputs in;
-  in.api_key = settings.api_key;
+  if (settings.access_token.empty()) {
+    in.api_key = settings.api_key;
+  } else {
+    in.access_token = settings.access_token;  // used as is: no key
+  }
   if (!settings.endpoint.empty()) in.endpoint = settings.endpoint;
   if (!settings.organization.empty()) in.org = settings.organization;
   in.insecure = settings.insecure;

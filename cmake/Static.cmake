@@ -192,7 +192,7 @@ function(tfpu_static_executable target)
   endif()
   set_target_properties(${target} PROPERTIES TFPU_STATIC_EXECUTABLE ON)
   target_link_options(${target} PRIVATE -static-libstdc++ -static-libgcc)
-  # Smaller resident set and start-up (docs/benchmarks.md, run 3):
+  # Smaller resident set and start-up (figures in docs/benchmarks.md):
   # --gc-sections drops the unreferenced sections of the archives (-0.7 MB
   # text), and packed relative relocations (DT_RELR, glibc >= 2.36, which the
   # binary needs anyway) replace about 1 MB of RELA entries that the loader

@@ -81,7 +81,7 @@ int ServePlugin(const PluginOptions& options, grpc::Service* provider_service) {
   // glibc gives each thread that allocates an arena of its own, up to 8 per
   // core; gRPC's sync server runs every call on a pool thread, so an apply
   // at terraform's parallelism of 10 spreads the heap over many arenas. Two
-  // keep the peak RSS about 1 MB lower (docs/benchmarks.md, run 3). Set
+  // keep the peak RSS about 1 MB lower (docs/benchmarks.md). Set
   // before any thread starts.
   mallopt(M_ARENA_MAX, kMallocArenas);
   // 1. The handshake environment.

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "absl/time/time.h"
@@ -118,13 +121,15 @@ class UnionBackend final : public ApiKeyBackend {
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<ApiKeyBackend>> MakeUnionBackend(
-    const ProviderSettings& settings) {
+unionc::ConfigInputs ClientInputs(const ProviderSettings& settings,
+                                  bool credentials) {
   unionc::ConfigInputs in;
-  if (settings.access_token.empty()) {
-    in.api_key = settings.api_key;
-  } else {
-    in.access_token = settings.access_token;  // used as is: no key
+  if (credentials) {
+    if (settings.access_token.empty()) {
+      in.api_key = settings.api_key;
+    } else {
+      in.access_token = settings.access_token;  // used as is: no key
+    }
   }
   if (!settings.endpoint.empty()) in.endpoint = settings.endpoint;
   if (!settings.organization.empty()) in.org = settings.organization;
@@ -133,15 +138,23 @@ absl::StatusOr<std::shared_ptr<ApiKeyBackend>> MakeUnionBackend(
   in.timeout = std::chrono::milliseconds(
       absl::ToInt64Milliseconds(settings.request_timeout));
   in.max_retries = settings.max_retries;
-  // The provider already applied its precedence: no second look at the
-  // environment.
+  return in;
+}
+
+absl::StatusOr<std::shared_ptr<unionc::Client>> MakeUnionClient(
+    const unionc::ConfigInputs& in) {
   absl::StatusOr<unionc::ClientConfig> config = unionc::ResolveConfig(
       in, [](std::string_view) -> std::optional<std::string> {
         return std::nullopt;
       });
   if (!config.ok()) return config.status();
+  return unionc::Client::Create(*std::move(config));
+}
+
+absl::StatusOr<std::shared_ptr<ApiKeyBackend>> MakeUnionBackend(
+    const ProviderSettings& settings) {
   absl::StatusOr<std::shared_ptr<unionc::Client>> client =
-      unionc::Client::Create(*std::move(config));
+      MakeUnionClient(ClientInputs(settings));
   if (!client.ok()) return client.status();
   return std::shared_ptr<ApiKeyBackend>(
       std::make_shared<UnionBackend>(*std::move(client)));

@@ -14,6 +14,8 @@
 
 namespace unionc {
 struct ApiKey;
+struct ConfigInputs;
+class Client;
 }  // namespace unionc
 
 namespace union_provider {
@@ -21,6 +23,17 @@ namespace union_provider {
 // union-client's key as the provider's ApiKeyInfo (issued-at seconds become
 // an absl::Time; 0 means unknown; absent secrets become "").
 [[nodiscard]] ApiKeyInfo FromUnionKey(unionc::ApiKey key);
+
+// union-client's configuration inputs for the resolved provider settings:
+// endpoint, organization, TLS, timeout and retries, and, when `credentials`,
+// the access token if one is set, else the API key.
+[[nodiscard]] unionc::ConfigInputs ClientInputs(const ProviderSettings& settings,
+                                                bool credentials = true);
+
+// Resolves `in` without reading the environment: the provider has already
+// applied its own precedence of attributes over environment variables.
+[[nodiscard]] absl::StatusOr<std::shared_ptr<unionc::Client>> MakeUnionClient(
+    const unionc::ConfigInputs& in);
 
 // InvalidArgument when the key cannot be decoded or the CA file is unreadable.
 [[nodiscard]] absl::StatusOr<std::shared_ptr<ApiKeyBackend>> MakeUnionBackend(

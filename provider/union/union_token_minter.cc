@@ -1,12 +1,12 @@
 // union_token_minter.cc: AccessTokenMinter over unionc::MintAccessToken.
 #include "provider/union/union_token_minter.h"
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "provider/union/union_backend.h"
 #include "union/access_token.h"
 #include "union/client.h"
 #include "union/config.h"
@@ -17,19 +17,6 @@ namespace {
 // The provider already applied its precedence: no second look at the
 // environment.
 std::optional<std::string> NoEnv(std::string_view) { return std::nullopt; }
-
-// Everything but the credentials, from the provider's settings.
-unionc::ConfigInputs ConnectionInputs(const ProviderSettings& settings) {
-  unionc::ConfigInputs in;
-  if (!settings.endpoint.empty()) in.endpoint = settings.endpoint;
-  if (!settings.organization.empty()) in.org = settings.organization;
-  in.insecure = settings.insecure;
-  if (!settings.ca_cert_file.empty()) in.ca_cert_file = settings.ca_cert_file;
-  in.timeout = std::chrono::milliseconds(
-      absl::ToInt64Milliseconds(settings.request_timeout));
-  in.max_retries = settings.max_retries;
-  return in;
-}
 
 AccessToken FromUnion(unionc::AccessToken t) {
   return AccessToken{.access_token = std::move(t.access_token),
@@ -70,17 +57,14 @@ class UnionTokenMinter final : public AccessTokenMinter {
 
 absl::StatusOr<std::shared_ptr<AccessTokenMinter>> MakeUnionMinter(
     const ProviderSettings& settings) {
-  unionc::ConfigInputs connection = ConnectionInputs(settings);
+  unionc::ConfigInputs connection =
+      ClientInputs(settings, /*credentials=*/false);
   std::shared_ptr<unionc::Client> client;
   if (settings.access_token.empty()) {
-    unionc::ConfigInputs in = connection;
-    in.api_key = settings.api_key;
-    absl::StatusOr<unionc::ClientConfig> config =
-        unionc::ResolveConfig(in, NoEnv);
-    if (!config.ok()) return config.status();
-    // The same Client (channel and token cache) the backend uses.
+    // A client of its own (channel and token cache), configured like the
+    // backend's.
     absl::StatusOr<std::shared_ptr<unionc::Client>> c =
-        unionc::Client::Create(*std::move(config));
+        MakeUnionClient(ClientInputs(settings));
     if (!c.ok()) return c.status();
     client = *std::move(c);
   }

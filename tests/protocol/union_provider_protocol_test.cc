@@ -1,0 +1,199 @@
+// union_provider_protocol_test: the built terraform-provider-union driven
+// over gRPC with AutoMTLS like the CLI drives it, for what Terraform 1.11
+// cannot exercise end to end: the resource identity of union_api_key (the
+// CLI sends identity from 1.12 on), and the functions and ephemeral
+// resources as they appear on the wire.
+#include <gmock/gmock.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "provider/framework/types/msgpack.h"
+#include "tests/protocol/plugin_harness.h"
+#include "tfplugin6.grpc.pb.h"
+
+namespace tfpu::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using tf::Type;
+using tf::Value;
+
+const Type kDecodedType = Type::Object({{"endpoint", Type::String()},
+                                        {"client_id", Type::String()},
+                                        {"client_secret", Type::String()},
+                                        {"organization", Type::String()}});
+
+tfplugin6::DynamicValue StringArg(const std::string& s) {
+  tfplugin6::DynamicValue out;
+  absl::StatusOr<std::string> bytes =
+      tf::EncodeMsgpack(Value::String(s), Type::String());
+  EXPECT_TRUE(bytes.ok()) << bytes.status();
+  if (bytes.ok()) out.set_msgpack(*bytes);
+  return out;
+}
+
+Value Dec(const tfplugin6::DynamicValue& dv, const Type& t) {
+  absl::StatusOr<Value> v = tf::DecodeMsgpack(dv.msgpack(), t);
+  EXPECT_TRUE(v.ok()) << v.status();
+  return v.ok() ? *v : Value();
+}
+
+class UnionProviderProtocolTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto child = ChildProcess::Spawn(TF_UNION_PROVIDER, {}, harness_.CliEnv());
+    ASSERT_TRUE(child.ok()) << child.status();
+    child_ = std::move(*child);
+    auto hs = harness_.ReadHandshake(*child_);
+    ASSERT_TRUE(hs.has_value()) << "stderr: " << child_->Stderr();
+    ASSERT_FALSE(hs->cert_der.empty());  // AutoMTLS
+    stub_ = tfplugin6::Provider::NewStub(
+        PluginHarness::MtlsChannel(*hs, &harness_.client()));
+  }
+
+  // Runs one unary RPC with a deadline and expects an OK status.
+  template <typename Req, typename Resp, typename Method>
+  Resp Rpc(Method method, const Req& req) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(Deadline());
+    Resp resp;
+    grpc::Status s = ((*stub_).*method)(&ctx, req, &resp);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return resp;
+  }
+
+  tfplugin6::CallFunction::Response Call(
+      const std::string& name,
+      const std::vector<tfplugin6::DynamicValue>& args) {
+    tfplugin6::CallFunction::Request req;
+    req.set_name(name);
+    for (const auto& a : args) *req.add_arguments() = a;
+    return Rpc<tfplugin6::CallFunction::Request,
+               tfplugin6::CallFunction::Response>(
+        &tfplugin6::Provider::Stub::CallFunction, req);
+  }
+
+  PluginHarness harness_;
+  std::unique_ptr<ChildProcess> child_;
+  std::unique_ptr<tfplugin6::Provider::Stub> stub_;
+};
+
+using Stub = tfplugin6::Provider::Stub;
+
+TEST_F(UnionProviderProtocolTest, MetadataListsFunctionsAndEphemeralResources) {
+  auto meta =
+      Rpc<tfplugin6::ProviderMetadata::Request,
+          tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata, {});
+  std::vector<std::string> functions, ephemeral;
+  for (const auto& f : meta.functions()) functions.push_back(f.name());
+  for (const auto& e : meta.ephemeral_resources())
+    ephemeral.push_back(e.type_name());
+  EXPECT_THAT(functions, ::testing::UnorderedElementsAre("decode_api_key",
+                                                         "encode_api_key"));
+  EXPECT_THAT(ephemeral, ::testing::UnorderedElementsAre(
+                             "union_api_key", "union_access_token"));
+
+  auto schema =
+      Rpc<tfplugin6::GetProviderSchema::Request,
+          tfplugin6::GetProviderSchema::Response>(&Stub::GetProviderSchema, {});
+  EXPECT_EQ(schema.diagnostics_size(), 0);
+  ASSERT_EQ(schema.ephemeral_resource_schemas().count("union_api_key"), 1u);
+  bool secret_is_sensitive = false;
+  for (const auto& a :
+       schema.ephemeral_resource_schemas().at("union_api_key").block().attributes()) {
+    if (a.name() == "client_secret") secret_is_sensitive = a.sensitive();
+  }
+  EXPECT_TRUE(secret_is_sensitive);
+  ASSERT_EQ(schema.functions().count("decode_api_key"), 1u);
+  bool access_token_is_sensitive = false;
+  for (const auto& a : schema.provider().block().attributes()) {
+    if (a.name() == "access_token") access_token_is_sensitive = a.sensitive();
+  }
+  EXPECT_TRUE(access_token_is_sensitive);
+}
+
+TEST_F(UnionProviderProtocolTest, ApiKeyIdentitySchemaFieldByField) {
+  auto resp = Rpc<tfplugin6::GetResourceIdentitySchemas::Request,
+                  tfplugin6::GetResourceIdentitySchemas::Response>(
+      &Stub::GetResourceIdentitySchemas, {});
+  EXPECT_EQ(resp.diagnostics_size(), 0);
+  ASSERT_EQ(resp.identity_schemas().count("union_api_key"), 1u);
+  const auto& s = resp.identity_schemas().at("union_api_key");
+  EXPECT_EQ(s.version(), 0);
+  ASSERT_EQ(s.identity_attributes_size(), 2);
+  EXPECT_EQ(s.identity_attributes(0).name(), "client_id");
+  EXPECT_EQ(s.identity_attributes(0).type(), "\"string\"");
+  EXPECT_TRUE(s.identity_attributes(0).required_for_import());
+  EXPECT_FALSE(s.identity_attributes(0).optional_for_import());
+  EXPECT_EQ(s.identity_attributes(1).name(), "organization");
+  EXPECT_EQ(s.identity_attributes(1).type(), "\"string\"");
+  EXPECT_FALSE(s.identity_attributes(1).required_for_import());
+  EXPECT_TRUE(s.identity_attributes(1).optional_for_import());
+}
+
+TEST_F(UnionProviderProtocolTest, EncodeThenDecodeRoundTripsAnEndpointWithAPort) {
+  auto encoded =
+      Call("encode_api_key", {StringArg("localhost:8089"), StringArg("ci-key"),
+                              StringArg("s3cr3t-value"), StringArg("")});
+  ASSERT_FALSE(encoded.has_error()) << encoded.error().text();
+  const Value key = Dec(encoded.result(), Type::String());
+  ASSERT_TRUE(key.IsKnown());
+
+  tfplugin6::DynamicValue arg;
+  arg.set_msgpack(encoded.result().msgpack());
+  auto decoded = Call("decode_api_key", {arg});
+  ASSERT_FALSE(decoded.has_error()) << decoded.error().text();
+  EXPECT_EQ(Dec(decoded.result(), kDecodedType),
+            Value::Object({{"endpoint", Value::String("localhost:8089")},
+                           {"client_id", Value::String("ci-key")},
+                           {"client_secret", Value::String("s3cr3t-value")},
+                           {"organization", Value::String("")}}));
+}
+
+TEST_F(UnionProviderProtocolTest, BadKeyIsAFunctionErrorOnTheArgumentWithoutItsValue) {
+  const std::string bad = "not-base64-but-secret-looking!!";
+  auto resp = Call("decode_api_key", {StringArg(bad)});
+  ASSERT_TRUE(resp.has_error());
+  ASSERT_TRUE(resp.error().has_function_argument());
+  EXPECT_EQ(resp.error().function_argument(), 0);
+  EXPECT_FALSE(resp.error().text().empty());
+  EXPECT_THAT(resp.error().text(), Not(HasSubstr(bad)));
+  EXPECT_FALSE(resp.has_result());
+}
+
+TEST_F(UnionProviderProtocolTest, ImportByIdentityCarriesTheClientId) {
+  const Type identity_type = Type::Object(
+      {{"client_id", Type::String()}, {"organization", Type::String()}});
+  tfplugin6::ImportResourceState::Request req;
+  req.set_type_name("union_api_key");
+  absl::StatusOr<std::string> bytes = tf::EncodeMsgpack(
+      Value::Object({{"client_id", Value::String("imported-key")},
+                     {"organization", Value::Null(Type::String())}}),
+      identity_type);
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  req.mutable_identity()->mutable_identity_data()->set_msgpack(*bytes);
+  auto resp = Rpc<tfplugin6::ImportResourceState::Request,
+                  tfplugin6::ImportResourceState::Response>(
+      &Stub::ImportResourceState, req);
+  // The one diagnostic is the usual warning that an imported key has no
+  // secret in state.
+  ASSERT_EQ(resp.diagnostics_size(), 1);
+  EXPECT_EQ(resp.diagnostics(0).severity(), tfplugin6::Diagnostic::WARNING)
+      << resp.diagnostics(0).summary();
+  EXPECT_THAT(resp.diagnostics(0).detail(), HasSubstr("\"imported-key\""));
+  ASSERT_EQ(resp.imported_resources_size(), 1);
+  const auto& imported = resp.imported_resources(0);
+  EXPECT_EQ(imported.type_name(), "union_api_key");
+  ASSERT_TRUE(imported.has_identity());
+  const Value identity =
+      Dec(imported.identity().identity_data(), identity_type);
+  EXPECT_EQ(identity.Attr("client_id"), Value::String("imported-key"));
+}
+
+}  // namespace
+}  // namespace tfpu::testing

@@ -42,7 +42,8 @@ void ExpectNoToken(const tf::Diagnostics& diags) {
 }
 
 TEST(ProviderAccessToken, IsAnOptionalSensitiveString) {
-  const tf::Attribute* a = ProviderSchema().FindAttribute("access_token");
+  const tf::Schema schema = ProviderSchema();
+  const tf::Attribute* a = schema.FindAttribute("access_token");
   ASSERT_NE(a, nullptr);
   EXPECT_TRUE(a->sensitive);
   EXPECT_EQ(a->presence, tf::Presence::kOptional);

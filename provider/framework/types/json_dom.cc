@@ -1,5 +1,11 @@
 #include "provider/framework/types/json_dom.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
@@ -7,10 +13,62 @@
 namespace tf::types_internal {
 namespace {
 
+// nlohmann/json refuses a number beyond a double's range ("number
+// overflow"), while cty numbers are arbitrary-precision. The input handed to
+// nlohmann has each such number replaced by 0; `texts` holds the original
+// text by the number's ordinal among all numbers of the document, which is
+// the order of nlohmann's number events.
+struct HugeNumbers {
+  std::string json;
+  std::map<size_t, std::string> texts;
+};
+
+bool IsNumberChar(char c) {
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' ||
+         c == 'e' || c == 'E';
+}
+
+HugeNumbers SetAsideHugeNumbers(std::string_view json) {
+  HugeNumbers out;
+  out.json.reserve(json.size());
+  size_t ordinal = 0;
+  for (size_t i = 0; i < json.size();) {
+    const char c = json[i];
+    if (c == '"') {  // copy a string literal whole, escapes included
+      size_t j = i + 1;
+      while (j < json.size() && json[j] != '"') j += json[j] == '\\' ? 2 : 1;
+      j = std::min(j + 1, json.size());
+      out.json.append(json.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t j = i;
+      while (j < json.size() && IsNumberChar(json[j])) ++j;
+      const std::string token(json.substr(i, j - i));
+      errno = 0;
+      const double d = std::strtod(token.c_str(), nullptr);
+      if (errno == ERANGE && std::isinf(d)) {
+        out.texts.emplace(ordinal, token);
+        out.json += '0';
+      } else {
+        out.json += token;
+      }
+      ++ordinal;
+      i = j;
+      continue;
+    }
+    out.json += c;
+    ++i;
+  }
+  return out;
+}
+
 // Builds a JsonNode tree from nlohmann SAX events.
 class DomBuilder : public nlohmann::json_sax<nlohmann::json> {
  public:
-  explicit DomBuilder(int max_depth) : max_depth_(max_depth) {}
+  DomBuilder(int max_depth, std::map<size_t, std::string> huge_numbers)
+      : max_depth_(max_depth), huge_numbers_(std::move(huge_numbers)) {}
 
   bool null() override { return Add(JsonNode{}); }
   bool boolean(bool val) override {
@@ -75,7 +133,9 @@ class DomBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool AddNumber(std::string text) {
     JsonNode n;
     n.kind = JsonNode::Kind::kNumber;
-    n.text = std::move(text);
+    auto huge = huge_numbers_.find(number_ordinal_++);
+    n.text = huge == huge_numbers_.end() ? std::move(text)
+                                         : std::move(huge->second);
     return Add(std::move(n));
   }
   // Places `n` in its parent and returns its address there.
@@ -111,6 +171,8 @@ class DomBuilder : public nlohmann::json_sax<nlohmann::json> {
                                   // only the innermost one grows)
   std::string pending_key_;
   std::string error_;
+  std::map<size_t, std::string> huge_numbers_;  // by number ordinal
+  size_t number_ordinal_ = 0;
 };
 
 }  // namespace
@@ -134,10 +196,12 @@ const char* JsonKindName(JsonNode::Kind kind) {
 }
 
 absl::StatusOr<JsonNode> ParseJson(std::string_view json, int max_depth) {
-  DomBuilder builder(max_depth);
+  HugeNumbers input = SetAsideHugeNumbers(json);
+  DomBuilder builder(max_depth, std::move(input.texts));
   bool ok = false;
   try {
-    ok = nlohmann::json::sax_parse(json.begin(), json.end(), &builder);
+    ok = nlohmann::json::sax_parse(input.json.begin(), input.json.end(),
+                                   &builder);
   } catch (const std::exception&) {
     return absl::InvalidArgumentError("malformed JSON");
   }

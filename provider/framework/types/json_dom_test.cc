@@ -20,6 +20,19 @@ TEST(JsonDomTest, DumpKeepsNumberTextExactly) {
             "[-1.25e+300,0.1,18446744073709551616,-7]");
 }
 
+// nlohmann/json refuses numbers beyond a double's range; cty numbers are
+// arbitrary-precision, so they must still parse, with their exact text
+// (regression fuzz_msgpack/number-beyond-double-range-json).
+TEST(JsonDomTest, NumbersBeyondDoubleRangeKeepTheirText) {
+  const std::string huge = "1" + std::string(400, '0');
+  EXPECT_EQ(Reparse("{\"a\":" + huge + ",\"b\":\"9e999 in a string\",\"c\":-2e400,"
+                    "\"d\":[1e-400,7]}"),
+            "{\"a\":" + huge +
+                ",\"b\":\"9e999 in a string\",\"c\":-2e400,\"d\":[1e-400,7]}");
+  EXPECT_EQ(Reparse("[\"\\\"\", 1e999]"), "[\"\\\"\",1e999]");
+  EXPECT_FALSE(ParseJson("[1e999,", 8).ok());
+}
+
 TEST(JsonDomTest, DumpIsCompactAndKeepsMemberOrder) {
   EXPECT_EQ(Reparse("{ \"b\" : [ true , false , null ],\n \"a\" : { } }"),
             R"({"b":[true,false,null],"a":{}})");

@@ -10,6 +10,7 @@
 
 #include "provider/framework/types/msgpack.h"
 #include "tests/protocol/plugin_harness.h"
+#include "tests/protocol/provider_rpc.h"
 #include "tfplugin6.grpc.pb.h"
 
 namespace tfpu::testing {
@@ -18,19 +19,8 @@ namespace {
 using tf::Type;
 using tf::Value;
 
-tfplugin6::DynamicValue Dv(const Value& v, const Type& t) {
-  tfplugin6::DynamicValue out;
-  absl::StatusOr<std::string> bytes = tf::EncodeMsgpack(v, t);
-  EXPECT_TRUE(bytes.ok()) << bytes.status();
-  if (bytes.ok()) out.set_msgpack(*bytes);
-  return out;
-}
-
-Value Dec(const tfplugin6::DynamicValue& dv, const Type& t) {
-  absl::StatusOr<Value> v = tf::DecodeMsgpack(dv.msgpack(), t);
-  EXPECT_TRUE(v.ok()) << v.status();
-  return v.ok() ? *v : Value();
-}
+constexpr auto Dv = EncodeDynamic;
+constexpr auto Dec = DecodeDynamic;
 
 const Type kSecretType =
     Type::Object({{"name", Type::String()}, {"value", Type::String()}});
@@ -61,12 +51,7 @@ class FrameworkFeaturesTest : public ::testing::Test {
   // Runs one unary RPC with a deadline and expects an OK status.
   template <typename Req, typename Resp, typename Method>
   Resp Rpc(Method method, const Req& req) {
-    grpc::ClientContext ctx;
-    ctx.set_deadline(Deadline());
-    Resp resp;
-    grpc::Status s = ((*stub_).*method)(&ctx, req, &resp);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return resp;
+    return CallProvider<Resp>(*stub_, method, req);
   }
 
   tfplugin6::CallFunction::Response Call(

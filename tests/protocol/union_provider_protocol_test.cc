@@ -13,6 +13,7 @@
 
 #include "provider/framework/types/msgpack.h"
 #include "tests/protocol/plugin_harness.h"
+#include "tests/protocol/provider_rpc.h"
 #include "tfplugin6.grpc.pb.h"
 
 namespace tfpu::testing {
@@ -29,19 +30,10 @@ const Type kDecodedType = Type::Object({{"endpoint", Type::String()},
                                         {"organization", Type::String()}});
 
 tfplugin6::DynamicValue StringArg(const std::string& s) {
-  tfplugin6::DynamicValue out;
-  absl::StatusOr<std::string> bytes =
-      tf::EncodeMsgpack(Value::String(s), Type::String());
-  EXPECT_TRUE(bytes.ok()) << bytes.status();
-  if (bytes.ok()) out.set_msgpack(*bytes);
-  return out;
+  return EncodeDynamic(Value::String(s), Type::String());
 }
 
-Value Dec(const tfplugin6::DynamicValue& dv, const Type& t) {
-  absl::StatusOr<Value> v = tf::DecodeMsgpack(dv.msgpack(), t);
-  EXPECT_TRUE(v.ok()) << v.status();
-  return v.ok() ? *v : Value();
-}
+constexpr auto Dec = DecodeDynamic;
 
 class UnionProviderProtocolTest : public ::testing::Test {
  protected:
@@ -59,12 +51,7 @@ class UnionProviderProtocolTest : public ::testing::Test {
   // Runs one unary RPC with a deadline and expects an OK status.
   template <typename Req, typename Resp, typename Method>
   Resp Rpc(Method method, const Req& req) {
-    grpc::ClientContext ctx;
-    ctx.set_deadline(Deadline());
-    Resp resp;
-    grpc::Status s = ((*stub_).*method)(&ctx, req, &resp);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return resp;
+    return CallProvider<Resp>(*stub_, method, req);
   }
 
   tfplugin6::CallFunction::Response Call(
@@ -171,12 +158,10 @@ TEST_F(UnionProviderProtocolTest, ImportByIdentityCarriesTheClientId) {
       {{"client_id", Type::String()}, {"organization", Type::String()}});
   tfplugin6::ImportResourceState::Request req;
   req.set_type_name("union_api_key");
-  absl::StatusOr<std::string> bytes = tf::EncodeMsgpack(
+  *req.mutable_identity()->mutable_identity_data() = EncodeDynamic(
       Value::Object({{"client_id", Value::String("imported-key")},
                      {"organization", Value::Null(Type::String())}}),
       identity_type);
-  ASSERT_TRUE(bytes.ok()) << bytes.status();
-  req.mutable_identity()->mutable_identity_data()->set_msgpack(*bytes);
   auto resp = Rpc<tfplugin6::ImportResourceState::Request,
                   tfplugin6::ImportResourceState::Response>(
       &Stub::ImportResourceState, req);

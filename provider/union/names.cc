@@ -9,24 +9,12 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "union/api_key.h"
 
 namespace union_provider {
 
 std::string NormaliseKeyName(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
-  bool in_run = false;
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x80 && absl::ascii_isalnum(u)) {
-      out.push_back(absl::ascii_tolower(u));
-      in_run = false;
-    } else if (!in_run) {
-      out.push_back('-');
-      in_run = true;
-    }
-  }
-  return out;
+  return unionc::NormalizeKeyName(name);
 }
 
 absl::Status ValidateClientId(std::string_view client_id) {

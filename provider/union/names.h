@@ -24,7 +24,8 @@ namespace union_provider {
 inline constexpr size_t kMaxClientIdLength = unionc::kMaxClientIdLength;
 
 // Lower-cases `name` and replaces each run of characters outside
-// [0-9a-zA-Z] (non-ASCII bytes included) with a single '-'.
+// [0-9a-zA-Z] (non-ASCII bytes included) with a single '-': union-client's
+// NormalizeKeyName, the one implementation of the rule.
 [[nodiscard]] std::string NormaliseKeyName(std::string_view name);
 
 // OK when `client_id` is usable: 1..kMaxClientIdLength characters of

@@ -568,8 +568,8 @@ TEST_F(UnionE2EAmbiguousCreate, LostAnswerAdoptsTheKeyAsTainted) {
 
 // TLS on both of the dev server's ports: the provider verifies the server
 // against ca_cert_file on the gRPC channel and on the HTTPS token endpoint.
-// In scripts/test's release stage this runs the static binary, whose token
-// call goes through Boost.Beast instead of libcurl.
+// In scripts/test's release stage this runs the static binary (its token
+// call goes through the same Boost.Beast transport as the dynamic one).
 class UnionE2ETls : public UnionE2E {
  protected:
   fs::path Cert() const { return tmp_.path() / "tls" / "cert.pem"; }

@@ -4,7 +4,7 @@
 
 #include "absl/time/clock.h"
 #include "cloudidl/identity/enums.pb.h"
-#include "devserver/src/api_key.h"
+#include "devserver/src/credentials_codec.h"
 #include "devserver/src/secret_hash.h"
 #include "support/status_macros.h"
 
@@ -20,7 +20,7 @@ std::optional<std::string> ReusableSecret(const std::string& key_file,
   if (key_file.empty()) return std::nullopt;
   absl::StatusOr<std::string> text = ReadKeyFile(key_file);
   if (!text.ok()) return std::nullopt;
-  absl::StatusOr<ApiKey> key = DecodeApiKey(*text);
+  absl::StatusOr<EncodedCredentials> key = DecodeCredentials(*text);
   if (!key.ok() || key->client_id != client_id ||
       !VerifySecret(key->client_secret, hash)) {
     return std::nullopt;
@@ -64,7 +64,7 @@ absl::StatusOr<AdminKey> EnsureAdminKey(AppStore& store,
   } else {
     return existing.status();
   }
-  AdminKey admin{EncodeApiKey({endpoint, client_id, secret, organization}),
+  AdminKey admin{EncodeCredentials({endpoint, client_id, secret, organization}),
                  origin};
   if (!key_file.empty())
     TFPU_RETURN_IF_ERROR(WriteKeyFile(key_file, admin.encoded));

@@ -9,7 +9,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "devserver/src/api_key.h"
+#include "devserver/src/credentials_codec.h"
 #include "nlohmann/json.hpp"
 
 namespace devserver::testing {
@@ -81,11 +81,12 @@ absl::StatusOr<std::string> FetchToken(int http_port,
 absl::StatusOr<Credentials> ReadAdminKey(const std::string& key_file) {
   absl::StatusOr<std::string> text = ReadKeyFile(key_file);
   if (!text.ok()) return text.status();
-  return DecodeApiKeyForTest(*text);
+  return DecodeCredentialsForTest(*text);
 }
 
-absl::StatusOr<Credentials> DecodeApiKeyForTest(const std::string& encoded) {
-  absl::StatusOr<ApiKey> key = DecodeApiKey(encoded);
+absl::StatusOr<Credentials> DecodeCredentialsForTest(
+    const std::string& encoded) {
+  absl::StatusOr<EncodedCredentials> key = DecodeCredentials(encoded);
   if (!key.ok()) return key.status();
   return Credentials{key->client_id, key->client_secret, key->endpoint};
 }

@@ -63,7 +63,8 @@ struct Credentials {
   std::string endpoint;
 };
 absl::StatusOr<Credentials> ReadAdminKey(const std::string& key_file);
-absl::StatusOr<Credentials> DecodeApiKeyForTest(const std::string& encoded);
+absl::StatusOr<Credentials> DecodeCredentialsForTest(
+    const std::string& encoded);
 
 // A plaintext channel to host:port.
 std::shared_ptr<grpc::Channel> Channel(const std::string& endpoint);

@@ -46,13 +46,9 @@ TEST_F(SecretExpiryTest, CreatedKeysExpireAndTheAdminKeyDoesNot) {
 
   // Get, List and Update return the same expiry.
   {
-    pb::GetAppRequest request;
-    request.set_client_id("short-lived");
-    pb::GetAppResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    ASSERT_TRUE(apps()->Get(&ctx, request, &response).ok());
-    EXPECT_EQ(ToTime(response.app().client_secret_expires_at()), expires);
+    pb::App app;
+    ASSERT_TRUE(AdminGet("", "short-lived", &app).ok());
+    EXPECT_EQ(ToTime(app.client_secret_expires_at()), expires);
   }
   {
     pb::UpdateAppRequest request;
@@ -132,14 +128,10 @@ TEST(SecretExpiryMigrationTest, OlderDatabaseFileServesItsKeysWithoutExpiry) {
       FetchToken((*server)->http_port(), "old-key", old_secret);
   ASSERT_TRUE(old_token.ok()) << old_token.status();
   auto stub = pb::AppsService::NewStub(Channel((*server)->endpoint()));
-  pb::GetAppRequest get;
-  get.set_client_id("old-key");
-  pb::GetAppResponse got;
-  grpc::ClientContext ctx;
-  Prepare(ctx, *old_token);
-  ASSERT_TRUE(stub->Get(&ctx, get, &got).ok());
-  EXPECT_EQ(got.app().client_name(), "old-key");
-  EXPECT_FALSE(got.app().has_client_secret_expires_at());
+  pb::App got;
+  ASSERT_TRUE(GetApp(*stub, *old_token, "", "old-key", &got).ok());
+  EXPECT_EQ(got.client_name(), "old-key");
+  EXPECT_FALSE(got.has_client_secret_expires_at());
   // A key created now in the migrated file expires.
   pb::CreateAppRequest create;
   create.set_client_id("new-key");

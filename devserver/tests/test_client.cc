@@ -101,6 +101,20 @@ void Prepare(grpc::ClientContext& ctx, const std::string& token) {
     ctx.AddMetadata("authorization", absl::StrCat("Bearer ", token));
 }
 
+grpc::Status GetApp(cloudidl::identity::AppsService::Stub& apps,
+                    const std::string& token, const std::string& org,
+                    const std::string& id, cloudidl::identity::App* out) {
+  cloudidl::identity::GetAppRequest request;
+  request.set_organization(org);
+  request.set_client_id(id);
+  cloudidl::identity::GetAppResponse response;
+  grpc::ClientContext ctx;
+  Prepare(ctx, token);
+  grpc::Status s = apps.Get(&ctx, request, &response);
+  if (out != nullptr) *out = response.app();
+  return s;
+}
+
 void DevServerTest::SetUp() {
   key_file_ = dir_.path() + "/admin.key";
   std::vector<std::string> args = {"--db", ":memory:", "--admin-key-file",

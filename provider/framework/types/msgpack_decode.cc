@@ -10,16 +10,8 @@
 #include "provider/framework/types/path.h"
 
 namespace tf {
+namespace msgpack_internal {
 namespace {
-
-using msgpack_internal::ErrorAt;
-using msgpack_internal::kRefinedUnknownExt;
-using msgpack_internal::kRefineLengthLower;
-using msgpack_internal::kRefineLengthUpper;
-using msgpack_internal::kRefineNullness;
-using msgpack_internal::kRefineNumberLower;
-using msgpack_internal::kRefineNumberUpper;
-using msgpack_internal::kRefineStringPrefix;
 
 // msgpack nesting allowed by the parser: each value level may add a
 // [type, value] wrapper for Dynamic.
@@ -340,12 +332,14 @@ class Decoder {
 };
 
 }  // namespace
+}  // namespace msgpack_internal
 
 absl::StatusOr<Value> DecodeMsgpack(std::string_view bytes, const Type& type) {
   if (bytes.empty()) return Value::Null(type);
-  absl::StatusOr<msgpack::object_handle> handle = Unpack(bytes, kMaxWireDepth);
+  absl::StatusOr<msgpack::object_handle> handle =
+      msgpack_internal::Unpack(bytes, msgpack_internal::kMaxWireDepth);
   if (!handle.ok()) return handle.status();
-  Decoder decoder;
+  msgpack_internal::Decoder decoder;
   return decoder.Decode(handle->get(), type, Path(), 0);
 }
 

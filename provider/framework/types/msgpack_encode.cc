@@ -10,16 +10,8 @@
 #include "provider/framework/types/path.h"
 
 namespace tf {
+namespace msgpack_internal {
 namespace {
-
-using msgpack_internal::ErrorAt;
-using msgpack_internal::kRefinedUnknownExt;
-using msgpack_internal::kRefineLengthLower;
-using msgpack_internal::kRefineLengthUpper;
-using msgpack_internal::kRefineNullness;
-using msgpack_internal::kRefineNumberLower;
-using msgpack_internal::kRefineNumberUpper;
-using msgpack_internal::kRefineStringPrefix;
 
 class Encoder {
  public:
@@ -222,9 +214,10 @@ class Encoder {
 };
 
 }  // namespace
+}  // namespace msgpack_internal
 
 absl::StatusOr<std::string> EncodeMsgpack(const Value& value, const Type& type) {
-  Encoder encoder;
+  msgpack_internal::Encoder encoder;
   absl::Status s = encoder.Encode(value, type, Path(), 0);
   if (!s.ok()) return s;
   return encoder.Take();

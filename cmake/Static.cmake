@@ -17,11 +17,10 @@
 #   tfpu_static_executable(terraform-provider-union)
 #
 # Cache variables:
-#   TFPU_STATIC_KEEP_SHARED  imported targets left shared (default
-#       CURL::libcurl: Debian's libcurl.a needs gssapi_krb5, ldap, nghttp2,
-#       rtmp, ssh2, psl and zstd, which ship no .a).
+#   TFPU_STATIC_KEEP_SHARED  imported targets left shared (default none),
+#       for a library whose .a needs others that ship no .a.
 #   TFPU_STATIC_ALLOW        extra DT_NEEDED sonames the check accepts, as a
-#       stop-gap (e.g. "libcurl.so.4"); empty for a real release.
+#       stop-gap (e.g. "libz.so.1"); empty for a real release.
 
 # Script mode (the post-build check): cmake -DBINARY=<file>
 # -DALLOWED=<comma list of sonames> [-DREADELF=readelf] [-DMOVE_ASIDE=ON]
@@ -61,7 +60,7 @@ endif()
 
 include_guard(GLOBAL)
 
-set(TFPU_STATIC_KEEP_SHARED "CURL::libcurl" CACHE STRING
+set(TFPU_STATIC_KEEP_SHARED "" CACHE STRING
     "TFPU_STATIC: imported targets that stay shared libraries")
 set(TFPU_STATIC_ALLOW "" CACHE STRING
     "TFPU_STATIC: extra DT_NEEDED sonames the post-build check accepts")

@@ -4,9 +4,9 @@
 
 #include "absl/time/clock.h"
 #include "cloudidl/identity/enums.pb.h"
-#include "devserver/src/api_key.h"
+#include "devserver/src/credentials_codec.h"
 #include "devserver/src/secret_hash.h"
-#include "devserver/src/status_macros.h"
+#include "support/status_macros.h"
 
 namespace devserver {
 namespace {
@@ -20,7 +20,7 @@ std::optional<std::string> ReusableSecret(const std::string& key_file,
   if (key_file.empty()) return std::nullopt;
   absl::StatusOr<std::string> text = ReadKeyFile(key_file);
   if (!text.ok()) return std::nullopt;
-  absl::StatusOr<ApiKey> key = DecodeApiKey(*text);
+  absl::StatusOr<EncodedCredentials> key = DecodeCredentials(*text);
   if (!key.ok() || key->client_id != client_id ||
       !VerifySecret(key->client_secret, hash)) {
     return std::nullopt;
@@ -45,9 +45,9 @@ absl::StatusOr<AdminKey> EnsureAdminKey(AppStore& store,
       secret = *std::move(kept);
       origin = AdminKey::Origin::kReused;
     } else {
-      DS_ASSIGN_OR_RETURN(secret, GenerateClientSecret());
-      DS_ASSIGN_OR_RETURN(const std::string hash, HashSecret(secret));
-      DS_RETURN_IF_ERROR(store.SetSecretHash(client_id, hash));
+      TFPU_ASSIGN_OR_RETURN(secret, GenerateClientSecret());
+      TFPU_ASSIGN_OR_RETURN(const std::string hash, HashSecret(secret));
+      TFPU_RETURN_IF_ERROR(store.SetSecretHash(client_id, hash));
       origin = AdminKey::Origin::kRotated;
     }
   } else if (absl::IsNotFound(existing.status())) {
@@ -57,17 +57,17 @@ absl::StatusOr<AdminKey> EnsureAdminKey(AppStore& store,
     app.grant_types = {pb::CLIENT_CREDENTIALS};
     app.token_endpoint_auth_method = pb::CLIENT_SECRET_BASIC;
     app.issued_at_unix_nanos = absl::ToUnixNanos(absl::Now());
-    DS_ASSIGN_OR_RETURN(secret, GenerateClientSecret());
-    DS_ASSIGN_OR_RETURN(const std::string hash, HashSecret(secret));
-    DS_RETURN_IF_ERROR(store.Insert(app, hash));
+    TFPU_ASSIGN_OR_RETURN(secret, GenerateClientSecret());
+    TFPU_ASSIGN_OR_RETURN(const std::string hash, HashSecret(secret));
+    TFPU_RETURN_IF_ERROR(store.Insert(app, hash));
     origin = AdminKey::Origin::kCreated;
   } else {
     return existing.status();
   }
-  AdminKey admin{EncodeApiKey({endpoint, client_id, secret, organization}),
+  AdminKey admin{EncodeCredentials({endpoint, client_id, secret, organization}),
                  origin};
   if (!key_file.empty())
-    DS_RETURN_IF_ERROR(WriteKeyFile(key_file, admin.encoded));
+    TFPU_RETURN_IF_ERROR(WriteKeyFile(key_file, admin.encoded));
   return admin;
 }
 

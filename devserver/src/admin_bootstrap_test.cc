@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "devserver/src/api_key.h"
+#include "devserver/src/credentials_codec.h"
 #include "devserver/src/secret_hash.h"
 #include "gtest/gtest.h"
 
@@ -28,7 +28,7 @@ class AdminBootstrapTest : public ::testing::Test {
 
   // The secret of `encoded` verifies against the stored hash.
   bool Works(const std::string& encoded) {
-    absl::StatusOr<ApiKey> key = DecodeApiKey(encoded);
+    absl::StatusOr<EncodedCredentials> key = DecodeCredentials(encoded);
     if (!key.ok()) return false;
     absl::StatusOr<ClientCredentials> creds =
         store_->GetCredentials(key->client_id);
@@ -47,7 +47,7 @@ TEST_F(AdminBootstrapTest, CreatesThenReusesThenRotates) {
   EXPECT_EQ(first->origin, AdminKey::Origin::kCreated);
   EXPECT_TRUE(Works(first->encoded));
   EXPECT_EQ(*ReadKeyFile(key_file_), first->encoded);
-  absl::StatusOr<ApiKey> k1 = DecodeApiKey(first->encoded);
+  absl::StatusOr<EncodedCredentials> k1 = DecodeCredentials(first->encoded);
   EXPECT_EQ(k1->endpoint, "127.0.0.1:1000");
   EXPECT_EQ(k1->organization, "");
 
@@ -56,7 +56,7 @@ TEST_F(AdminBootstrapTest, CreatesThenReusesThenRotates) {
       EnsureAdminKey(*store_, "admin", "127.0.0.1:2000", key_file_);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->origin, AdminKey::Origin::kReused);
-  absl::StatusOr<ApiKey> k2 = DecodeApiKey(second->encoded);
+  absl::StatusOr<EncodedCredentials> k2 = DecodeCredentials(second->encoded);
   EXPECT_EQ(k2->endpoint, "127.0.0.1:2000");
   EXPECT_EQ(k2->client_secret, k1->client_secret);
   EXPECT_TRUE(Works(second->encoded));
@@ -79,7 +79,7 @@ TEST_F(AdminBootstrapTest, CreatesThenReusesThenRotates) {
 
 TEST_F(AdminBootstrapTest, StaleKeyFileIsReplaced) {
   ASSERT_TRUE(
-      WriteKeyFile(key_file_, EncodeApiKey({"h:1", "admin", "stale", ""}))
+      WriteKeyFile(key_file_, EncodeCredentials({"h:1", "admin", "stale", ""}))
           .ok());
   ASSERT_TRUE(EnsureAdminKey(*store_, "admin", "h:2", key_file_).ok());
   absl::StatusOr<AdminKey> again = EnsureAdminKey(*store_, "admin", "h:3", "");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/str_format.h"
+#include "devserver/tests/old_database.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -194,38 +195,13 @@ TEST(AppStoreTest, SecretExpiryIsStoredAndReadBack) {
   EXPECT_EQ(page->apps[1].secret_expires_at_unix_nanos, 0);
 }
 
-// A database file written before secret expiry existed: the apps table
-// without secret_expires_at_ns and no user_version.
-void WriteOldSchemaDatabase(const std::string& path) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  const char* sql = R"sql(
-    PRAGMA journal_mode=WAL;
-    CREATE TABLE apps (
-      client_id    TEXT PRIMARY KEY NOT NULL,
-      organization TEXT NOT NULL,
-      secret_hash  TEXT NOT NULL,
-      issued_at_ns INTEGER NOT NULL,
-      data         TEXT NOT NULL
-    );
-    CREATE INDEX apps_by_org ON apps (organization, client_id);
-    INSERT INTO apps VALUES ('old-key', 'org', 'old-hash', 1700000000000000000,
-                             '{"client_name":"old"}');
-  )sql";
-  char* error = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK)
-      << (error ? error : "");
-  sqlite3_free(error);
-  sqlite3_close(db);
-}
-
 TEST(AppStoreTest, OlderDatabaseIsMigratedAndItsKeysNeverExpire) {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() /
       absl::StrFormat("devserver-migrate-test-%d", ::getpid());
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "old.db").string();
-  WriteOldSchemaDatabase(path);
+  testing::WriteOldDatabase(path, "org", "old-hash", "old");
   for (int run = 0; run < 2; ++run) {  // the second open finds it migrated
     auto store = AppStore::Open(path);
     ASSERT_TRUE(store.ok()) << store.status();

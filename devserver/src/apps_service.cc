@@ -13,7 +13,7 @@
 #include "devserver/src/page_token.h"
 #include "devserver/src/request_validation.h"
 #include "devserver/src/secret_hash.h"
-#include "devserver/src/status_macros.h"
+#include "support/status_macros.h"
 
 namespace devserver {
 
@@ -67,16 +67,16 @@ grpc::Status AppsServiceImpl::Create(grpc::ServerContext* context,
 
 absl::Status AppsServiceImpl::DoCreate(const pb::CreateAppRequest& request,
                                        pb::CreateAppResponse& response) {
-  DS_RETURN_IF_ERROR(ValidateCreate(request));
+  TFPU_RETURN_IF_ERROR(ValidateCreate(request));
   const absl::Time now = absl::Now();
   AppRecord record = RecordFromCreate(request, now);
   if (config_.secret_ttl > absl::ZeroDuration()) {
     record.secret_expires_at_unix_nanos =
         absl::ToUnixNanos(now + config_.secret_ttl);
   }
-  DS_ASSIGN_OR_RETURN(const std::string secret, GenerateClientSecret());
-  DS_ASSIGN_OR_RETURN(const std::string secret_hash, HashSecret(secret));
-  DS_RETURN_IF_ERROR(store_.Insert(record, secret_hash));
+  TFPU_ASSIGN_OR_RETURN(const std::string secret, GenerateClientSecret());
+  TFPU_ASSIGN_OR_RETURN(const std::string secret_hash, HashSecret(secret));
+  TFPU_RETURN_IF_ERROR(store_.Insert(record, secret_hash));
   if (faults_.FailAfterCommit()) {
     return absl::UnavailableError(
         "injected fault after commit (--fail-after-commit)");
@@ -91,9 +91,9 @@ grpc::Status AppsServiceImpl::Get(grpc::ServerContext* context,
                                   pb::GetAppResponse* response) {
   return Run(*context, "Get", AppAction::kGet, request->organization(),
              request->client_id(), [&]() -> absl::Status {
-    DS_RETURN_IF_ERROR(
+    TFPU_RETURN_IF_ERROR(
         ValidateLookup(request->organization(), request->client_id()));
-    DS_ASSIGN_OR_RETURN(
+    TFPU_ASSIGN_OR_RETURN(
         const AppRecord record,
         store_.Get(request->organization(), request->client_id()));
     RecordToProto(record, response->mutable_app());
@@ -106,8 +106,8 @@ grpc::Status AppsServiceImpl::Update(grpc::ServerContext* context,
                                      pb::UpdateAppResponse* response) {
   return Run(*context, "Update", AppAction::kUpdate, request->organization(),
              request->client_id(), [&]() -> absl::Status {
-    DS_RETURN_IF_ERROR(ValidateUpdate(*request));
-    DS_ASSIGN_OR_RETURN(
+    TFPU_RETURN_IF_ERROR(ValidateUpdate(*request));
+    TFPU_ASSIGN_OR_RETURN(
         const AppRecord record,
         store_.Update(
             request->organization(), request->client_id(),
@@ -122,9 +122,9 @@ grpc::Status AppsServiceImpl::Delete(grpc::ServerContext* context,
                                      pb::DeleteAppResponse* /*response*/) {
   return Run(*context, "Delete", AppAction::kDelete, request->organization(),
              request->client_id(), [&]() -> absl::Status {
-    DS_RETURN_IF_ERROR(
+    TFPU_RETURN_IF_ERROR(
         ValidateLookup(request->organization(), request->client_id()));
-    DS_RETURN_IF_ERROR(
+    TFPU_RETURN_IF_ERROR(
         store_.Delete(request->organization(), request->client_id()));
     tokens_.RevokeClient(request->client_id());
     return absl::OkStatus();
@@ -140,17 +140,17 @@ grpc::Status AppsServiceImpl::List(grpc::ServerContext* context,
 
 absl::Status AppsServiceImpl::DoList(const pb::ListAppsRequest& request,
                                      pb::ListAppsResponse& response) {
-  DS_RETURN_IF_ERROR(ValidateOrganization(request.organization()));
-  DS_ASSIGN_OR_RETURN(const ListFilter filter,
+  TFPU_RETURN_IF_ERROR(ValidateOrganization(request.organization()));
+  TFPU_ASSIGN_OR_RETURN(const ListFilter filter,
                       ListFilter::Parse(request.request()));
   std::size_t limit = request.request().limit();
   if (limit == 0) limit = kDefaultPageSize;
   limit = std::min(limit, kMaxPageSize);
   const std::string listing =
       ListingKey(request.organization(), filter.canonical());
-  DS_ASSIGN_OR_RETURN(const std::string after,
+  TFPU_ASSIGN_OR_RETURN(const std::string after,
                       DecodePageToken(request.request().token(), listing));
-  DS_ASSIGN_OR_RETURN(
+  TFPU_ASSIGN_OR_RETURN(
       AppPage page,
       store_.List(request.organization(), after, limit,
                   [&](absl::string_view id) { return filter.Matches(id); }));

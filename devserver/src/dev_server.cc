@@ -16,7 +16,7 @@
 #include "devserver/src/bind_address.h"
 #include "devserver/src/fault_injector.h"
 #include "devserver/src/identity_service.h"
-#include "devserver/src/status_macros.h"
+#include "support/status_macros.h"
 #include "devserver/src/token_endpoint.h"
 #include "devserver/src/token_issuer.h"
 #include "grpcpp/security/server_credentials.h"
@@ -68,8 +68,8 @@ absl::Status MakeParentDirs(const std::string& path) {
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> GrpcCredentials(
     const Options& options) {
   if (!options.tls()) return grpc::InsecureServerCredentials();
-  DS_ASSIGN_OR_RETURN(std::string cert, ReadFile(options.tls_cert));
-  DS_ASSIGN_OR_RETURN(std::string key, ReadFile(options.tls_key));
+  TFPU_ASSIGN_OR_RETURN(std::string cert, ReadFile(options.tls_cert));
+  TFPU_ASSIGN_OR_RETURN(std::string key, ReadFile(options.tls_key));
   grpc::SslServerCredentialsOptions ssl;
   ssl.pem_key_cert_pairs.push_back({std::move(key), std::move(cert)});
   return grpc::SslServerCredentials(ssl);
@@ -84,8 +84,8 @@ DevServer::~DevServer() { Shutdown(); }
 absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
     const Options& options, Logger& log) {
   std::unique_ptr<DevServer> s(new DevServer(log));
-  DS_RETURN_IF_ERROR(MakeParentDirs(options.db_path));
-  DS_ASSIGN_OR_RETURN(s->store_, AppStore::Open(options.db_path, options.sync));
+  TFPU_RETURN_IF_ERROR(MakeParentDirs(options.db_path));
+  TFPU_ASSIGN_OR_RETURN(s->store_, AppStore::Open(options.db_path, options.sync));
   s->tokens_ =
       std::make_unique<TokenIssuer>(absl::Seconds(options.token_ttl_seconds));
   s->faults_ = std::make_unique<FaultInjector>(options.faults);
@@ -94,7 +94,7 @@ absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
   s->http_ = std::make_unique<TokenEndpoint>(*s->store_, *s->tokens_, log);
   std::optional<TlsFiles> tls;
   if (options.tls()) tls = TlsFiles{options.tls_cert, options.tls_key};
-  DS_ASSIGN_OR_RETURN(s->http_port_,
+  TFPU_ASSIGN_OR_RETURN(s->http_port_,
                       s->http_->Bind(options.bind, options.http_port, tls));
   const std::string host = AdvertisedHost(options.bind);
   s->http_address_ = absl::StrCat(host, ":", s->http_port_);
@@ -108,7 +108,7 @@ absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
   s->auth_metadata_ = std::make_unique<AuthMetadataServiceImpl>(discovery);
   s->identity_ = std::make_unique<IdentityServiceImpl>(
       *s->tokens_, log, options.serverless_userhandle);
-  DS_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+  TFPU_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
                       GrpcCredentials(options));
 
   grpc::ServerBuilder builder;
@@ -126,7 +126,7 @@ absl::StatusOr<std::unique_ptr<DevServer>> DevServer::Start(
   s->endpoint_ = absl::StrCat(host, ":", s->grpc_port_);
   s->http_->Start(std::move(discovery));
 
-  DS_ASSIGN_OR_RETURN(AdminKey admin,
+  TFPU_ASSIGN_OR_RETURN(AdminKey admin,
                       EnsureAdminKey(*s->store_, options.admin_client_id,
                                      s->endpoint_, options.admin_key_file));
   s->admin_api_key_ = std::move(admin.encoded);

@@ -21,15 +21,7 @@ class AppsServiceTest : public DevServerTest {
  protected:
   grpc::Status Get(const std::string& org, const std::string& id,
                    pb::App* out = nullptr) {
-    pb::GetAppRequest request;
-    request.set_organization(org);
-    request.set_client_id(id);
-    pb::GetAppResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    grpc::Status s = apps()->Get(&ctx, request, &response);
-    if (out != nullptr) *out = response.app();
-    return s;
+    return AdminGet(org, id, out);
   }
   grpc::Status Delete(const std::string& org, const std::string& id) {
     pb::DeleteAppRequest request;
@@ -475,22 +467,15 @@ class ShortTokenTest : public DevServerTest {
 TEST_F(ShortTokenTest, ExpiredTokensAreUnauthenticated) {
   // Wait until the token is certainly past its 1 s lifetime.
   absl::SleepFor(absl::Milliseconds(2500));
-  pb::GetAppRequest request;
-  request.set_client_id(admin_.client_id);
-  pb::GetAppResponse response;
-  grpc::ClientContext ctx;
-  Authorize(ctx);
-  grpc::Status s = apps()->Get(&ctx, request, &response);
-  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(AdminGet("", admin_.client_id).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
   // A fresh token works again (retried: a loaded machine may take > 1 s).
   bool worked = false;
   for (int attempt = 0; attempt < 5 && !worked; ++attempt) {
     auto fresh =
         FetchToken(server_->http_port(), admin_.client_id, admin_.secret);
     ASSERT_TRUE(fresh.ok());
-    grpc::ClientContext again;
-    Prepare(again, *fresh);
-    worked = apps()->Get(&again, request, &response).ok();
+    worked = GetApp(*apps(), *fresh, "", admin_.client_id).ok();
   }
   EXPECT_TRUE(worked);
 }

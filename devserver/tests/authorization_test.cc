@@ -44,15 +44,7 @@ class AuthorizationTest : public DevServerTest {
   }
   grpc::Status Get(const std::string& token, const std::string& org,
                    const std::string& id, pb::App* out = nullptr) {
-    pb::GetAppRequest request;
-    request.set_organization(org);
-    request.set_client_id(id);
-    pb::GetAppResponse response;
-    grpc::ClientContext ctx;
-    Prepare(ctx, token);
-    grpc::Status s = apps()->Get(&ctx, request, &response);
-    if (out != nullptr) *out = response.app();
-    return s;
+    return GetApp(*apps(), token, org, id, out);
   }
   grpc::Status Update(const std::string& token, const std::string& org,
                       const std::string& id, const std::string& name) {

@@ -53,18 +53,11 @@ TEST_F(BadInputTest, RedirectUrisMustBeAbsoluteAndNotOfAnUnsafeScheme) {
     EXPECT_THAT(s.error_message(), HasSubstr("redirect_uris[0]:"));
   }
   // Nothing was created or changed.
-  pb::GetAppRequest get;
-  get.set_client_id("uri-refused");
-  pb::GetAppResponse got;
-  grpc::ClientContext ctx;
-  Authorize(ctx);
-  EXPECT_EQ(apps()->Get(&ctx, get, &got).error_code(),
+  EXPECT_EQ(AdminGet("", "uri-refused").error_code(),
             grpc::StatusCode::NOT_FOUND);
-  get.set_client_id("uri-key");
-  grpc::ClientContext ctx2;
-  Authorize(ctx2);
-  ASSERT_TRUE(apps()->Get(&ctx2, get, &got).ok());
-  EXPECT_THAT(got.app().redirect_uris(),
+  pb::App got;
+  ASSERT_TRUE(AdminGet("", "uri-key", &got).ok());
+  EXPECT_THAT(got.redirect_uris(),
               ElementsAre("http://localhost:8080/authorization-code/callback"));
   // A long unsafe URI is quoted cut.
   pb::CreateAppRequest create;

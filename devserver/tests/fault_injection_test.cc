@@ -17,13 +17,8 @@ namespace pb = ::cloudidl::identity;
 
 grpc::StatusCode GetAdmin(DevServerTest& t, pb::AppsService::Stub* apps,
                           const std::string& token, const std::string& id) {
-  pb::GetAppRequest request;
-  request.set_client_id(id);
-  pb::GetAppResponse response;
-  grpc::ClientContext ctx;
-  Prepare(ctx, token);
   (void)t;
-  return apps->Get(&ctx, request, &response).error_code();
+  return GetApp(*apps, token, "", id).error_code();
 }
 
 class FailEverythingTest : public DevServerTest {

@@ -85,13 +85,9 @@ TEST_F(PersistenceTest, CommittedKeysSurviveKillAndTheAdminKeyFollowsThePort) {
   EXPECT_EQ(admin2.client_id, admin1.client_id);
   EXPECT_EQ(admin2.endpoint, second->endpoint());
   auto stub = pb::AppsService::NewStub(Channel(second->endpoint()));
-  pb::GetAppRequest get;
-  get.set_client_id("durable");
-  pb::GetAppResponse got;
-  grpc::ClientContext ctx;
-  Prepare(ctx, *token2);
-  ASSERT_TRUE(stub->Get(&ctx, get, &got).ok());
-  EXPECT_EQ(got.app().client_name(), "durable");
+  pb::App got;
+  ASSERT_TRUE(GetApp(*stub, *token2, "", "durable", &got).ok());
+  EXPECT_EQ(got.client_name(), "durable");
 
   // The admin app was reused, not duplicated.
   std::vector<pb::App> apps = ListRoot(*second, *token2);

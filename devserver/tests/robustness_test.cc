@@ -43,12 +43,7 @@ class RobustnessTest : public DevServerTest {
 
   // The server still answers a normal call.
   void ExpectServing() {
-    pb::GetAppRequest request;
-    request.set_client_id(admin_.client_id);
-    pb::GetAppResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    grpc::Status s = apps()->Get(&ctx, request, &response);
+    grpc::Status s = AdminGet("", admin_.client_id);
     EXPECT_TRUE(s.ok()) << s.error_message();
     EXPECT_TRUE(server_->Alive());
   }
@@ -91,12 +86,7 @@ TEST_F(RobustnessTest, InvalidUtf8InStringFields) {
   grpc::Status s = RawCall("/cloudidl.identity.AppsService/Create", bytes);
   EXPECT_FALSE(s.ok());
   ExpectServing();
-  pb::GetAppRequest request;
-  request.set_client_id("bad-utf8");
-  pb::GetAppResponse response;
-  grpc::ClientContext ctx;
-  Authorize(ctx);
-  EXPECT_EQ(apps()->Get(&ctx, request, &response).error_code(),
+  EXPECT_EQ(AdminGet("", "bad-utf8").error_code(),
             grpc::StatusCode::NOT_FOUND);
 }
 

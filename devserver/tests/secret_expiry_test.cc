@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "devserver/src/secret_hash.h"
+#include "devserver/tests/old_database.h"
 #include "devserver/tests/test_client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -45,13 +46,9 @@ TEST_F(SecretExpiryTest, CreatedKeysExpireAndTheAdminKeyDoesNot) {
 
   // Get, List and Update return the same expiry.
   {
-    pb::GetAppRequest request;
-    request.set_client_id("short-lived");
-    pb::GetAppResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    ASSERT_TRUE(apps()->Get(&ctx, request, &response).ok());
-    EXPECT_EQ(ToTime(response.app().client_secret_expires_at()), expires);
+    pb::App app;
+    ASSERT_TRUE(AdminGet("", "short-lived", &app).ok());
+    EXPECT_EQ(ToTime(app.client_secret_expires_at()), expires);
   }
   {
     pb::UpdateAppRequest request;
@@ -114,40 +111,13 @@ TEST_F(NoSecretExpiryTest, WithoutTheFlagKeysHaveNoExpiry) {
   EXPECT_FALSE(created.app().has_client_secret_expires_at());
 }
 
-// A database file written before secret expiry existed (no
-// secret_expires_at_ns column, no schema version) holding one key whose
-// secret is `secret`.
-void WriteOldDatabase(const std::string& path, const std::string& secret) {
-  absl::StatusOr<std::string> hash = HashSecret(secret);
-  ASSERT_TRUE(hash.ok());
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  const std::string sql = absl::StrCat(R"sql(
-    PRAGMA journal_mode=WAL;
-    CREATE TABLE apps (
-      client_id    TEXT PRIMARY KEY NOT NULL,
-      organization TEXT NOT NULL,
-      secret_hash  TEXT NOT NULL,
-      issued_at_ns INTEGER NOT NULL,
-      data         TEXT NOT NULL
-    );
-    CREATE INDEX apps_by_org ON apps (organization, client_id);
-    INSERT INTO apps VALUES ('old-key', '', ')sql",
-                                       *hash, R"sql(', 1700000000000000000,
-                             '{"client_name":"old-key"}');
-  )sql");
-  char* error = nullptr;
-  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-      << (error ? error : "");
-  sqlite3_free(error);
-  sqlite3_close(db);
-}
-
 TEST(SecretExpiryMigrationTest, OlderDatabaseFileServesItsKeysWithoutExpiry) {
   TempDir dir;
   const std::string db = dir.path() + "/old.db";
   const std::string old_secret = "oldKeySecret0123456789abcdef";  // test-only
-  WriteOldDatabase(db, old_secret);
+  absl::StatusOr<std::string> old_hash = HashSecret(old_secret);
+  ASSERT_TRUE(old_hash.ok());
+  WriteOldDatabase(db, "", *old_hash, "old-key");
   auto server =
       DevServerProcess::Start({"--db", db, "--admin-key-file",
                                dir.path() + "/admin.key", "--secret-ttl", "1h"},
@@ -158,14 +128,10 @@ TEST(SecretExpiryMigrationTest, OlderDatabaseFileServesItsKeysWithoutExpiry) {
       FetchToken((*server)->http_port(), "old-key", old_secret);
   ASSERT_TRUE(old_token.ok()) << old_token.status();
   auto stub = pb::AppsService::NewStub(Channel((*server)->endpoint()));
-  pb::GetAppRequest get;
-  get.set_client_id("old-key");
-  pb::GetAppResponse got;
-  grpc::ClientContext ctx;
-  Prepare(ctx, *old_token);
-  ASSERT_TRUE(stub->Get(&ctx, get, &got).ok());
-  EXPECT_EQ(got.app().client_name(), "old-key");
-  EXPECT_FALSE(got.app().has_client_secret_expires_at());
+  pb::App got;
+  ASSERT_TRUE(GetApp(*stub, *old_token, "", "old-key", &got).ok());
+  EXPECT_EQ(got.client_name(), "old-key");
+  EXPECT_FALSE(got.has_client_secret_expires_at());
   // A key created now in the migrated file expires.
   pb::CreateAppRequest create;
   create.set_client_id("new-key");

@@ -9,7 +9,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "devserver/src/api_key.h"
+#include "devserver/src/credentials_codec.h"
 #include "nlohmann/json.hpp"
 
 namespace devserver::testing {
@@ -81,11 +81,12 @@ absl::StatusOr<std::string> FetchToken(int http_port,
 absl::StatusOr<Credentials> ReadAdminKey(const std::string& key_file) {
   absl::StatusOr<std::string> text = ReadKeyFile(key_file);
   if (!text.ok()) return text.status();
-  return DecodeApiKeyForTest(*text);
+  return DecodeCredentialsForTest(*text);
 }
 
-absl::StatusOr<Credentials> DecodeApiKeyForTest(const std::string& encoded) {
-  absl::StatusOr<ApiKey> key = DecodeApiKey(encoded);
+absl::StatusOr<Credentials> DecodeCredentialsForTest(
+    const std::string& encoded) {
+  absl::StatusOr<EncodedCredentials> key = DecodeCredentials(encoded);
   if (!key.ok()) return key.status();
   return Credentials{key->client_id, key->client_secret, key->endpoint};
 }
@@ -98,6 +99,20 @@ void Prepare(grpc::ClientContext& ctx, const std::string& token) {
   ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
   if (!token.empty())
     ctx.AddMetadata("authorization", absl::StrCat("Bearer ", token));
+}
+
+grpc::Status GetApp(cloudidl::identity::AppsService::Stub& apps,
+                    const std::string& token, const std::string& org,
+                    const std::string& id, cloudidl::identity::App* out) {
+  cloudidl::identity::GetAppRequest request;
+  request.set_organization(org);
+  request.set_client_id(id);
+  cloudidl::identity::GetAppResponse response;
+  grpc::ClientContext ctx;
+  Prepare(ctx, token);
+  grpc::Status s = apps.Get(&ctx, request, &response);
+  if (out != nullptr) *out = response.app();
+  return s;
 }
 
 void DevServerTest::SetUp() {

@@ -63,13 +63,21 @@ struct Credentials {
   std::string endpoint;
 };
 absl::StatusOr<Credentials> ReadAdminKey(const std::string& key_file);
-absl::StatusOr<Credentials> DecodeApiKeyForTest(const std::string& encoded);
+absl::StatusOr<Credentials> DecodeCredentialsForTest(
+    const std::string& encoded);
 
 // A plaintext channel to host:port.
 std::shared_ptr<grpc::Channel> Channel(const std::string& endpoint);
 
 // Sets a 20 s deadline and, when `token` is not empty, the bearer metadata.
 void Prepare(grpc::ClientContext& ctx, const std::string& token);
+
+// AppsService.Get of `id` in `org` ("" for the token's own) with `token`
+// (Prepare's deadline); the app goes to `out` when it is not null.
+grpc::Status GetApp(cloudidl::identity::AppsService::Stub& apps,
+                    const std::string& token, const std::string& org,
+                    const std::string& id,
+                    cloudidl::identity::App* out = nullptr);
 
 // A fixture running one server (extra args from ServerArgs()) with its admin
 // token fetched.
@@ -82,6 +90,11 @@ class DevServerTest : public ::testing::Test {
   cloudidl::identity::AppsService::Stub* apps() { return apps_.get(); }
   void Authorize(grpc::ClientContext& ctx) { Prepare(ctx, token_); }
 
+  // GetApp with the admin token.
+  grpc::Status AdminGet(const std::string& org, const std::string& id,
+                        cloudidl::identity::App* out = nullptr) {
+    return GetApp(*apps_, token_, org, id, out);
+  }
   // Create with the reference request shape; returns the status.
   grpc::Status CreateKey(const std::string& org, const std::string& id,
                          cloudidl::identity::CreateAppResponse* out = nullptr);

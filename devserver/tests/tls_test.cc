@@ -122,12 +122,7 @@ TEST(TlsTest, BothPortsServeTls) {
             absl::StrCat("https://127.0.0.1:", (*server)->http_port(),
                          "/oauth2/token"));
   auto apps = pb::AppsService::NewStub(channel);
-  pb::GetAppRequest get;
-  get.set_client_id(admin->client_id);
-  pb::GetAppResponse got;
-  grpc::ClientContext ctx;
-  Prepare(ctx, token);
-  grpc::Status s = apps->Get(&ctx, get, &got);
+  grpc::Status s = GetApp(*apps, token, "", admin->client_id);
   EXPECT_TRUE(s.ok()) << s.error_message();
 }
 

@@ -212,7 +212,7 @@ TEST_F(ServerlessUserInfoTest, ReturnsTheUserhandleClaim) {
 }
 
 TEST_F(TokenEndpointTest, TheAdminKeyIsPrintedAndMatchesTheKeyFile) {
-  auto printed = DecodeApiKeyForTest(server_->printed_api_key());
+  auto printed = DecodeCredentialsForTest(server_->printed_api_key());
   ASSERT_TRUE(printed.ok());
   EXPECT_EQ(printed->client_id, admin_.client_id);
   EXPECT_EQ(printed->secret, admin_.secret);

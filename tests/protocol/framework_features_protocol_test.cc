@@ -35,38 +35,9 @@ Value Key(const std::string& k) {
   return Value::Object({{"key", Value::String(k)}});
 }
 
-class FrameworkFeaturesTest : public ::testing::Test {
+class FrameworkFeaturesTest : public ProviderProcessTest {
  protected:
-  void SetUp() override {
-    auto child = harness_.StartFramework(harness_.CliEnv());
-    ASSERT_TRUE(child.ok()) << child.status();
-    child_ = std::move(*child);
-    auto hs = harness_.ReadHandshake(*child_);
-    ASSERT_TRUE(hs.has_value()) << "stderr: " << child_->Stderr();
-    ASSERT_FALSE(hs->cert_der.empty());  // AutoMTLS
-    stub_ = tfplugin6::Provider::NewStub(
-        PluginHarness::MtlsChannel(*hs, &harness_.client()));
-  }
-
-  // Runs one unary RPC with a deadline and expects an OK status.
-  template <typename Req, typename Resp, typename Method>
-  Resp Rpc(Method method, const Req& req) {
-    return CallProvider<Resp>(*stub_, method, req);
-  }
-
-  tfplugin6::CallFunction::Response Call(
-      const std::vector<tfplugin6::DynamicValue>& args) {
-    tfplugin6::CallFunction::Request req;
-    req.set_name("join");
-    for (const auto& a : args) *req.add_arguments() = a;
-    return Rpc<tfplugin6::CallFunction::Request,
-               tfplugin6::CallFunction::Response>(
-        &tfplugin6::Provider::Stub::CallFunction, req);
-  }
-
-  PluginHarness harness_;
-  std::unique_ptr<ChildProcess> child_;
-  std::unique_ptr<tfplugin6::Provider::Stub> stub_;
+  void SetUp() override { Connect(harness_.StartFramework(harness_.CliEnv())); }
 };
 
 using Stub = tfplugin6::Provider::Stub;
@@ -129,28 +100,30 @@ TEST_F(FrameworkFeaturesTest, GetFunctionsFieldByField) {
 
 TEST_F(FrameworkFeaturesTest, CallFunction) {
   const Type s = Type::String();
-  auto ok = Call({Dv(Value::String(","), s), Dv(Value::String("a"), s),
-                  Dv(Value::Null(s), s), Dv(Value::String("b"), s)});
+  auto ok = Call("join", {Dv(Value::String(","), s), Dv(Value::String("a"), s),
+                          Dv(Value::Null(s), s), Dv(Value::String("b"), s)});
   EXPECT_FALSE(ok.has_error()) << ok.error().text();
   EXPECT_EQ(Dec(ok.result(), s), Value::String("a,b"));
 
-  auto bad = Call({Dv(Value::String(""), s), Dv(Value::String("a"), s)});
+  auto bad =
+      Call("join", {Dv(Value::String(""), s), Dv(Value::String("a"), s)});
   ASSERT_TRUE(bad.has_error());
   EXPECT_EQ(bad.error().text(), "sep must not be empty");
   ASSERT_TRUE(bad.error().has_function_argument());
   EXPECT_EQ(bad.error().function_argument(), 0);
   EXPECT_FALSE(bad.has_result());
 
-  auto null_sep = Call({Dv(Value::Null(s), s)});
+  auto null_sep = Call("join", {Dv(Value::Null(s), s)});
   ASSERT_TRUE(null_sep.has_error());
   EXPECT_EQ(null_sep.error().function_argument(), 0);
   EXPECT_THAT(null_sep.error().text(), ::testing::HasSubstr("\"sep\""));
 
-  auto none = Call({});
+  auto none = Call("join", {});
   ASSERT_TRUE(none.has_error());
   EXPECT_FALSE(none.error().has_function_argument());
 
-  auto unknown = Call({Dv(Value::String(","), s), Dv(Value::Unknown(s), s)});
+  auto unknown =
+      Call("join", {Dv(Value::String(","), s), Dv(Value::Unknown(s), s)});
   EXPECT_FALSE(unknown.has_error());
   EXPECT_FALSE(Dec(unknown.result(), s).IsKnown());
 

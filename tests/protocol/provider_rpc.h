@@ -1,6 +1,6 @@
 // provider_rpc.h: small helpers for tests that drive a tfplugin6 provider
-// over gRPC: DynamicValue msgpack round trips and one unary call with a
-// deadline that must answer OK.
+// over gRPC: DynamicValue msgpack round trips, one unary call with a
+// deadline that must answer OK, and a fixture around one provider process.
 //
 //   auto resp = CallProvider<tfplugin6::GetFunctions::Response>(
 //       *stub, &tfplugin6::Provider::Stub::GetFunctions,
@@ -10,9 +10,14 @@
 #include <gtest/gtest.h>
 #include <grpcpp/grpcpp.h>
 
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "absl/status/statusor.h"
 #include "provider/framework/types/msgpack.h"
+#include "tests/protocol/child_process.h"
 #include "tests/protocol/plugin_harness.h"
 #include "tfplugin6.grpc.pb.h"
 
@@ -49,5 +54,47 @@ Resp CallProvider(tfplugin6::Provider::Stub& stub, Method method,
   EXPECT_TRUE(s.ok()) << s.error_message();
   return resp;
 }
+
+// A fixture around one provider process, as the CLI drives it (AutoMTLS):
+//
+//   void SetUp() override { Connect(harness_.StartFramework(harness_.CliEnv())); }
+//   auto meta = Rpc<tfplugin6::ProviderMetadata::Request,
+//                   tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata, {});
+class ProviderProcessTest : public ::testing::Test {
+ protected:
+  // Takes the spawned provider, reads its handshake and opens the stub (a
+  // fatal test failure when any step fails).
+  void Connect(absl::StatusOr<std::unique_ptr<ChildProcess>> child) {
+    ASSERT_TRUE(child.ok()) << child.status();
+    child_ = std::move(*child);
+    auto hs = harness_.ReadHandshake(*child_);
+    ASSERT_TRUE(hs.has_value()) << "stderr: " << child_->Stderr();
+    ASSERT_FALSE(hs->cert_der.empty());  // AutoMTLS
+    stub_ = tfplugin6::Provider::NewStub(
+        PluginHarness::MtlsChannel(*hs, &harness_.client()));
+  }
+
+  // Runs one unary RPC with a deadline and expects an OK status.
+  template <typename Req, typename Resp, typename Method>
+  Resp Rpc(Method method, const Req& req) {
+    return CallProvider<Resp>(*stub_, method, req);
+  }
+
+  // Calls the provider function `name` with `args`.
+  tfplugin6::CallFunction::Response Call(
+      const std::string& name,
+      const std::vector<tfplugin6::DynamicValue>& args) {
+    tfplugin6::CallFunction::Request req;
+    req.set_name(name);
+    for (const auto& a : args) *req.add_arguments() = a;
+    return Rpc<tfplugin6::CallFunction::Request,
+               tfplugin6::CallFunction::Response>(
+        &tfplugin6::Provider::Stub::CallFunction, req);
+  }
+
+  PluginHarness harness_;
+  std::unique_ptr<ChildProcess> child_;
+  std::unique_ptr<tfplugin6::Provider::Stub> stub_;
+};
 
 }  // namespace tfpu::testing

@@ -35,39 +35,11 @@ tfplugin6::DynamicValue StringArg(const std::string& s) {
 
 constexpr auto Dec = DecodeDynamic;
 
-class UnionProviderProtocolTest : public ::testing::Test {
+class UnionProviderProtocolTest : public ProviderProcessTest {
  protected:
   void SetUp() override {
-    auto child = ChildProcess::Spawn(TF_UNION_PROVIDER, {}, harness_.CliEnv());
-    ASSERT_TRUE(child.ok()) << child.status();
-    child_ = std::move(*child);
-    auto hs = harness_.ReadHandshake(*child_);
-    ASSERT_TRUE(hs.has_value()) << "stderr: " << child_->Stderr();
-    ASSERT_FALSE(hs->cert_der.empty());  // AutoMTLS
-    stub_ = tfplugin6::Provider::NewStub(
-        PluginHarness::MtlsChannel(*hs, &harness_.client()));
+    Connect(ChildProcess::Spawn(TF_UNION_PROVIDER, {}, harness_.CliEnv()));
   }
-
-  // Runs one unary RPC with a deadline and expects an OK status.
-  template <typename Req, typename Resp, typename Method>
-  Resp Rpc(Method method, const Req& req) {
-    return CallProvider<Resp>(*stub_, method, req);
-  }
-
-  tfplugin6::CallFunction::Response Call(
-      const std::string& name,
-      const std::vector<tfplugin6::DynamicValue>& args) {
-    tfplugin6::CallFunction::Request req;
-    req.set_name(name);
-    for (const auto& a : args) *req.add_arguments() = a;
-    return Rpc<tfplugin6::CallFunction::Request,
-               tfplugin6::CallFunction::Response>(
-        &tfplugin6::Provider::Stub::CallFunction, req);
-  }
-
-  PluginHarness harness_;
-  std::unique_ptr<ChildProcess> child_;
-  std::unique_ptr<tfplugin6::Provider::Stub> stub_;
 };
 
 using Stub = tfplugin6::Provider::Stub;
@@ -82,8 +54,8 @@ TEST_F(UnionProviderProtocolTest, MetadataListsFunctionsAndEphemeralResources) {
     ephemeral.push_back(e.type_name());
   EXPECT_THAT(functions, ::testing::UnorderedElementsAre("decode_api_key",
                                                          "encode_api_key"));
-  EXPECT_THAT(ephemeral, ::testing::UnorderedElementsAre(
-                             "union_api_key", "union_access_token"));
+  EXPECT_THAT(ephemeral, ::testing::UnorderedElementsAre("union_api_key",
+                                                         "union_access_token"));
 
   auto schema =
       Rpc<tfplugin6::GetProviderSchema::Request,
@@ -91,8 +63,10 @@ TEST_F(UnionProviderProtocolTest, MetadataListsFunctionsAndEphemeralResources) {
   EXPECT_EQ(schema.diagnostics_size(), 0);
   ASSERT_EQ(schema.ephemeral_resource_schemas().count("union_api_key"), 1u);
   bool secret_is_sensitive = false;
-  for (const auto& a :
-       schema.ephemeral_resource_schemas().at("union_api_key").block().attributes()) {
+  for (const auto& a : schema.ephemeral_resource_schemas()
+                           .at("union_api_key")
+                           .block()
+                           .attributes()) {
     if (a.name() == "client_secret") secret_is_sensitive = a.sensitive();
   }
   EXPECT_TRUE(secret_is_sensitive);
@@ -123,7 +97,8 @@ TEST_F(UnionProviderProtocolTest, ApiKeyIdentitySchemaFieldByField) {
   EXPECT_TRUE(s.identity_attributes(1).optional_for_import());
 }
 
-TEST_F(UnionProviderProtocolTest, EncodeThenDecodeRoundTripsAnEndpointWithAPort) {
+TEST_F(UnionProviderProtocolTest,
+       EncodeThenDecodeRoundTripsAnEndpointWithAPort) {
   auto encoded =
       Call("encode_api_key", {StringArg("localhost:8089"), StringArg("ci-key"),
                               StringArg("s3cr3t-value"), StringArg("")});
@@ -142,7 +117,8 @@ TEST_F(UnionProviderProtocolTest, EncodeThenDecodeRoundTripsAnEndpointWithAPort)
                            {"organization", Value::String("")}}));
 }
 
-TEST_F(UnionProviderProtocolTest, BadKeyIsAFunctionErrorOnTheArgumentWithoutItsValue) {
+TEST_F(UnionProviderProtocolTest,
+       BadKeyIsAFunctionErrorOnTheArgumentWithoutItsValue) {
   const std::string bad = "not-base64-but-secret-looking!!";
   auto resp = Call("decode_api_key", {StringArg(bad)});
   ASSERT_TRUE(resp.has_error());

@@ -14,7 +14,7 @@
 #include "call.h"
 #include "cloudidl/identity/app_payload.pb.h"
 #include "serverless.h"
-#include "status_macros.h"
+#include "support/status_macros.h"
 #include "union/credentials.h"
 #include "union/endpoint.h"
 #include "union/errors.h"
@@ -75,7 +75,7 @@ bool IsSchemeChar(char c) {
 absl::StatusOr<std::string> UserHandle(const Client& c) {
   flyteidl::service::UserInfoResponse resp;
   client_internal::Connection& conn = c.connection();
-  UNIONC_RETURN_IF_ERROR(Invoke(
+  TFPU_RETURN_IF_ERROR(Invoke(
       c, RetryPolicy::kIdempotent, Info(c, "look up the user of", "", ""),
       [&](grpc::ClientContext* ctx) {
         return conn.identity().UserInfo(ctx, {}, &resp);
@@ -211,13 +211,13 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
     return absl::InvalidArgumentError(
         "the API key name is empty; give a name such as \"ci-pipeline\"");
   }
-  UNIONC_RETURN_IF_ERROR(ValidateKeyName(name));
-  UNIONC_RETURN_IF_ERROR(CheckRedirectUris(redirect_uris));
+  TFPU_RETURN_IF_ERROR(ValidateKeyName(name));
+  TFPU_RETURN_IF_ERROR(CheckRedirectUris(redirect_uris));
   std::string normalized = NormalizeKeyName(name);
   std::string org = c.config().org;
   std::string client_id = normalized;
   if (IsServerlessEndpoint(c.config().endpoint)) {
-    UNIONC_ASSIGN_OR_RETURN(std::string handle, UserHandle(c));
+    TFPU_ASSIGN_OR_RETURN(std::string handle, UserHandle(c));
     client_internal::KeyIdentity ident = client_internal::ServerlessKeyIdentity(
         c.config().endpoint, handle, normalized);
     client_id = std::move(ident.client_id);
@@ -250,7 +250,7 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
 
   id::CreateAppResponse resp;
   client_internal::Connection& conn = c.connection();
-  UNIONC_RETURN_IF_ERROR(Invoke(c, RetryPolicy::kCreate,
+  TFPU_RETURN_IF_ERROR(Invoke(c, RetryPolicy::kCreate,
                                 Info(c, "create", client_id, org),
                                 [&](grpc::ClientContext* ctx) {
                                   return conn.apps().Create(ctx, req, &resp);
@@ -272,14 +272,14 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
 }
 
 absl::StatusOr<ApiKey> ApiKeys::Get(std::string_view client_id) const {
-  UNIONC_RETURN_IF_ERROR(CheckClientId(client_id));
+  TFPU_RETURN_IF_ERROR(CheckClientId(client_id));
   const Client& c = *client_;
   id::GetAppRequest req;
   req.set_organization(c.config().org);
   req.set_client_id(std::string(client_id));
   id::GetAppResponse resp;
   client_internal::Connection& conn = c.connection();
-  UNIONC_RETURN_IF_ERROR(Invoke(
+  TFPU_RETURN_IF_ERROR(Invoke(
       c, RetryPolicy::kIdempotent,
       Info(c, "get", std::string(client_id), c.config().org),
       [&](grpc::ClientContext* ctx) { return conn.apps().Get(ctx, req, &resp); }));
@@ -311,7 +311,7 @@ absl::StatusOr<std::vector<ApiKey>> ApiKeys::ListAll(
       f->add_values(filter.client_id_prefix);
     }
     id::ListAppsResponse resp;
-    UNIONC_RETURN_IF_ERROR(Invoke(
+    TFPU_RETURN_IF_ERROR(Invoke(
         c, RetryPolicy::kIdempotent, Info(c, "list", "", c.config().org),
         [&](grpc::ClientContext* ctx) {
           return conn.apps().List(ctx, req, &resp);
@@ -340,19 +340,19 @@ absl::StatusOr<std::vector<ApiKey>> ApiKeys::ListAll(
 
 absl::StatusOr<ApiKey> ApiKeys::Update(std::string_view client_id,
                                        const UpdateOptions& options) const {
-  UNIONC_RETURN_IF_ERROR(CheckClientId(client_id));
+  TFPU_RETURN_IF_ERROR(CheckClientId(client_id));
   const Client& c = *client_;
   client_internal::Connection& conn = c.connection();
   const std::string org = c.config().org;
   if (options.redirect_uris) {
-    UNIONC_RETURN_IF_ERROR(CheckRedirectUris(*options.redirect_uris));
+    TFPU_RETURN_IF_ERROR(CheckRedirectUris(*options.redirect_uris));
   }
 
   id::GetAppRequest get;
   get.set_organization(org);
   get.set_client_id(std::string(client_id));
   id::GetAppResponse current;
-  UNIONC_RETURN_IF_ERROR(Invoke(
+  TFPU_RETURN_IF_ERROR(Invoke(
       c, RetryPolicy::kIdempotent, Info(c, "get", std::string(client_id), org),
       [&](grpc::ClientContext* ctx) {
         return conn.apps().Get(ctx, get, &current);
@@ -382,7 +382,7 @@ absl::StatusOr<ApiKey> ApiKeys::Update(std::string_view client_id,
   req.set_token_endpoint_auth_method(app.token_endpoint_auth_method());
 
   id::UpdateAppResponse resp;
-  UNIONC_RETURN_IF_ERROR(Invoke(
+  TFPU_RETURN_IF_ERROR(Invoke(
       c, RetryPolicy::kIdempotent, Info(c, "update", std::string(client_id), org),
       [&](grpc::ClientContext* ctx) {
         return conn.apps().Update(ctx, req, &resp);
@@ -394,7 +394,7 @@ absl::StatusOr<ApiKey> ApiKeys::Update(std::string_view client_id,
 }
 
 absl::Status ApiKeys::Delete(std::string_view client_id) const {
-  UNIONC_RETURN_IF_ERROR(CheckClientId(client_id));
+  TFPU_RETURN_IF_ERROR(CheckClientId(client_id));
   const Client& c = *client_;
   id::DeleteAppRequest req;
   req.set_organization(c.config().org);

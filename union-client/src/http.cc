@@ -1,4 +1,4 @@
-// The common HTTP layer every transport goes through (HttpFetch and its URL
+// The common HTTP layer in front of the transport (HttpFetch and its URL
 // rule), and request-building helpers.
 #include "http.h"
 
@@ -97,7 +97,7 @@ absl::StatusOr<HttpResponse> HttpFetch(const HttpRequest& request) {
     return st;
   }
   absl::StatusOr<HttpResponse> response = TransportFetch(request);
-  // The transports name the URL in their errors; a huge one (from a huge
+  // The transport names the URL in their errors; a huge one (from a huge
   // endpoint) is shortened like any other echoed value.
   if (!response.ok() && request.url.size() > kMaxUrlInMessages) {
     return absl::Status(

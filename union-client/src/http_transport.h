@@ -1,14 +1,10 @@
 // Internal: the HTTP transport behind discovery and the OAuth2 token request.
 //
 // One function, HttpFetch (http.cc): it applies the rules every request must
-// pass, then hands the request to exactly one compiled-in transport (see
-// CMakeLists and http_transport_impl.h):
-//   http_transport_curl.cc     libcurl (the default)
-//   http_transport_beast.cc    Boost.Beast + OpenSSL, header-only
-//                              (UNIONC_HTTP_BEAST; TFPU_STATIC's default, as
-//                              it links fully statically)
-//   http_transport_httplib.cc  cpp-httplib with OpenSSL (UNIONC_HTTP_HTTPLIB;
-//                              UNIONC_FORCE_HTTPLIB)
+// pass, then hands the request to the transport, TransportFetch
+// (http_transport_impl.h), in http_transport_beast.cc: Boost.Beast + Asio
+// with OpenSSL, header-only, so the same code links into the dynamic build
+// and the fully static release build (TFPU_STATIC).
 //
 //   HttpRequest req{.method = HttpMethod::kGet, .url = "https://host/x"};
 //   absl::StatusOr<HttpResponse> resp = HttpFetch(req);
@@ -19,9 +15,9 @@
 // (the client's `insecure`); then http:// is allowed too. Other schemes are
 // InvalidArgument.
 //
-// All transports behave the same: no redirects are followed, the whole exchange is
-// bounded by `timeout`, TLS peers are verified against `ca_cert_file` (or the
-// system roots), and any HTTP status is a response, not an error. Errors:
+// No redirects are followed, the whole exchange is bounded by `timeout`, TLS
+// peers are verified against `ca_cert_file` (or the system roots), and any
+// HTTP status is a response, not an error. Errors:
 // InvalidArgument (malformed URL), Unavailable (cannot connect, TLS failure,
 // connection dropped), DeadlineExceeded (no answer within `timeout`).
 // Error messages name the URL and the reason only: header values and the
@@ -67,7 +63,7 @@ struct HttpResponse {
 // Largest response body accepted (discovery and token documents are tiny).
 inline constexpr size_t kMaxResponseBody = 1 << 20;
 
-// Performs `request` with the compiled-in transport, after CheckUrlScheme.
+// Performs `request` with the transport, after CheckUrlScheme.
 [[nodiscard]] absl::StatusOr<HttpResponse> HttpFetch(const HttpRequest& request);
 
 // The scheme rule above, on its own: OK for https://, and for http:// when
@@ -80,8 +76,5 @@ inline constexpr size_t kMaxResponseBody = 1 << 20;
 // `url` fit for a log line: scheme, host and path, without user info, query
 // or fragment.
 [[nodiscard]] std::string UrlForLog(std::string_view url);
-
-// "libcurl", "boost-beast" or "cpp-httplib": which transport HttpFetch uses.
-[[nodiscard]] std::string_view HttpTransportName();
 
 }  // namespace unionc::http_internal

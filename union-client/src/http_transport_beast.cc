@@ -1,6 +1,7 @@
 // TransportFetch over Boost.Beast + Boost.Asio with OpenSSL: header-only, so
 // a TFPU_STATIC binary links it with libssl.a/libcrypto.a and needs no HTTP
-// shared library at all (see http_transport.h).
+// shared library at all, and the dynamic build runs the same code (see
+// http_transport.h).
 #include <utility>  // before Asio: 1.74's awaitable.hpp misses it
 
 #include <boost/asio/co_spawn.hpp>
@@ -116,8 +117,6 @@ net::awaitable<void> Exchange(Stream& stream, tcp::resolver& resolver,
 }
 
 }  // namespace
-
-std::string_view HttpTransportName() { return "boost-beast"; }
 
 absl::StatusOr<HttpResponse> TransportFetch(const HttpRequest& request) {
   absl::StatusOr<ParsedUrl> url = Parse(request.url);

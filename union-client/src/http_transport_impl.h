@@ -1,8 +1,7 @@
-// Internal to the HTTP layer: the entry point each transport file
-// (http_transport_curl.cc, _beast.cc, _httplib.cc) implements. Only
-// HttpFetch (http.cc) calls it, after the checks every request must pass
-// whatever the transport (the URL scheme rule of docs/design/
-// token-endpoint-tls.md); nothing else may include this header.
+// Internal to the HTTP layer: the entry point the transport
+// (http_transport_beast.cc) implements. Only HttpFetch (http.cc) calls it,
+// after the checks every request must pass (the URL scheme rule of
+// docs/design/token-endpoint-tls.md); nothing else may include this header.
 #pragma once
 
 #include "absl/status/statusor.h"
@@ -10,7 +9,7 @@
 
 namespace unionc::http_internal {
 
-// Performs `request` with the compiled-in transport, as described for
+// Performs `request` over Boost.Beast, as described for
 // HttpFetch in http_transport.h, minus the scheme rule.
 [[nodiscard]] absl::StatusOr<HttpResponse> TransportFetch(
     const HttpRequest& request);

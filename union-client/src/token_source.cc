@@ -239,13 +239,12 @@ absl::StatusOr<TokenSource::Fetched> TokenSource::Fetch(
   Log(LogLevel::kDebug,
       absl::StrCat("union-client: fetching an access token from ",
                    http_internal::UrlForLog(req.url),
-                   " for client_id ", credentials_.client_id, " (",
-                   internal::Av(http_internal::HttpTransportName()), ")"));
+                   " for client_id ", credentials_.client_id));
   const auto started = steady_clock::now();
   const absl::Time started_wall = absl::Now();
   absl::StatusOr<http_internal::HttpResponse> resp = http_internal::HttpFetch(req);
   if (!resp.ok()) {
-    // Belt and braces: the transports never echo headers, but scrub anyway.
+    // Belt and braces: the transport never echoes headers, but scrub anyway.
     return absl::Status(
         resp.status().code(),
         RedactSecrets(absl::StrCat("could not get an access token: ",

@@ -1,5 +1,5 @@
-// Tests of the compiled-in HTTP transport (libcurl or cpp-httplib): the same
-// expectations hold for both.
+// Tests of the HTTP transport (Boost.Beast) behind HttpFetch, against
+// cpp-httplib test servers.
 #include "http_transport.h"
 
 #include <gtest/gtest.h>
@@ -51,7 +51,6 @@ void ExpectNoSecret(const absl::Status& status) {
 class HttpTransportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    RecordProperty("transport", std::string(HttpTransportName()));
     server_.http().Get("/doc", [](const httplib::Request& req,
                                   httplib::Response& res) {
       res.set_header("X-Probe", "probe-value");
@@ -89,9 +88,8 @@ class HttpTransportTest : public ::testing::Test {
   std::atomic<int> requests_{0};  // every request that reached the server
 };
 
-// The URL rule lives in HttpFetch, in front of whichever transport is
-// compiled in (this test runs against each: see README "HTTP transport"):
-// without allow_plaintext an http:// URL is refused before a connection is
+// The URL rule lives in HttpFetch, in front of the transport (see README
+// "HTTP transport"): without allow_plaintext an http:// URL is refused before a connection is
 // made, so the Basic credentials never leave in plaintext.
 TEST_F(HttpTransportTest, PlaintextUrlIsRefusedBeforeAnythingIsSent) {
   HttpRequest req = TokenRequest(server_.url("/token?k=query-value"),
@@ -263,12 +261,6 @@ TEST(HttpTransportErrorsTest, MissingCaFileFailsTls) {
 TEST(FormEncodeTest, PercentEncodesAllButUnreserved) {
   EXPECT_EQ(FormEncode({{"a b", "x&y=z/~._-"}, {"k", ""}}),
             "a%20b=x%26y%3Dz%2F~._-&k=");
-}
-
-TEST(TransportNameTest, IsAKnownOne) {
-  EXPECT_TRUE(HttpTransportName() == "libcurl" ||
-              HttpTransportName() == "cpp-httplib" ||
-              HttpTransportName() == "boost-beast");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// HTTPS through the compiled-in transport against a cpp-httplib TLS server
+// HTTPS through the transport (Boost.Beast) against a cpp-httplib TLS server
 // with a self-signed certificate made here: the CA file is honoured, and a
 // peer the roots do not vouch for is refused.
 #include <gtest/gtest.h>

@@ -25,8 +25,6 @@ constexpr char kSecret[] = "token-source-test-secret-99";
 class TokenSourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    RecordProperty("transport",
-                   std::string(http_internal::HttpTransportName()));
     server_.http().Post("/token", [this](const httplib::Request&,
                                          httplib::Response& res) {
       const int n = ++requests_;

@@ -21,6 +21,7 @@
 
 #include "absl/strings/escaping.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/union/e2e_fixture.h"
 #include "tests/e2e/union/harness.h"
 #include "union/credentials.h"
 
@@ -29,12 +30,6 @@ namespace {
 
 using nlohmann::json;
 using tf_e2e::Contains;
-
-std::string Join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& l : lines) out += l + "\n  ";
-  return out;
-}
 
 // The prefix of every ephemeral key these tests create.
 constexpr char kPrefix[] = "e2e-eph-";
@@ -74,31 +69,14 @@ bool SkipBinaries(const fs::path& p) {
   return name == "mirror" || name == "tfdata" || name == ".terraform";
 }
 
-class FunctionsEphemeralE2E : public ::testing::Test {
+class FunctionsEphemeralE2E : public ServerWorkspaceTest {
  protected:
+  FunctionsEphemeralE2E() : ServerWorkspaceTest("union-fn-eph-e2e") {}
+
   void SetUp() override {
-    ASSERT_FALSE(tf_e2e::TerraformBinary().empty()) << tf_e2e::kNoTerraform;
-    ASSERT_FALSE(tmp_.path().empty());
-    server_ = std::make_unique<DevServer>(tmp_.path() / "server");
-    ASSERT_TRUE(server_->ready()) << server_->failure();
-    ws_ = std::make_unique<Workspace>(tmp_.path() / "ws", *server_);
+    ServerWorkspaceTest::SetUp();
+    if (HasFatalFailure()) return;
     fs::create_directories(capture_);
-  }
-
-  void TearDown() override {
-    const char* verbose = std::getenv("UNION_E2E_VERBOSE");
-    if (ws_ && verbose != nullptr && std::string(verbose) == "1") {
-      std::cout << Log() << "\n";
-    }
-    // The managed keys' secrets (collected from state by the harness).
-    if (ws_) {
-      std::vector<std::string> leaks = ws_->SecretLeaks();
-      EXPECT_TRUE(leaks.empty()) << "secrets leaked:\n  " << Join(leaks);
-    }
-  }
-
-  std::string Log() const {
-    return "\n--- transcript ---\n" + ws_->transcript();
   }
 
   void Init() {
@@ -137,10 +115,7 @@ class FunctionsEphemeralE2E : public ::testing::Test {
     return lines;
   }
 
-  TempDir tmp_{"union-fn-eph-e2e", "UNION_E2E_KEEP"};
   fs::path capture_ = tmp_.path() / "capture";
-  std::unique_ptr<DevServer> server_;
-  std::unique_ptr<Workspace> ws_;
 };
 
 TEST_F(FunctionsEphemeralE2E, FunctionsRoundTripAndDecodeARealKey) {

@@ -1,7 +1,7 @@
 // harness.cc: processes, dev server, Terraform workspace.
 #include "tests/e2e/union/harness.h"
 
-#include <curl/curl.h>
+#include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -17,11 +17,6 @@ using tf_e2e::ReadFile;
 using tf_e2e::RunProcess;
 using tf_e2e::SpawnProcess;
 using tf_e2e::WriteFile;
-
-size_t AppendToString(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
 
 }  // namespace
 
@@ -342,33 +337,23 @@ nlohmann::json ExchangeForToken(const std::string& http_hostport,
                                 const std::string& client_id,
                                 const std::string& client_secret,
                                 std::string* error) {
-  CURL* curl = curl_easy_init();
-  if (curl == nullptr) {
-    *error = "curl_easy_init failed";
+  httplib::Client client("http://" + http_hostport);
+  client.set_basic_auth(client_id, client_secret);
+  client.set_connection_timeout(30);
+  client.set_read_timeout(30);
+  client.set_write_timeout(30);
+  httplib::Result res =
+      client.Post("/oauth2/token", "grant_type=client_credentials",
+                  "application/x-www-form-urlencoded");
+  if (!res) {
+    *error = httplib::to_string(res.error());
     return nullptr;
   }
-  std::string body;
-  const std::string url = "http://" + http_hostport + "/oauth2/token";
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-  curl_easy_setopt(curl, CURLOPT_USERNAME, client_id.c_str());
-  curl_easy_setopt(curl, CURLOPT_PASSWORD, client_secret.c_str());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "grant_type=client_credentials");
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendToString);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
-  CURLcode rc = curl_easy_perform(curl);
-  long code = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
-  curl_easy_cleanup(curl);
-  if (rc != CURLE_OK) {
-    *error = curl_easy_strerror(rc);
+  if (res->status != 200) {
+    *error = "HTTP " + std::to_string(res->status);
     return nullptr;
   }
-  if (code != 200) {
-    *error = "HTTP " + std::to_string(code);
-    return nullptr;
-  }
+  const std::string& body = res->body;
   nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded()) {
     *error = "answer is not JSON";

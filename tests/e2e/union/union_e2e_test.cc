@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/e2e/union/e2e_fixture.h"
 #include "tests/e2e/union/harness.h"
 #include "union/api_key.h"
 #include "union/client.h"
@@ -33,42 +34,9 @@ using nlohmann::json;
 
 using tf_e2e::Contains;
 
-std::string Join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& l : lines) out += l + "\n  ";
-  return out;
-}
-
-class UnionE2E : public ::testing::Test {
+class UnionE2E : public ServerWorkspaceTest {
  protected:
-  // Extra union-devserver flags for a test (set before SetUp runs).
-  virtual std::vector<std::string> ServerArgs() const { return {}; }
-
-  void TearDown() override {
-    const char* verbose = std::getenv("UNION_E2E_VERBOSE");
-    if (ws_ && verbose != nullptr && std::string(verbose) == "1") {
-      std::cout << Log() << "\n";
-    }
-    // Every test runs under TF_LOG=trace: no secret it created may appear
-    // in any log, output or file but the state.
-    if (ws_) {
-      std::vector<std::string> leaks = ws_->SecretLeaks();
-      EXPECT_TRUE(leaks.empty()) << "secrets leaked:\n  " << Join(leaks);
-    }
-  }
-
-  void SetUp() override {
-    ASSERT_FALSE(tf_e2e::TerraformBinary().empty()) << tf_e2e::kNoTerraform;
-    ASSERT_FALSE(tmp_.path().empty());
-    server_ = std::make_unique<DevServer>(tmp_.path() / "server", ServerArgs());
-    ASSERT_TRUE(server_->ready()) << server_->failure();
-    ws_ = std::make_unique<Workspace>(tmp_.path() / "ws", *server_);
-  }
-
-  // The transcript of terraform commands, for failure messages (it never
-  // holds secrets: sensitive values are masked and show -json/output -raw
-  // are not recorded).
-  std::string Log() const { return "\n--- transcript ---\n" + ws_->transcript(); }
+  UnionE2E() : ServerWorkspaceTest("union-e2e") {}
 
   // Writes the config, inits on first use, applies, and checks both plans
   // are empty afterwards.
@@ -132,9 +100,6 @@ class UnionE2E : public ::testing::Test {
     return ids;
   }
 
-  TempDir tmp_{"union-e2e", "UNION_E2E_KEEP"};
-  std::unique_ptr<DevServer> server_;
-  std::unique_ptr<Workspace> ws_;
   bool initialised_ = false;
 };
 
@@ -568,8 +533,8 @@ TEST_F(UnionE2EAmbiguousCreate, LostAnswerAdoptsTheKeyAsTainted) {
 
 // TLS on both of the dev server's ports: the provider verifies the server
 // against ca_cert_file on the gRPC channel and on the HTTPS token endpoint.
-// In scripts/test's release stage this runs the static binary, whose token
-// call goes through Boost.Beast instead of libcurl.
+// In scripts/test's release stage this runs the static binary (its token
+// call goes through the same Boost.Beast transport as the dynamic one).
 class UnionE2ETls : public UnionE2E {
  protected:
   fs::path Cert() const { return tmp_.path() / "tls" / "cert.pem"; }

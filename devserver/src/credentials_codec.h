@@ -1,7 +1,9 @@
-// API keys (what users export as UNION_API_KEY) and the admin key file.
+// The dev server's own codec of encoded credentials (what users export as
+// UNION_API_KEY: endpoint, client id, secret, org), independent of
+// union-client's key model, and the admin key file.
 //
-//   std::string key = EncodeApiKey({"127.0.0.1:8089", "admin", secret, ""});
-//   absl::StatusOr<ApiKey> parts = DecodeApiKey(key);
+//   std::string key = EncodeCredentials({"127.0.0.1:8089", "admin", s, ""});
+//   absl::StatusOr<EncodedCredentials> parts = DecodeCredentials(key);
 //   absl::Status s = WriteKeyFile("/tmp/admin.key", key);   // mode 0600
 //
 // Encoded form: standard base64 of "endpoint:client_id:client_secret:org",
@@ -17,18 +19,19 @@
 
 namespace devserver {
 
-struct ApiKey {
+struct EncodedCredentials {
   std::string endpoint;
   std::string client_id;
   std::string client_secret;
   std::string organization;  // "" for "None"
 };
 
-[[nodiscard]] std::string EncodeApiKey(const ApiKey& key);
+[[nodiscard]] std::string EncodeCredentials(const EncodedCredentials& key);
 
 // InvalidArgument for a key that is not base64 of four ':'-separated fields.
 // The message never contains the key.
-[[nodiscard]] absl::StatusOr<ApiKey> DecodeApiKey(absl::string_view encoded);
+[[nodiscard]] absl::StatusOr<EncodedCredentials> DecodeCredentials(
+    absl::string_view encoded);
 
 // Writes `encoded` plus a newline to `path` atomically with mode 0600: a
 // mkstemp temp file in the same directory (never a predictable name, never

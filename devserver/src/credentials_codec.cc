@@ -1,4 +1,4 @@
-#include "devserver/src/api_key.h"
+#include "devserver/src/credentials_codec.h"
 
 #include <fcntl.h>
 #include <stdlib.h>
@@ -16,13 +16,14 @@
 
 namespace devserver {
 
-std::string EncodeApiKey(const ApiKey& key) {
+std::string EncodeCredentials(const EncodedCredentials& key) {
   const std::string org = key.organization.empty() ? "None" : key.organization;
   return absl::Base64Escape(absl::StrCat(key.endpoint, ":", key.client_id, ":",
                                          key.client_secret, ":", org));
 }
 
-absl::StatusOr<ApiKey> DecodeApiKey(absl::string_view encoded) {
+absl::StatusOr<EncodedCredentials> DecodeCredentials(
+    absl::string_view encoded) {
   std::string text;
   if (!absl::Base64Unescape(absl::StripAsciiWhitespace(encoded), &text)) {
     return absl::InvalidArgumentError("the API key is not valid base64");
@@ -42,8 +43,8 @@ absl::StatusOr<ApiKey> DecodeApiKey(absl::string_view encoded) {
   if (rest.empty() || fields[0].empty() || fields[1].empty()) {
     return absl::InvalidArgumentError("the API key has an empty field");
   }
-  ApiKey key{std::string(rest), std::string(fields[0]), std::string(fields[1]),
-             std::string(fields[2])};
+  EncodedCredentials key{std::string(rest), std::string(fields[0]),
+                         std::string(fields[1]), std::string(fields[2])};
   if (key.organization == "None") key.organization.clear();
   return key;
 }

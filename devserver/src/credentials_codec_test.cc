@@ -1,4 +1,4 @@
-#include "devserver/src/api_key.h"
+#include "devserver/src/credentials_codec.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,38 +15,39 @@
 namespace devserver {
 namespace {
 
-TEST(ApiKeyTest, EncodesExactlyTheUnionForm) {
-  const std::string key = EncodeApiKey({"127.0.0.1:8089", "admin", "sec", ""});
+TEST(CredentialsCodecTest, EncodesExactlyTheUnionForm) {
+  const std::string key =
+      EncodeCredentials({"127.0.0.1:8089", "admin", "sec", ""});
   EXPECT_EQ(key, absl::Base64Escape("127.0.0.1:8089:admin:sec:None"));
-  EXPECT_EQ(EncodeApiKey({"h:1", "id", "s", "org"}),
+  EXPECT_EQ(EncodeCredentials({"h:1", "id", "s", "org"}),
             absl::Base64Escape("h:1:id:s:org"));
 }
 
-TEST(ApiKeyTest, DecodesFromTheRightSoPortsSurvive) {
-  absl::StatusOr<ApiKey> key =
-      DecodeApiKey(absl::Base64Escape("127.0.0.1:8089:admin:sec:None"));
+TEST(CredentialsCodecTest, DecodesFromTheRightSoPortsSurvive) {
+  absl::StatusOr<EncodedCredentials> key =
+      DecodeCredentials(absl::Base64Escape("127.0.0.1:8089:admin:sec:None"));
   ASSERT_TRUE(key.ok());
   EXPECT_EQ(key->endpoint, "127.0.0.1:8089");
   EXPECT_EQ(key->client_id, "admin");
   EXPECT_EQ(key->client_secret, "sec");
   EXPECT_EQ(key->organization, "");
-  absl::StatusOr<ApiKey> with_org =
-      DecodeApiKey(absl::Base64Escape("host:id:s:acme"));
+  absl::StatusOr<EncodedCredentials> with_org =
+      DecodeCredentials(absl::Base64Escape("host:id:s:acme"));
   ASSERT_TRUE(with_org.ok());
   EXPECT_EQ(with_org->organization, "acme");
 }
 
-TEST(ApiKeyTest, RejectsMalformedKeysWithoutEchoingThem) {
+TEST(CredentialsCodecTest, RejectsMalformedKeysWithoutEchoingThem) {
   for (const std::string& bad :
        {std::string("%%%not-base64"), absl::Base64Escape("only:two"),
         absl::Base64Escape("a:b:c"), absl::Base64Escape("host::secret:None")}) {
-    absl::StatusOr<ApiKey> key = DecodeApiKey(bad);
+    absl::StatusOr<EncodedCredentials> key = DecodeCredentials(bad);
     ASSERT_FALSE(key.ok()) << bad;
     EXPECT_EQ(std::string(key.status().message()).find(bad), std::string::npos);
   }
 }
 
-TEST(ApiKeyTest, KeyFileIsPrivateAndRoundTrips) {
+TEST(CredentialsCodecTest, KeyFileIsPrivateAndRoundTrips) {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() /
       absl::StrFormat("devserver-key-test-%d", ::getpid());
@@ -64,7 +65,7 @@ TEST(ApiKeyTest, KeyFileIsPrivateAndRoundTrips) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(ApiKeyTest, KeyFileWriteFollowsNoPlantedSymlink) {
+TEST(CredentialsCodecTest, KeyFileWriteFollowsNoPlantedSymlink) {
   const std::filesystem::path dir =
       std::filesystem::temp_directory_path() /
       absl::StrFormat("devserver-key-symlink-test-%d", ::getpid());

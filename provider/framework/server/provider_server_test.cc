@@ -13,13 +13,9 @@
 #include "provider/framework/testing/fakes.h"
 #include "provider/framework/types/number.h"
 
-namespace tf::server {
+namespace tf::server::test {
 namespace {
 
-using test::NullS;
-using test::S;
-using test::Thing;
-using test::UnkS;
 using tf::testing::FakeDataSourceScript;
 using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
@@ -122,9 +118,13 @@ class ProviderServerTest : public ::testing::Test {
 const Value kNullThing = Value::Null(test::ThingSchema().ValueType());
 
 TEST_F(ProviderServerTest, SchemaLookup) {
-  EXPECT_NE(Server().ResourceSchema("fake_thing"), nullptr);
-  EXPECT_EQ(Server().ResourceSchema("nope"), nullptr);
-  EXPECT_NE(Server().DataSourceSchema("fake_lookup"), nullptr);
+  const TypeSchemas* thing = Server().FindType(Kind::kResource, "fake_thing");
+  ASSERT_NE(thing, nullptr);
+  EXPECT_TRUE(thing->type == test::ThingSchema().ValueType());
+  EXPECT_EQ(Server().FindType(Kind::kResource, "nope"), nullptr);
+  EXPECT_EQ(Server().FindType(Kind::kDataSource, "fake_thing"), nullptr);
+  EXPECT_NE(Server().FindType(Kind::kDataSource, "fake_lookup"), nullptr);
+  EXPECT_TRUE(Server().ProviderType() == Server().ProviderSchema().ValueType());
   GetProviderSchemaResponse s = Server().GetProviderSchema();
   EXPECT_TRUE(s.diagnostics.empty());
   EXPECT_EQ(s.resources.size(), 1u);
@@ -610,4 +610,4 @@ TEST_F(ProviderServerTest, StopProviderReachesContext) {
 }
 
 }  // namespace
-}  // namespace tf::server
+}  // namespace tf::server::test

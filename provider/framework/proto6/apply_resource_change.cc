@@ -24,15 +24,7 @@ grpc::Status ProviderService::ApplyResourceChange(
                             sreq.planned_identity, diags)) {
           return;
         }
-        server::ApplyResourceChangeResponse sresp =
-            server_.ApplyResourceChange(sreq);
-        diags.Append(sresp.diagnostics);
-        Encode(sresp.new_state, types.type, "new state",
-               resp->mutable_new_state(), diags);
-        resp->set_private_(sresp.private_data);
-        EncodeIdentity(
-            sresp.new_identity, types, "new identity",
-            [&] { return resp->mutable_new_identity(); }, diags);
+        SetNewState(server_.ApplyResourceChange(sreq), types, resp, diags);
       });
 }
 

@@ -20,14 +20,7 @@ grpc::Status ProviderService::ReadResource(
                             sreq.current_identity, diags)) {
           return;
         }
-        server::ReadResourceResponse sresp = server_.ReadResource(sreq);
-        diags.Append(sresp.diagnostics);
-        Encode(sresp.new_state, types.type, "new state",
-               resp->mutable_new_state(), diags);
-        resp->set_private_(sresp.private_data);
-        EncodeIdentity(
-            sresp.new_identity, types, "new identity",
-            [&] { return resp->mutable_new_identity(); }, diags);
+        SetNewState(server_.ReadResource(sreq), types, resp, diags);
       });
 }
 

@@ -62,6 +62,19 @@ void EncodeIdentity(const Value& identity, const server::TypeSchemas& types,
   Encode(identity, types.identity_type, what, field()->mutable_identity_data(),
          diags);
 }
+// The answer ReadResource and ApplyResourceChange share: the server's
+// diagnostics, then the new state, private data and new identity.
+template <typename ServerResponse, typename Response>
+void SetNewState(const ServerResponse& sresp, const server::TypeSchemas& types,
+                 Response* resp, Diagnostics& diags) {
+  diags.Append(sresp.diagnostics);
+  Encode(sresp.new_state, types.type, "new state", resp->mutable_new_state(),
+         diags);
+  resp->set_private_(sresp.private_data);
+  EncodeIdentity(
+      sresp.new_identity, types, "new identity",
+      [&] { return resp->mutable_new_identity(); }, diags);
+}
 google::protobuf::Timestamp ToTimestamp(
     std::chrono::system_clock::time_point t);
 // The private data and renew_at of an ephemeral resource's Open or Renew

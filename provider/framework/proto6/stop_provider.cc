@@ -1,5 +1,4 @@
 // StopProvider: sets the stop flag every Context reports (Context::Stopped).
-#include "provider/framework/proto6/diagnostics.h"
 #include "provider/framework/proto6/internal/provider_service.h"
 #include "provider/framework/proto6/internal/rpc_helpers.h"
 

@@ -6,13 +6,8 @@
 #include "gtest/gtest.h"
 #include "provider/framework/server/test_schema.h"
 
-namespace tf::server {
+namespace tf::server::test {
 namespace {
-
-using test::NullS;
-using test::S;
-using test::Thing;
-using test::UnkS;
 
 std::vector<std::string> Paths(const Diagnostics& d) {
   std::vector<std::string> out;
@@ -107,4 +102,4 @@ TEST(ApplyChecksTest, WhollyKnown) {
 }
 
 }  // namespace
-}  // namespace tf::server
+}  // namespace tf::server::test

@@ -14,18 +14,47 @@
 #include "provider/framework/server/values.h"
 
 namespace tf::server {
+namespace {
+
+// Takes what Create or Update (`after`) answered into `resp`. On an error:
+// the author's state (unknowns nulled), or, when the resource set nothing,
+// `unset` (a null of the schema's type when `unset` is null); false.
+// Otherwise the identity checks; true.
+template <typename Response>
+bool TakeWriteResponse(const Response& out, const char* after,
+                       const Value& planned_state, const Value* unset,
+                       const TypeSchemas& types,
+                       ApplyResourceChangeResponse& resp) {
+  resp.diagnostics.Append(out.diagnostics);
+  resp.private_data = out.private_data;
+  if (out.diagnostics.HasError()) {
+    if (out.state == planned_state || out.state.IsNull()) {
+      resp.new_state = unset != nullptr ? *unset : Value::Null(types.type);
+    } else {
+      resp.new_state =
+          UnknownAsNull(NullWriteOnly(types.schema.block, out.state));
+    }
+    return false;
+  }
+  if (const IdentitySchema* ischema = types.Identity()) {
+    resp.new_identity = CheckNewIdentity(*ischema, resp.new_identity,
+                                         out.identity, after, resp.diagnostics);
+  }
+  return true;
+}
+
+}  // namespace
 
 ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
     const ApplyResourceChangeRequest& req) const {
   ApplyResourceChangeResponse resp{.new_state = req.prior_state,
                                    .private_data = req.planned_private,
                                    .new_identity = req.planned_identity};
-  std::unique_ptr<Resource> r =
-      NewResource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (r == nullptr) return resp;
-  const Schema& schema = *ResourceSchema(req.type_name);
+  auto r = NewResource(req.type_name, resp.diagnostics);
+  if (!r) return resp;
+  const Schema& schema = r.schemas->schema;
   const Context ctx = MakeContext();
-  const IdentitySchema* ischema = ResourceIdentitySchema(req.type_name);
+  const IdentitySchema* ischema = r.schemas->Identity();
   const Value planned_identity =
       ischema == nullptr ? Value()
                          : IdentityOrNull(*ischema, req.planned_identity);
@@ -33,7 +62,7 @@ ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
 
   if (req.planned_state.IsNull()) {  // delete
     if (req.prior_state.IsNull()) {
-      resp.new_state = Value::Null(schema.ValueType());
+      resp.new_state = Value::Null(r.schemas->type);
       return resp;
     }
     DeleteResponse dresp;
@@ -44,9 +73,9 @@ ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
               dresp);
     resp.diagnostics.Append(dresp.diagnostics);
     if (!dresp.diagnostics.HasError()) {
-      resp.new_state = Value::Null(schema.ValueType());
+      resp.new_state = Value::Null(r.schemas->type);
       if (ischema != nullptr)
-        resp.new_identity = Value::Null(ischema->ValueType());
+        resp.new_identity = Value::Null(r.schemas->identity_type);
     }
     return resp;
   }
@@ -57,24 +86,11 @@ ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
                          .private_data = req.planned_private,
                          .identity = planned_identity};
     r->Create(ctx, {.config = req.config, .plan = req.planned_state}, cresp);
-    resp.diagnostics.Append(cresp.diagnostics);
-    resp.private_data = cresp.private_data;
-    if (cresp.diagnostics.HasError()) {
-      resp.new_state =
-          cresp.state == req.planned_state || cresp.state.IsNull()
-              ? Value::Null(schema.ValueType())
-              : UnknownAsNull(NullWriteOnly(schema.block, cresp.state));
+    if (!TakeWriteResponse(cresp, "create", req.planned_state,
+                           /*unset=*/nullptr, *r.schemas, resp)) {
       return resp;
     }
     state = cresp.state;
-    if (ischema != nullptr) {
-      Diagnostics idiags;
-      CheckIdentity(*ischema, cresp.identity, "create", idiags);
-      CheckIdentityUnchanged(planned_identity, cresp.identity, "create",
-                             idiags);
-      resp.diagnostics.Append(idiags);
-      if (!idiags.HasError()) resp.new_identity = cresp.identity;
-    }
   } else {  // update
     UpdateResponse uresp{.state = req.planned_state,
                          .private_data = req.planned_private,
@@ -86,24 +102,11 @@ ApplyResourceChangeResponse ProviderServer::ApplyResourceChange(
                .private_data = req.planned_private,
                .identity = planned_identity},
               uresp);
-    resp.diagnostics.Append(uresp.diagnostics);
-    resp.private_data = uresp.private_data;
-    if (uresp.diagnostics.HasError()) {
-      resp.new_state =
-          uresp.state == req.planned_state || uresp.state.IsNull()
-              ? req.prior_state
-              : UnknownAsNull(NullWriteOnly(schema.block, uresp.state));
+    if (!TakeWriteResponse(uresp, "update", req.planned_state, &req.prior_state,
+                           *r.schemas, resp)) {
       return resp;
     }
     state = uresp.state;
-    if (ischema != nullptr) {
-      Diagnostics idiags;
-      CheckIdentity(*ischema, uresp.identity, "update", idiags);
-      CheckIdentityUnchanged(planned_identity, uresp.identity, "update",
-                             idiags);
-      resp.diagnostics.Append(idiags);
-      if (!idiags.HasError()) resp.new_identity = uresp.identity;
-    }
   }
 
   if (state.IsNull()) {

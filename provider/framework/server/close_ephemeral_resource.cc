@@ -8,9 +8,8 @@ namespace tf::server {
 CloseEphemeralResourceResponse ProviderServer::CloseEphemeralResource(
     const CloseEphemeralResourceRequest& req) const {
   CloseEphemeralResourceResponse resp;
-  std::unique_ptr<EphemeralResource> e =
-      NewEphemeralResource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (e == nullptr) return resp;
+  auto e = NewEphemeralResource(req.type_name, resp.diagnostics);
+  if (!e) return resp;
   WithEphemeralClose* close = DetectCapabilities(*e).ephemeral_close;
   if (close == nullptr) return resp;
   CloseEphemeralResponse cresp;

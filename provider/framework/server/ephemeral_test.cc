@@ -89,7 +89,8 @@ class EphemeralTest : public ::testing::Test {
 TEST_F(EphemeralTest, SchemaIsServed) {
   GetProviderSchemaResponse s = server_->GetProviderSchema();
   EXPECT_EQ(s.ephemeral_resources.count("fake_secret"), 1u);
-  EXPECT_NE(server_->EphemeralResourceSchema("fake_secret"), nullptr);
+  EXPECT_NE(server_->FindType(Kind::kEphemeralResource, "fake_secret"),
+            nullptr);
 }
 
 TEST_F(EphemeralTest, ValidateRunsAttributeValidatorsAndHook) {

@@ -9,13 +9,13 @@ GetProviderSchemaResponse ProviderServer::GetProviderSchema() const {
   GetProviderSchemaResponse resp;
   resp.provider = provider_schema_;
   for (const auto& [name, entry] : resources_) {
-    resp.resources.emplace(name, entry.schema);
+    resp.resources.emplace(name, entry.schemas.schema);
   }
   for (const auto& [name, entry] : data_sources_) {
-    resp.data_sources.emplace(name, entry.schema);
+    resp.data_sources.emplace(name, entry.schemas.schema);
   }
   for (const auto& [name, entry] : ephemeral_resources_) {
-    resp.ephemeral_resources.emplace(name, entry.schema);
+    resp.ephemeral_resources.emplace(name, entry.schemas.schema);
   }
   for (const auto& [name, entry] : functions_) {
     resp.functions.emplace(name, entry.definition);

@@ -8,8 +8,8 @@ GetResourceIdentitySchemasResponse ProviderServer::GetResourceIdentitySchemas()
     const {
   GetResourceIdentitySchemasResponse resp;
   for (const auto& [name, entry] : resources_) {
-    if (entry.identity.has_value()) {
-      resp.identity_schemas.emplace(name, *entry.identity);
+    if (entry.schemas.identity.has_value()) {
+      resp.identity_schemas.emplace(name, *entry.schemas.identity);
     }
   }
   resp.diagnostics.Append(schema_diagnostics_);

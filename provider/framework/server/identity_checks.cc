@@ -43,6 +43,16 @@ void CheckIdentityUnchanged(const Value& prior, const Value& next,
                    "in the provider."));
 }
 
+Value CheckNewIdentity(const IdentitySchema& schema, const Value& prior,
+                       const Value& next, const std::string& after,
+                       Diagnostics& diags) {
+  Diagnostics checks;
+  CheckIdentity(schema, next, after, checks);
+  CheckIdentityUnchanged(prior, next, after, checks);
+  diags.Append(checks);
+  return checks.HasError() ? prior : next;
+}
+
 void CheckImportIdentity(const IdentitySchema& schema, const Value& identity,
                          Diagnostics& diags) {
   if (identity.IsNull() || !identity.IsKnown() ||

@@ -23,6 +23,13 @@ void CheckIdentity(const IdentitySchema& schema, const Value& identity,
 void CheckIdentityUnchanged(const Value& prior, const Value& next,
                             const std::string& after, Diagnostics& diags);
 
+// After Create, Update or Read: CheckIdentity and CheckIdentityUnchanged
+// together. Returns the identity to answer: `next` when both pass, else
+// `prior`.
+Value CheckNewIdentity(const IdentitySchema& schema, const Value& prior,
+                       const Value& next, const std::string& after,
+                       Diagnostics& diags);
+
 // Import by identity: `identity` must be a known object of the schema's
 // type with every required_for_import attribute non-null.
 void CheckImportIdentity(const IdentitySchema& schema, const Value& identity,

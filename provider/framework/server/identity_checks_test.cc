@@ -72,6 +72,29 @@ TEST(CheckIdentityUnchangedTest, Table) {
   }
 }
 
+TEST(CheckNewIdentityTest, AnswersNextOnlyWhenBothChecksPass) {
+  const Value prior = Id(Value::String("a"), Value::Null(Type::String()));
+  const Value same = prior;
+  const Value changed = Id(Value::String("b"), Value::Null(Type::String()));
+  const Value null_id = Value::Null(Schema1().ValueType());
+  struct Case {
+    Value prior, next, want;
+    bool error;
+  };
+  const Case cases[] = {
+      {prior, same, same, false},
+      {null_id, changed, changed, false},  // from null: allowed
+      {prior, changed, prior, true},       // changed once held
+      {prior, null_id, prior, true},       // not set
+  };
+  for (const Case& c : cases) {
+    Diagnostics d;
+    Value got = CheckNewIdentity(Schema1(), c.prior, c.next, "update", d);
+    EXPECT_EQ(d.HasError(), c.error);
+    EXPECT_TRUE(got == c.want);
+  }
+}
+
 TEST(CheckImportIdentityTest, Table) {
   const Value s = Value::String("x");
   const Value null_s = Value::Null(Type::String());

@@ -9,12 +9,9 @@
 #include "provider/framework/server/test_schema.h"
 #include "provider/framework/testing/fakes.h"
 
-namespace tf::server {
+namespace tf::server::test {
 namespace {
 
-using test::S;
-using test::Thing;
-using test::UnkS;
 using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
 using tf::testing::FakeResourceScript;
@@ -89,7 +86,13 @@ TEST_F(IdentityTest, SchemasListOnlyResourcesWithIdentity) {
   const IdentitySchema& s = r.identity_schemas.at("fake_thing");
   EXPECT_EQ(s.version, 1);
   EXPECT_EQ(s.attributes[0].name, "key");
-  EXPECT_EQ(server_->ResourceIdentitySchema("fake_plain"), nullptr);
+  const TypeSchemas* plain = server_->FindType(Kind::kResource, "fake_plain");
+  ASSERT_NE(plain, nullptr);
+  EXPECT_EQ(plain->Identity(), nullptr);
+  const TypeSchemas* thing = server_->FindType(Kind::kResource, "fake_thing");
+  ASSERT_NE(thing, nullptr);
+  ASSERT_NE(thing->Identity(), nullptr);
+  EXPECT_TRUE(thing->identity_type == s.ValueType());
 }
 
 TEST_F(IdentityTest, InvalidIdentitySchemaIsReported) {
@@ -345,4 +348,4 @@ TEST_F(IdentityTest, ResourcesWithoutIdentityKeepIdentityEmpty) {
 }
 
 }  // namespace
-}  // namespace tf::server
+}  // namespace tf::server::test

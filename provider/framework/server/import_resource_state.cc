@@ -17,10 +17,9 @@ namespace tf::server {
 ImportResourceStateResponse ProviderServer::ImportResourceState(
     const ImportResourceStateRequest& req) const {
   ImportResourceStateResponse resp;
-  std::unique_ptr<Resource> r =
-      NewResource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (r == nullptr) return resp;
-  const Schema& schema = *ResourceSchema(req.type_name);
+  auto r = NewResource(req.type_name, resp.diagnostics);
+  if (!r) return resp;
+  const Schema& schema = r.schemas->schema;
   Capabilities caps = DetectCapabilities(*r);
   if (caps.import_state == nullptr) {
     resp.diagnostics.AddError("Resource Import Not Implemented",
@@ -28,7 +27,7 @@ ImportResourceStateResponse ProviderServer::ImportResourceState(
                                            " does not support import."));
     return resp;
   }
-  const IdentitySchema* ischema = ResourceIdentitySchema(req.type_name);
+  const IdentitySchema* ischema = r.schemas->Identity();
   Value identity;
   if (!req.identity.IsNull()) {
     if (ischema == nullptr) {
@@ -42,7 +41,7 @@ ImportResourceStateResponse ProviderServer::ImportResourceState(
     if (resp.diagnostics.HasError()) return resp;
     identity = req.identity;
   } else if (ischema != nullptr) {
-    identity = Value::Null(ischema->ValueType());
+    identity = Value::Null(r.schemas->identity_type);
   }
   const Value empty = EmptyObject(schema.block);
   ImportStateResponse iresp{.state = empty, .identity = identity};

@@ -14,11 +14,9 @@ namespace tf::server {
 OpenEphemeralResourceResponse ProviderServer::OpenEphemeralResource(
     const OpenEphemeralResourceRequest& req) const {
   OpenEphemeralResourceResponse resp;
-  std::unique_ptr<EphemeralResource> e =
-      NewEphemeralResource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (e == nullptr) return resp;
-  const Schema& schema = *EphemeralResourceSchema(req.type_name);
-  const Type type = schema.ValueType();
+  auto e = NewEphemeralResource(req.type_name, resp.diagnostics);
+  if (!e) return resp;
+  const Type& type = e.schemas->type;
   resp.result = Value::Null(type);
   if (req.config.IsNull()) {
     resp.diagnostics.AddError(

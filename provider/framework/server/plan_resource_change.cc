@@ -16,20 +16,19 @@ PlanResourceChangeResponse ProviderServer::PlanResourceChange(
   PlanResourceChangeResponse resp{.planned_state = req.proposed_new_state,
                                   .planned_private = req.prior_private,
                                   .planned_identity = req.prior_identity};
-  std::unique_ptr<Resource> r =
-      NewResource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (r == nullptr) return resp;
-  const Schema& schema = *ResourceSchema(req.type_name);
+  auto r = NewResource(req.type_name, resp.diagnostics);
+  if (!r) return resp;
+  const Schema& schema = r.schemas->schema;
   const Block& block = schema.block;
   Capabilities caps = DetectCapabilities(*r);
-  if (const IdentitySchema* ischema = ResourceIdentitySchema(req.type_name)) {
+  if (const IdentitySchema* ischema = r.schemas->Identity()) {
     resp.planned_identity = IdentityOrNull(*ischema, req.prior_identity);
   }
 
   // Step 1: destroy. The plan is null; only ModifyPlan runs (for warnings),
   // and must leave it null.
   if (req.proposed_new_state.IsNull()) {
-    resp.planned_state = Value::Null(schema.ValueType());
+    resp.planned_state = Value::Null(r.schemas->type);
     if (caps.modify_plan != nullptr) {
       ModifyPlanResponse mresp{.plan = resp.planned_state};
       caps.modify_plan->ModifyPlan(MakeContext(),

@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "provider/framework/server/capabilities.h"
+#include "provider/framework/server/config_validation.h"
 #include "provider/framework/server/values.h"
 
 namespace tf::server {
@@ -64,70 +65,56 @@ void CheckFunction(const std::string& name, const FunctionDefinition& def,
 
 }  // namespace
 
+template <typename T>
+void ProviderServer::Register(Kind kind,
+                              std::function<std::unique_ptr<T>()> factory,
+                              Entries<T>& entries) {
+  const KindNames& names = NamesOf(kind);
+  std::unique_ptr<T> object = factory();
+  std::string name = object->TypeName();
+  TypeSchemas schemas{.schema = object->GetSchema()};
+  schemas.type = schemas.schema.ValueType();
+  CheckSchema(schemas.schema, absl::StrCat(names.noun, " ", name),
+              schema_diagnostics_);
+  if (kind != Kind::kResource) {
+    CheckNoWriteOnly(schemas.schema, absl::StrCat(names.sentence, " ", name),
+                     schema_diagnostics_);
+  } else if (WithIdentity* wi = DetectCapabilities(*object).identity) {
+    schemas.identity = wi->GetIdentitySchema();
+    schemas.identity_type = schemas.identity->ValueType();
+    if (absl::Status s = schemas.identity->Validate(); !s.ok()) {
+      schema_diagnostics_.AddError(
+          "Invalid resource identity schema",
+          absl::StrCat("The identity schema of resource ", name,
+                       " is invalid: ", std::string(s.message()),
+                       ". This is a bug in the provider."));
+    }
+  }
+  if (entries.count(name) > 0) {
+    schema_diagnostics_.AddError(
+        absl::StrCat("Duplicate ", names.noun, " type"),
+        absl::StrCat("The provider defines ", names.noun, " type ", name,
+                     " twice. This is a bug in the provider."));
+  }
+  entries[name] = Entry<T>{std::move(factory), std::move(schemas)};
+}
+
 ProviderServer::ProviderServer(std::unique_ptr<Provider> provider)
     : provider_(std::move(provider)),
       stopped_(std::make_shared<std::atomic<bool>>(false)) {
   provider_schema_ = provider_->GetSchema();
+  provider_type_ = provider_schema_.ValueType();
   CheckSchema(provider_schema_, "the provider", schema_diagnostics_);
   for (auto& factory : provider_->Resources()) {
-    std::unique_ptr<Resource> r = factory();
-    std::string name = r->TypeName();
-    Schema schema = r->GetSchema();
-    CheckSchema(schema, absl::StrCat("resource ", name), schema_diagnostics_);
-    std::optional<IdentitySchema> identity;
-    if (WithIdentity* wi = DetectCapabilities(*r).identity) {
-      identity = wi->GetIdentitySchema();
-      if (absl::Status s = identity->Validate(); !s.ok()) {
-        schema_diagnostics_.AddError(
-            "Invalid resource identity schema",
-            absl::StrCat("The identity schema of resource ", name,
-                         " is invalid: ", std::string(s.message()),
-                         ". This is a bug in the provider."));
-      }
-    }
-    if (resources_.count(name) > 0) {
-      schema_diagnostics_.AddError(
-          "Duplicate resource type",
-          absl::StrCat("The provider defines resource type ", name,
-                       " twice. This is a bug in the provider."));
-    }
-    resources_[name] = ResourceEntry{std::move(factory), std::move(schema),
-                                     std::move(identity)};
+    Register(Kind::kResource, std::move(factory), resources_);
   }
   for (auto& factory : provider_->DataSources()) {
-    std::unique_ptr<DataSource> d = factory();
-    std::string name = d->TypeName();
-    Schema schema = d->GetSchema();
-    CheckSchema(schema, absl::StrCat("data source ", name),
-                schema_diagnostics_);
-    CheckNoWriteOnly(schema, absl::StrCat("Data source ", name),
-                     schema_diagnostics_);
-    if (data_sources_.count(name) > 0) {
-      schema_diagnostics_.AddError(
-          "Duplicate data source type",
-          absl::StrCat("The provider defines data source type ", name,
-                       " twice. This is a bug in the provider."));
-    }
-    data_sources_[name] =
-        DataSourceEntry{std::move(factory), std::move(schema)};
+    Register(Kind::kDataSource, std::move(factory), data_sources_);
   }
   if (auto* with = dynamic_cast<WithEphemeralResources*>(provider_.get())) {
     for (auto& factory : with->EphemeralResources()) {
-      std::unique_ptr<EphemeralResource> e = factory();
-      std::string name = e->TypeName();
-      Schema schema = e->GetSchema();
-      CheckSchema(schema, absl::StrCat("ephemeral resource ", name),
-                  schema_diagnostics_);
-      CheckNoWriteOnly(schema, absl::StrCat("Ephemeral resource ", name),
-                       schema_diagnostics_);
-      if (ephemeral_resources_.count(name) > 0) {
-        schema_diagnostics_.AddError(
-            "Duplicate ephemeral resource type",
-            absl::StrCat("The provider defines ephemeral resource type ", name,
-                         " twice. This is a bug in the provider."));
-      }
-      ephemeral_resources_[name] =
-          EphemeralEntry{std::move(factory), std::move(schema)};
+      Register(Kind::kEphemeralResource, std::move(factory),
+               ephemeral_resources_);
     }
   }
   if (auto* with = dynamic_cast<WithFunctions*>(provider_.get())) {
@@ -147,31 +134,21 @@ ProviderServer::ProviderServer(std::unique_ptr<Provider> provider)
   }
 }
 
-const Schema* ProviderServer::ResourceSchema(
-    const std::string& type_name) const {
-  auto it = resources_.find(type_name);
-  return it == resources_.end() ? nullptr : &it->second.schema;
-}
-
-const Schema* ProviderServer::DataSourceSchema(
-    const std::string& type_name) const {
-  auto it = data_sources_.find(type_name);
-  return it == data_sources_.end() ? nullptr : &it->second.schema;
-}
-
-const Schema* ProviderServer::EphemeralResourceSchema(
-    const std::string& type_name) const {
-  auto it = ephemeral_resources_.find(type_name);
-  return it == ephemeral_resources_.end() ? nullptr : &it->second.schema;
-}
-
-const IdentitySchema* ProviderServer::ResourceIdentitySchema(
-    const std::string& type_name) const {
-  auto it = resources_.find(type_name);
-  if (it == resources_.end() || !it->second.identity.has_value()) {
-    return nullptr;
+const TypeSchemas* ProviderServer::FindType(
+    Kind kind, const std::string& type_name) const {
+  auto find = [&](const auto& entries) -> const TypeSchemas* {
+    auto it = entries.find(type_name);
+    return it == entries.end() ? nullptr : &it->second.schemas;
+  };
+  switch (kind) {
+    case Kind::kResource:
+      return find(resources_);
+    case Kind::kDataSource:
+      return find(data_sources_);
+    case Kind::kEphemeralResource:
+      return find(ephemeral_resources_);
   }
-  return &*it->second.identity;
+  return nullptr;
 }
 
 const FunctionDefinition* ProviderServer::FunctionDefinitionFor(
@@ -196,49 +173,63 @@ bool ProviderServer::ConfigureObject(T& object, Diagnostics& diags) const {
   return !d.HasError();
 }
 
-std::unique_ptr<Resource> ProviderServer::NewResource(
-    const std::string& type_name, bool configure, Diagnostics& diags) const {
-  auto it = resources_.find(type_name);
-  if (it == resources_.end()) {
-    diags.AddError(
-        "Resource Type Not Found",
-        absl::StrCat("The provider does not support resource type \"",
-                     type_name, "\"."));
-    return nullptr;
+template <typename T>
+ProviderServer::Instance<T> ProviderServer::NewInstance(
+    Kind kind, const Entries<T>& entries, const std::string& type_name,
+    bool configure, Diagnostics& diags) const {
+  auto it = entries.find(type_name);
+  if (it == entries.end()) {
+    AddTypeNotFound(kind, type_name, diags);
+    return {};
   }
-  std::unique_ptr<Resource> r = it->second.factory();
-  if (configure && !ConfigureObject(*r, diags)) return nullptr;
-  return r;
+  Instance<T> instance{it->second.factory(), &it->second.schemas};
+  if (configure && !ConfigureObject(*instance.object, diags)) {
+    instance.object = nullptr;
+  }
+  return instance;
 }
 
-std::unique_ptr<DataSource> ProviderServer::NewDataSource(
-    const std::string& type_name, bool configure, Diagnostics& diags) const {
-  auto it = data_sources_.find(type_name);
-  if (it == data_sources_.end()) {
-    diags.AddError(
-        "Data Source Type Not Found",
-        absl::StrCat("The provider does not support data source type \"",
-                     type_name, "\"."));
-    return nullptr;
-  }
-  std::unique_ptr<DataSource> d = it->second.factory();
-  if (configure && !ConfigureObject(*d, diags)) return nullptr;
-  return d;
+ProviderServer::Instance<Resource> ProviderServer::NewResource(
+    const std::string& type_name, Diagnostics& diags, bool configure) const {
+  return NewInstance(Kind::kResource, resources_, type_name, configure, diags);
 }
 
-std::unique_ptr<EphemeralResource> ProviderServer::NewEphemeralResource(
-    const std::string& type_name, bool configure, Diagnostics& diags) const {
-  auto it = ephemeral_resources_.find(type_name);
-  if (it == ephemeral_resources_.end()) {
-    diags.AddError(
-        "Ephemeral Resource Type Not Found",
-        absl::StrCat("The provider does not support ephemeral resource type \"",
-                     type_name, "\"."));
-    return nullptr;
+ProviderServer::Instance<DataSource> ProviderServer::NewDataSource(
+    const std::string& type_name, Diagnostics& diags, bool configure) const {
+  return NewInstance(Kind::kDataSource, data_sources_, type_name, configure,
+                     diags);
+}
+
+ProviderServer::Instance<EphemeralResource>
+ProviderServer::NewEphemeralResource(const std::string& type_name,
+                                     Diagnostics& diags, bool configure) const {
+  return NewInstance(Kind::kEphemeralResource, ephemeral_resources_, type_name,
+                     configure, diags);
+}
+
+Diagnostics ProviderServer::ValidateTypeConfig(Kind kind,
+                                               const std::string& type_name,
+                                               const Value& config,
+                                               bool write_only_allowed) const {
+  Diagnostics diags;
+  auto validate = [&](const auto& instance) {
+    if (instance.object == nullptr) return;
+    ValidateConfig(MakeContext(), *instance.object,
+                   instance.schemas->schema.block, config, write_only_allowed,
+                   diags);
+  };
+  switch (kind) {
+    case Kind::kResource:
+      validate(NewResource(type_name, diags, /*configure=*/false));
+      break;
+    case Kind::kDataSource:
+      validate(NewDataSource(type_name, diags, /*configure=*/false));
+      break;
+    case Kind::kEphemeralResource:
+      validate(NewEphemeralResource(type_name, diags, /*configure=*/false));
+      break;
   }
-  std::unique_ptr<EphemeralResource> e = it->second.factory();
-  if (configure && !ConfigureObject(*e, diags)) return nullptr;
-  return e;
+  return diags;
 }
 
 void ProviderServer::StopProvider() { stopped_->store(true); }

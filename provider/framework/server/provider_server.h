@@ -31,9 +31,23 @@
 #include "provider/framework/sdk/identity.h"
 #include "provider/framework/sdk/provider.h"
 #include "provider/framework/sdk/resource.h"
+#include "provider/framework/server/kind.h"
 #include "provider/framework/server/messages.h"
 
 namespace tf::server {
+
+// A type the provider offers: its schema and the value types derived from it,
+// computed once at start (requests decode and encode with them).
+struct TypeSchemas {
+  Schema schema{};
+  Type type{};                               // schema.ValueType()
+  std::optional<IdentitySchema> identity{};  // WithIdentity resources only
+  Type identity_type{};                      // identity->ValueType(), if any
+
+  const IdentitySchema* Identity() const {
+    return identity.has_value() ? &*identity : nullptr;
+  }
+};
 
 class ProviderServer {
  public:
@@ -44,12 +58,8 @@ class ProviderServer {
   // Schemas, for the adapters that decode DynamicValues. Null when the type
   // name is not offered by the provider.
   const Schema& ProviderSchema() const { return provider_schema_; }
-  const Schema* ResourceSchema(const std::string& type_name) const;
-  const Schema* DataSourceSchema(const std::string& type_name) const;
-  const Schema* EphemeralResourceSchema(const std::string& type_name) const;
-  // Null when the resource type has no identity (or is unknown).
-  const IdentitySchema* ResourceIdentitySchema(
-      const std::string& type_name) const;
+  const Type& ProviderType() const { return provider_type_; }
+  const TypeSchemas* FindType(Kind kind, const std::string& type_name) const;
   // Null when the provider has no function of that name.
   const FunctionDefinition* FunctionDefinitionFor(
       const std::string& name) const;
@@ -90,18 +100,22 @@ class ProviderServer {
   void StopProvider();
 
  private:
-  struct ResourceEntry {
-    std::function<std::unique_ptr<Resource>()> factory;
-    Schema schema;
-    std::optional<IdentitySchema> identity;  // WithIdentity resources only
+  template <typename T>
+  struct Entry {
+    std::function<std::unique_ptr<T>()> factory;
+    TypeSchemas schemas;
   };
-  struct DataSourceEntry {
-    std::function<std::unique_ptr<DataSource>()> factory;
-    Schema schema;
-  };
-  struct EphemeralEntry {
-    std::function<std::unique_ptr<EphemeralResource>()> factory;
-    Schema schema;
+  template <typename T>
+  using Entries = std::map<std::string, Entry<T>>;
+  // A fresh object of a type and that type's schemas.
+  template <typename T>
+  struct Instance {
+    std::unique_ptr<T> object;  // null: see NewInstance
+    const TypeSchemas* schemas = nullptr;
+
+    explicit operator bool() const { return object != nullptr; }
+    T* operator->() const { return object.get(); }
+    T& operator*() const { return *object; }
   };
   struct FunctionEntry {
     std::function<std::unique_ptr<Function>()> factory;
@@ -111,16 +125,32 @@ class ProviderServer {
   Context MakeContext() const { return Context(stopped_); }
   // The configured provider data; nullopt before ConfigureProvider.
   std::optional<std::any> ProviderData() const;
-  // A fresh, configured resource of `type_name`; null (with an error
-  // diagnostic) when the type is unknown or configuring it failed.
-  std::unique_ptr<Resource> NewResource(const std::string& type_name,
-                                        bool configure,
-                                        Diagnostics& diags) const;
-  std::unique_ptr<DataSource> NewDataSource(const std::string& type_name,
-                                            bool configure,
-                                            Diagnostics& diags) const;
-  std::unique_ptr<EphemeralResource> NewEphemeralResource(
-      const std::string& type_name, bool configure, Diagnostics& diags) const;
+  // Checks the schemas of the object `factory` makes and adds it to
+  // `entries`; problems go to schema_diagnostics_.
+  template <typename T>
+  void Register(Kind kind, std::function<std::unique_ptr<T>()> factory,
+                Entries<T>& entries);
+  // A fresh object of `type_name`, configured when `configure`; a null
+  // object (with an error diagnostic) when the type is unknown or
+  // configuring it failed.
+  template <typename T>
+  Instance<T> NewInstance(Kind kind, const Entries<T>& entries,
+                          const std::string& type_name, bool configure,
+                          Diagnostics& diags) const;
+  Instance<Resource> NewResource(const std::string& type_name,
+                                 Diagnostics& diags,
+                                 bool configure = true) const;
+  Instance<DataSource> NewDataSource(const std::string& type_name,
+                                     Diagnostics& diags,
+                                     bool configure = true) const;
+  Instance<EphemeralResource> NewEphemeralResource(const std::string& type_name,
+                                                   Diagnostics& diags,
+                                                   bool configure = true) const;
+  // The ValidateXConfig RPCs: attribute validators, then the object's
+  // WithValidateConfig (config_validation.h).
+  Diagnostics ValidateTypeConfig(Kind kind, const std::string& type_name,
+                                 const Value& config,
+                                 bool write_only_allowed) const;
   // Hands the provider data to `object` through WithConfigure, when both
   // exist; false (with the diagnostics) when that failed.
   template <typename T>
@@ -128,9 +158,10 @@ class ProviderServer {
 
   std::unique_ptr<Provider> provider_;
   Schema provider_schema_;
-  std::map<std::string, ResourceEntry> resources_;
-  std::map<std::string, DataSourceEntry> data_sources_;
-  std::map<std::string, EphemeralEntry> ephemeral_resources_;
+  Type provider_type_;  // provider_schema_.ValueType()
+  Entries<Resource> resources_;
+  Entries<DataSource> data_sources_;
+  Entries<EphemeralResource> ephemeral_resources_;
   std::map<std::string, FunctionEntry> functions_;
   Diagnostics schema_diagnostics_;  // problems found in the schemas at start
   std::shared_ptr<std::atomic<bool>> stopped_;

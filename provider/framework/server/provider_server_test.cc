@@ -13,13 +13,9 @@
 #include "provider/framework/testing/fakes.h"
 #include "provider/framework/types/number.h"
 
-namespace tf::server {
+namespace tf::server::test {
 namespace {
 
-using test::NullS;
-using test::S;
-using test::Thing;
-using test::UnkS;
 using tf::testing::FakeDataSourceScript;
 using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
@@ -114,6 +110,16 @@ class ProviderServerTest : public ::testing::Test {
                                         .prior_private = "priv"});
   }
 
+  // Creates a fake_thing: the plan for `config`, then its apply.
+  ApplyResourceChangeResponse ApplyCreate(const Value& config) {
+    const Value none = Value::Null(ThingSchema().ValueType());
+    return Server().ApplyResourceChange(
+        {.type_name = "fake_thing",
+         .prior_state = none,
+         .planned_state = Plan(none, config).planned_state,
+         .config = config});
+  }
+
   std::shared_ptr<FakeResourceScript> thing_;
   std::shared_ptr<FakeDataSourceScript> lookup_;
   std::unique_ptr<ProviderServer> server_;
@@ -122,9 +128,13 @@ class ProviderServerTest : public ::testing::Test {
 const Value kNullThing = Value::Null(test::ThingSchema().ValueType());
 
 TEST_F(ProviderServerTest, SchemaLookup) {
-  EXPECT_NE(Server().ResourceSchema("fake_thing"), nullptr);
-  EXPECT_EQ(Server().ResourceSchema("nope"), nullptr);
-  EXPECT_NE(Server().DataSourceSchema("fake_lookup"), nullptr);
+  const TypeSchemas* thing = Server().FindType(Kind::kResource, "fake_thing");
+  ASSERT_NE(thing, nullptr);
+  EXPECT_TRUE(thing->type == test::ThingSchema().ValueType());
+  EXPECT_EQ(Server().FindType(Kind::kResource, "nope"), nullptr);
+  EXPECT_EQ(Server().FindType(Kind::kDataSource, "fake_thing"), nullptr);
+  EXPECT_NE(Server().FindType(Kind::kDataSource, "fake_lookup"), nullptr);
+  EXPECT_TRUE(Server().ProviderType() == Server().ProviderSchema().ValueType());
   GetProviderSchemaResponse s = Server().GetProviderSchema();
   EXPECT_TRUE(s.diagnostics.empty());
   EXPECT_EQ(s.resources.size(), 1u);
@@ -311,12 +321,7 @@ TEST_F(ProviderServerTest, ApplyChangingKnownValueNamesAttribute) {
                      .WithAttr("summary", S("s"))
                      .WithAttr("name", S("renamed"));
   };
-  Value config = Thing({{"name", S("a")}});
-  ApplyResourceChangeResponse r = Server().ApplyResourceChange(
-      {.type_name = "fake_thing",
-       .prior_state = kNullThing,
-       .planned_state = Plan(kNullThing, config).planned_state,
-       .config = config});
+  ApplyResourceChangeResponse r = ApplyCreate(Thing({{"name", S("a")}}));
   EXPECT_TRUE(HasErrorAt(r.diagnostics, "name"));
   EXPECT_TRUE(r.new_state.IsWhollyKnown());
 }
@@ -325,12 +330,7 @@ TEST_F(ProviderServerTest, ApplyLeavingUnknownNamesAttribute) {
   thing_->create = [](const CreateRequest&, CreateResponse& resp) {
     resp.state = resp.state.WithAttr("id", S("x"));  // summary left unknown
   };
-  Value config = Thing({{"name", S("a")}});
-  ApplyResourceChangeResponse r = Server().ApplyResourceChange(
-      {.type_name = "fake_thing",
-       .prior_state = kNullThing,
-       .planned_state = Plan(kNullThing, config).planned_state,
-       .config = config});
+  ApplyResourceChangeResponse r = ApplyCreate(Thing({{"name", S("a")}}));
   EXPECT_TRUE(HasErrorAt(r.diagnostics, "summary"));
   EXPECT_TRUE(r.new_state.IsWhollyKnown());  // answered with unknowns nulled
 }
@@ -339,12 +339,7 @@ TEST_F(ProviderServerTest, ApplyFailedCreateReturnsNull) {
   thing_->create = [](const CreateRequest&, CreateResponse& resp) {
     resp.diagnostics.AddError("boom", "remote said no");
   };
-  Value config = Thing({{"name", S("a")}});
-  ApplyResourceChangeResponse r = Server().ApplyResourceChange(
-      {.type_name = "fake_thing",
-       .prior_state = kNullThing,
-       .planned_state = Plan(kNullThing, config).planned_state,
-       .config = config});
+  ApplyResourceChangeResponse r = ApplyCreate(Thing({{"name", S("a")}}));
   EXPECT_TRUE(HasErrorSummary(r.diagnostics, "boom"));
   EXPECT_TRUE(r.new_state.IsNull());
 }
@@ -610,4 +605,4 @@ TEST_F(ProviderServerTest, StopProviderReachesContext) {
 }
 
 }  // namespace
-}  // namespace tf::server
+}  // namespace tf::server::test

@@ -9,10 +9,9 @@ namespace tf::server {
 ReadDataSourceResponse ProviderServer::ReadDataSource(
     const ReadDataSourceRequest& req) const {
   ReadDataSourceResponse resp{.state = req.config};
-  std::unique_ptr<DataSource> d =
-      NewDataSource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (d == nullptr) return resp;
-  const Schema& schema = *DataSourceSchema(req.type_name);
+  auto d = NewDataSource(req.type_name, resp.diagnostics);
+  if (!d) return resp;
+  const Schema& schema = d.schemas->schema;
   DataSourceReadResponse dresp{.state = req.config};
   d->Read(MakeContext(), {.config = req.config}, dresp);
   resp.diagnostics.Append(dresp.diagnostics);

@@ -16,11 +16,10 @@ ReadResourceResponse ProviderServer::ReadResource(
                             .private_data = req.private_data,
                             .new_identity = req.current_identity};
   if (req.current_state.IsNull()) return resp;  // nothing to refresh
-  std::unique_ptr<Resource> r =
-      NewResource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (r == nullptr) return resp;
-  const Schema& schema = *ResourceSchema(req.type_name);
-  const IdentitySchema* ischema = ResourceIdentitySchema(req.type_name);
+  auto r = NewResource(req.type_name, resp.diagnostics);
+  if (!r) return resp;
+  const Schema& schema = r.schemas->schema;
+  const IdentitySchema* ischema = r.schemas->Identity();
   const Value identity = ischema == nullptr
                              ? Value()
                              : IdentityOrNull(*ischema, req.current_identity);
@@ -35,17 +34,14 @@ ReadResourceResponse ProviderServer::ReadResource(
   resp.diagnostics.Append(rresp.diagnostics);
   resp.private_data = rresp.private_data;
   if (rresp.state.IsNull()) {
-    resp.new_state = Value::Null(schema.ValueType());
+    resp.new_state = Value::Null(r.schemas->type);
     resp.new_identity =
-        ischema == nullptr ? Value() : Value::Null(ischema->ValueType());
+        ischema == nullptr ? Value() : Value::Null(r.schemas->identity_type);
     return resp;
   }
   if (ischema != nullptr && !rresp.diagnostics.HasError()) {
-    Diagnostics idiags;
-    CheckIdentity(*ischema, rresp.identity, "read", idiags);
-    CheckIdentityUnchanged(identity, rresp.identity, "read", idiags);
-    resp.diagnostics.Append(idiags);
-    resp.new_identity = idiags.HasError() ? identity : rresp.identity;
+    resp.new_identity = CheckNewIdentity(*ischema, identity, rresp.identity,
+                                         "read", resp.diagnostics);
   }
   Value state = NullWriteOnly(schema.block, rresp.state);
   Diagnostics checks;

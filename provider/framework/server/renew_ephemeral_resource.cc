@@ -8,9 +8,8 @@ namespace tf::server {
 RenewEphemeralResourceResponse ProviderServer::RenewEphemeralResource(
     const RenewEphemeralResourceRequest& req) const {
   RenewEphemeralResourceResponse resp{.private_data = req.private_data};
-  std::unique_ptr<EphemeralResource> e =
-      NewEphemeralResource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (e == nullptr) return resp;
+  auto e = NewEphemeralResource(req.type_name, resp.diagnostics);
+  if (!e) return resp;
   WithEphemeralRenew* renew = DetectCapabilities(*e).ephemeral_renew;
   if (renew == nullptr) return resp;
   RenewEphemeralResponse rresp{.private_data = req.private_data};

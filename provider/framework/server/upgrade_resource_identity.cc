@@ -17,17 +17,16 @@ UpgradeResourceIdentityResponse ProviderServer::UpgradeResourceIdentity(
     const UpgradeResourceIdentityRequest& req) const {
   UpgradeResourceIdentityResponse resp;
   const char* kSummary = "Unable to upgrade resource identity";
-  std::unique_ptr<Resource> r =
-      NewResource(req.type_name, /*configure=*/true, resp.diagnostics);
-  if (r == nullptr) return resp;
-  const IdentitySchema* schema = ResourceIdentitySchema(req.type_name);
+  auto r = NewResource(req.type_name, resp.diagnostics);
+  if (!r) return resp;
+  const IdentitySchema* schema = r.schemas->Identity();
   if (schema == nullptr) {
     resp.diagnostics.AddError(
         kSummary,
         absl::StrCat("The resource type ", req.type_name, " has no identity."));
     return resp;
   }
-  resp.upgraded_identity = Value::Null(schema->ValueType());
+  resp.upgraded_identity = Value::Null(r.schemas->identity_type);
   if (req.version > schema->version) {
     resp.diagnostics.AddError(
         kSummary,
@@ -41,7 +40,7 @@ UpgradeResourceIdentityResponse ProviderServer::UpgradeResourceIdentity(
   Value identity;
   if (req.version == schema->version) {
     absl::StatusOr<Value> v =
-        DecodeJson(req.raw_identity_json, schema->ValueType());
+        DecodeJson(req.raw_identity_json, r.schemas->identity_type);
     if (!v.ok()) {
       resp.diagnostics.AddError(
           kSummary,

@@ -53,15 +53,13 @@ void DropUnknownKeys(const Block& block, JsonNode& object) {
 UpgradeResourceStateResponse ProviderServer::UpgradeResourceState(
     const UpgradeResourceStateRequest& req) const {
   UpgradeResourceStateResponse resp;
-  const Schema* schema = ResourceSchema(req.type_name);
-  if (schema == nullptr) {
-    resp.diagnostics.AddError(
-        "Resource Type Not Found",
-        absl::StrCat("The provider does not support resource type \"",
-                     req.type_name, "\"."));
+  const TypeSchemas* types = FindType(Kind::kResource, req.type_name);
+  if (types == nullptr) {
+    AddTypeNotFound(Kind::kResource, req.type_name, resp.diagnostics);
     return resp;
   }
-  const Type type = schema->ValueType();
+  const Schema* schema = &types->schema;
+  const Type& type = types->type;
   if (req.version > schema->version) {
     resp.diagnostics.AddError(
         "Unable to upgrade resource state",

@@ -3,13 +3,8 @@
 #include "gtest/gtest.h"
 #include "provider/framework/server/test_schema.h"
 
-namespace tf::server {
+namespace tf::server::test {
 namespace {
-
-using test::NullS;
-using test::S;
-using test::Thing;
-using test::UnkS;
 
 TEST(ValuesTest, NullWriteOnly) {
   const Block block = test::ThingSchema().block;
@@ -54,4 +49,4 @@ TEST(ValuesTest, EmptyObject) {
 }
 
 }  // namespace
-}  // namespace tf::server
+}  // namespace tf::server::test

@@ -50,22 +50,26 @@ void Encode(const Value& value, const Type& type, const char* what,
   }
 }
 
+bool DecodeAll(std::initializer_list<DecodeField> fields, const Type& type,
+               Diagnostics& diags) {
+  for (const DecodeField& f : fields) {
+    if (!Decode(f.proto, type, f.what, f.out, diags)) return false;
+  }
+  return true;
+}
+
 bool DecodeIdentity(bool present, const tfplugin6::ResourceIdentityData& proto,
-                    const IdentitySchema* schema, const char* what, Value& out,
-                    Diagnostics& diags) {
-  if (schema == nullptr) {
+                    const server::TypeSchemas& types, const char* what,
+                    Value& out, Diagnostics& diags) {
+  if (types.Identity() == nullptr) {
     out = Value();
     return true;
   }
   if (!present) {
-    out = Value::Null(schema->ValueType());
+    out = Value::Null(types.identity_type);
     return true;
   }
-  return Decode(proto.identity_data(), schema->ValueType(), what, out, diags);
-}
-
-bool SendIdentity(const Value& identity, const IdentitySchema* schema) {
-  return schema != nullptr && !identity.IsNull();
+  return Decode(proto.identity_data(), types.identity_type, what, out, diags);
 }
 
 google::protobuf::Timestamp ToTimestamp(
@@ -83,27 +87,6 @@ google::protobuf::Timestamp ToTimestamp(
   out.set_seconds(seconds);
   out.set_nanos(static_cast<int32_t>(nanos));
   return out;
-}
-
-void UnknownResource(const std::string& type_name, Diagnostics& diags) {
-  diags.AddError("Resource Type Not Found",
-                 absl::StrCat("The provider does not support resource type \"",
-                              type_name, "\"."));
-}
-
-void UnknownDataSource(const std::string& type_name, Diagnostics& diags) {
-  diags.AddError(
-      "Data Source Type Not Found",
-      absl::StrCat("The provider does not support data source type \"",
-                   type_name, "\"."));
-}
-
-void UnknownEphemeralResource(const std::string& type_name,
-                              Diagnostics& diags) {
-  diags.AddError(
-      "Ephemeral Resource Type Not Found",
-      absl::StrCat("The provider does not support ephemeral resource type \"",
-                   type_name, "\"."));
 }
 
 void SetCapabilities(tfplugin6::ServerCapabilities* caps) {

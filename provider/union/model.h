@@ -28,6 +28,11 @@ std::vector<std::string> RefusedRedirectUriSchemes();
 // The attributes of the union_api_key resource, in schema order.
 std::vector<std::string> ResourceAttributeNames();
 
+// Known and not null.
+inline bool IsKnownString(const tf::Value& v) {
+  return v.IsKnown() && !v.IsNull();
+}
+
 // A known list of strings.
 tf::Value StringList(const std::vector<std::string>& items);
 // The strings of a known list (nullopt when null or not wholly known).

@@ -9,7 +9,6 @@
 #include "absl/time/time.h"
 
 #include "gtest/gtest.h"
-#include "provider/union/api_key_resource.h"
 
 namespace union_provider {
 namespace {
@@ -91,60 +90,6 @@ TEST(ValidateNamePrefix, NeedsALetterOrDigitAndRoomForTheSuffix) {
       std::string(kMaxClientIdLength - kKeySuffixLength + 1, 'a'));
   EXPECT_TRUE(absl::IsInvalidArgument(long_prefix));
   EXPECT_NE(long_prefix.message().find("suffix"), std::string::npos);
-}
-
-tf::Value ResourceConfig(tf::Value name) {
-  ApiKeyResource r;
-  return tf::NullAttributes(r.GetSchema().ValueType()).WithAttr("name", name);
-}
-
-TEST(ApiKeyResourceValidate, BadNameIsAnErrorOnName) {
-  for (const char* bad : {"", "!!!", "   ", "\xc3\xa9"}) {
-    ApiKeyResource r;
-    tf::ValidateConfigResponse resp;
-    r.ValidateConfig(tf::Context(), {.config = ResourceConfig(tf::Value::String(bad))},
-                     resp);
-    ASSERT_EQ(resp.diagnostics.size(), 1u) << bad;
-    const tf::Diagnostic& d = resp.diagnostics.items()[0];
-    EXPECT_EQ(d.severity, tf::Severity::kError);
-    EXPECT_EQ(d.summary, "Invalid API key name");
-    ASSERT_TRUE(d.attribute.has_value());
-    EXPECT_EQ(d.attribute->ToString(), "name");
-  }
-}
-
-TEST(ApiKeyResourceValidate, GoodAndUnknownNamesPass) {
-  for (const tf::Value& v :
-       {tf::Value::String("CI Pipeline #1"), tf::Value::Unknown(tf::Type::String())}) {
-    ApiKeyResource r;
-    tf::ValidateConfigResponse resp;
-    r.ValidateConfig(tf::Context(), {.config = ResourceConfig(v)}, resp);
-    EXPECT_TRUE(resp.diagnostics.empty());
-  }
-}
-
-TEST(ApiKeyResourceValidate, EmptyClientNameIsAnError) {
-  ApiKeyResource r;
-  tf::ValidateConfigResponse resp;
-  r.ValidateConfig(tf::Context(),
-                   {.config = ResourceConfig(tf::Value::String("ok"))
-                                  .WithAttr("client_name", tf::Value::String(""))},
-                   resp);
-  ASSERT_EQ(resp.diagnostics.size(), 1u);
-  EXPECT_EQ(resp.diagnostics.items()[0].attribute->ToString(), "client_name");
-}
-
-TEST(ApiKeyResourceValidate, EmptyRedirectUrisIsAnError) {
-  ApiKeyResource r;
-  tf::ValidateConfigResponse resp;
-  r.ValidateConfig(
-      tf::Context(),
-      {.config = ResourceConfig(tf::Value::String("ok"))
-                     .WithAttr("redirect_uris",
-                               tf::Value::List(tf::Type::String(), {}))},
-      resp);
-  ASSERT_EQ(resp.diagnostics.size(), 1u);
-  EXPECT_EQ(resp.diagnostics.items()[0].attribute->ToString(), "redirect_uris");
 }
 
 }  // namespace

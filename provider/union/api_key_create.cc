@@ -78,7 +78,7 @@ constexpr absl::Duration kIssueTimeSkew = absl::Minutes(10);
 
 // Whether `found` is the key `params` asked for, created by the attempt
 // that began at `started` (docs/design/ambiguous-create.md).
-bool IsTheRequestedKey(const ApiKeyInfo& found, const CreateKeyParams& params,
+bool IsTheRequestedKey(const unionc::ApiKey& found, const CreateKeyParams& params,
                        absl::Time started) {
   const std::string& want_name =
       params.client_name.empty() ? found.client_id : params.client_name;
@@ -106,7 +106,7 @@ Value TentativeState(const std::string& client_id, const Value& plan) {
 // After an ambiguous create failure (`failure`) the key `found` exists:
 // adopt it into state (tainted by Terraform, because the create reports an
 // error) when it is the requested key, report it as someone else's when not.
-void AdoptOrReport(const ApiKeyInfo& found, const CreateKeyParams& params,
+void AdoptOrReport(const unionc::ApiKey& found, const CreateKeyParams& params,
                    absl::Time started, const absl::Status& failure,
                    const Value& plan, tf::CreateResponse& resp) {
   const std::string code = absl::StatusCodeToString(failure.code());
@@ -162,7 +162,7 @@ void CreateApiKey(ApiKeyBackend& backend, const Value& planned,
     }
     plan = plan.WithAttr(
         "name",
-        Value::String(absl::StrCat(NormaliseKeyName(prefix.AsString()),
+        Value::String(absl::StrCat(unionc::NormalizeKeyName(prefix.AsString()),
                                    *suffix)));
   }
   const std::string name = plan.Attr("name").AsString();
@@ -170,9 +170,11 @@ void CreateApiKey(ApiKeyBackend& backend, const Value& planned,
   const std::optional<std::string> expected_id = backend.ClientIdFor(name);
   const std::string shown_id =
       expected_id.value_or(absl::StrCat("<client_id of ", name, ">"));
+  // The plan holds the schema's defaults (redirect_uris) and ModifyPlan's
+  // (client_name, when the client_id is known).
   CreateKeyParams params{.name = name,
                          .client_name = "",
-                         .redirect_uris = {kDefaultRedirectUri},
+                         .redirect_uris = {},
                          .skip_default_policy_assignments = false};
   if (IsKnownString(plan.Attr("client_name"))) {
     params.client_name = plan.Attr("client_name").AsString();
@@ -195,7 +197,7 @@ void CreateApiKey(ApiKeyBackend& backend, const Value& planned,
   // The ambiguous failure that made the loop try again, if any.
   absl::Status earlier_failure;
   for (int attempt = 1;; ++attempt) {
-    absl::StatusOr<ApiKeyInfo> created = backend.Create(params);
+    absl::StatusOr<unionc::ApiKey> created = backend.Create(params);
     if (created.ok()) {
       resp.state = ResourceStateFromKey(*created, plan);
       if (expected_id && created->client_id != *expected_id) {
@@ -217,7 +219,7 @@ void CreateApiKey(ApiKeyBackend& backend, const Value& planned,
       // An earlier attempt of this apply failed ambiguously and its look-up
       // found nothing, yet the key exists now: that attempt may have
       // committed late. Same decision as a look-up that finds the key.
-      absl::StatusOr<ApiKeyInfo> found = backend.Get(*expected_id);
+      absl::StatusOr<unionc::ApiKey> found = backend.Get(*expected_id);
       if (found.ok()) {
         return AdoptOrReport(*found, params, started, earlier_failure, plan,
                              resp);
@@ -235,7 +237,7 @@ void CreateApiKey(ApiKeyBackend& backend, const Value& planned,
       return;
     }
     // The request may have reached the server: does the key exist now?
-    absl::StatusOr<ApiKeyInfo> probe = backend.Get(*expected_id);
+    absl::StatusOr<unionc::ApiKey> probe = backend.Get(*expected_id);
     if (probe.ok()) {
       return AdoptOrReport(*probe, params, started, s, plan, resp);
     }

@@ -78,7 +78,7 @@ TEST_F(ApiKeyCreateTest, AmbiguousCreateFindingAnOlderKeyLeavesItAlone) {
 }
 
 TEST_F(ApiKeyCreateTest, AmbiguousCreateFindingADifferentKeyLeavesItAlone) {
-  ApiKeyInfo other;
+  unionc::ApiKey other;
   other.client_id = "mine";
   other.client_name = "someone else's";
   other.redirect_uris = {"http://localhost:9999/cb"};

@@ -17,6 +17,7 @@
 #include "provider/union/names.h"
 #include "provider/union/provider_data.h"
 #include "provider/union/status_diagnostic.h"
+#include "union/api_key.h"
 
 namespace union_provider {
 namespace {
@@ -36,7 +37,7 @@ std::string StateClientId(const Value& state) {
 
 // A warning (on client_secret_expires_at) when the secret of `key` expired
 // before `now`; nothing otherwise.
-void WarnIfSecretExpired(const ApiKeyInfo& key, absl::Time now,
+void WarnIfSecretExpired(const unionc::ApiKey& key, absl::Time now,
                          tf::Diagnostics& diags) {
   if (!key.client_secret_expires_at || *key.client_secret_expires_at > now) {
     return;
@@ -46,7 +47,7 @@ void WarnIfSecretExpired(const ApiKeyInfo& key, absl::Time now,
       "Union API key secret expired",
       absl::StrCat(
           "The client_secret of API key \"", key.client_id, "\" expired at ",
-          FormatTimestamp(*key.client_secret_expires_at),
+          unionc::FormatRfc3339(*key.client_secret_expires_at),
           ", so it can no longer obtain tokens. Rotate the key: change a "
           "value in its rotate_when_changed (with name_prefix and "
           "create_before_destroy the new key exists before the old one is "
@@ -69,7 +70,7 @@ void ApiKeyResource::Configure(const std::any& provider_data,
 std::optional<std::string> ApiKeyResource::ClientIdFor(
     const std::string& name) const {
   if (backend_) return backend_->ClientIdFor(name);
-  return NormaliseKeyName(name);
+  return unionc::NormalizeKeyName(name);
 }
 
 void ApiKeyResource::ModifyPlan(const tf::Context&,
@@ -94,8 +95,8 @@ void ApiKeyResource::ModifyPlan(const tf::Context&,
     if (IsKnownString(name)) {
       same = (client_id && *client_id == prior_id) ||
              (IsKnownString(prior_name) &&
-              NormaliseKeyName(name.AsString()) ==
-                  NormaliseKeyName(prior_name.AsString()));
+              unionc::NormalizeKeyName(name.AsString()) ==
+                  unionc::NormalizeKeyName(prior_name.AsString()));
     }
     if (same) {
       client_id = prior_id;
@@ -130,7 +131,7 @@ void ApiKeyResource::ReadKey(const tf::Context&, const tf::ReadRequest& req,
                               "Remove it from state and import it again.");
     return;
   }
-  absl::StatusOr<ApiKeyInfo> key = backend_->Get(client_id);
+  absl::StatusOr<unionc::ApiKey> key = backend_->Get(client_id);
   if (IsGone(key.status())) {
     resp.RemoveResource();
     return;
@@ -154,14 +155,14 @@ void ApiKeyResource::UpdateKey(const tf::Context&,
       plan.Attr("client_name") != req.state.Attr("client_name") ||
       plan.Attr("redirect_uris") != req.state.Attr("redirect_uris");
   if (!changed) return;  // e.g. only the letter case of name: state = plan
+  // The plan holds the defaults (api_key_schema.cc, ModifyPlan).
   UpdateKeyParams params{.client_id = client_id};
-  params.client_name = IsKnownString(plan.Attr("client_name"))
-                           ? plan.Attr("client_name").AsString()
-                           : client_id;
-  params.redirect_uris =
-      StringsOf(plan.Attr("redirect_uris"))
-          .value_or(std::vector<std::string>{kDefaultRedirectUri});
-  absl::StatusOr<ApiKeyInfo> updated = backend_->Update(params);
+  if (IsKnownString(plan.Attr("client_name"))) {
+    params.client_name = plan.Attr("client_name").AsString();
+  }
+  params.redirect_uris = StringsOf(plan.Attr("redirect_uris")).value_or(
+      std::vector<std::string>{});
+  absl::StatusOr<unionc::ApiKey> updated = backend_->Update(params);
   if (!updated.ok()) {
     tf::Diagnostic d = StatusToDiagnostic(
         updated.status(), {.operation = "update", .client_id = client_id});

@@ -222,7 +222,8 @@ TEST_F(ApiKeyResourceTest, NamePrefixCreateMakesAUniqueClientIdPerKey) {
     EXPECT_EQ(s.Attr("client_name"), s.Attr("client_id"));
     EXPECT_EQ(s.Attr("name_prefix"), Value::String("CI "));
     EXPECT_TRUE(s.Attr("client_secret").IsKnown());
-    EXPECT_TRUE(ValidateClientId(id).ok()) << id;
+    EXPECT_EQ(unionc::NormalizeKeyName(id), id);
+    EXPECT_TRUE(unionc::ValidateKeyName(id).ok()) << id;
   }
   EXPECT_NE(a.Attr("client_id"), b.Attr("client_id"));
   EXPECT_EQ(fake_->keys.size(), 2u);
@@ -258,7 +259,8 @@ TEST_F(ApiKeyResourceTest, SecretExpiryIsRecordedAndWarnedAboutOnceItPassed) {
   fake_->secret_ttl = absl::Hours(1);
   Value state = Apply(Config("expiring"));
   EXPECT_EQ(state.Attr("client_secret_expires_at"),
-            Value::String(FormatTimestamp(fake_->issued_at + absl::Hours(1))));
+            Value::String(
+                unionc::FormatRfc3339(fake_->issued_at + absl::Hours(1))));
   tf::ReadResponse fresh = Read(state);
   EXPECT_TRUE(fresh.diagnostics.empty());
   fake_->keys["expiring"].client_secret_expires_at =

@@ -6,6 +6,7 @@
 #include "provider/union/api_key_resource.h"
 #include "provider/union/model.h"
 #include "provider/union/names.h"
+#include "union/api_key.h"
 
 namespace union_provider {
 namespace {
@@ -16,27 +17,20 @@ using tf::Presence;
 using tf::Type;
 using tf::Value;
 
-// Validates the name (known values only), adding errors on `name`.
+// Validates the name (known values only) by union-client's rule, adding
+// errors on `name`.
 void ValidateName(const Value& name, tf::Diagnostics& diags) {
   if (!IsKnownString(name)) return;
-  const std::string client_id = NormaliseKeyName(name.AsString());
-  absl::Status s = ValidateClientId(client_id);
+  absl::Status s = unionc::ValidateKeyName(name.AsString());
   if (!s.ok()) {
     diags.AddAttributeError(
         Path::Root("name"), "Invalid API key name",
-        absl::StrCat("The name \"", name.AsString(),
-                     "\" gives the client_id \"", client_id, "\", but ",
-                     s.message(),
-                     ". The client_id is the name in lower case with every "
-                     "run of characters other than letters and digits "
-                     "replaced by '-'; use a name with at least one letter "
-                     "or digit."));
+        absl::StrCat(
+            s.message(),
+            ". The client_id is the name in lower case with every run of "
+            "characters other than letters and digits replaced by '-'."));
   }
 }
-
-// The error for a create answered ALREADY_EXISTS. With a fixed name there
-// are two usual causes: a replacement under create_before_destroy (the new
-// key needs the old one's client_id while the old one still exists), or a
 
 }  // namespace
 
@@ -109,8 +103,7 @@ tf::Schema ApiKeyResource::GetSchema() const {
                     "`file:` are refused. Defaults to `[\"",
                     kDefaultRedirectUri, "\"]`. Updated in place."),
                 .default_value = StringList({kDefaultRedirectUri}),
-                .validators = {tf::EachElement(tf::AbsoluteUri(
-                    {.refused_schemes = RefusedRedirectUriSchemes()}))}},
+                .validators = {RedirectUrisValidator()}},
       Attribute{.name = "skip_default_policy_assignments",
                 .type = Type::Bool(),
                 .presence = Presence::kOptionalComputed,

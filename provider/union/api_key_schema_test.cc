@@ -79,7 +79,7 @@ TEST_F(ApiKeySchemaTest, NameAndNamePrefixExcludeEachOther) {
 TEST_F(ApiKeySchemaTest, BadNamePrefixIsAnErrorOnNamePrefix) {
   for (const std::string& bad :
        {std::string("!!"), std::string(""),
-        std::string(kMaxClientIdLength - kKeySuffixLength + 1, 'a')}) {
+        std::string(unionc::kMaxClientIdLength - kKeySuffixLength + 1, 'a')}) {
     tf::Diagnostics d = Validate(PrefixConfig(bad));
     ASSERT_EQ(d.size(), 1u) << bad;
     EXPECT_EQ(d.items()[0].summary, "Invalid API key name_prefix");
@@ -87,7 +87,7 @@ TEST_F(ApiKeySchemaTest, BadNamePrefixIsAnErrorOnNamePrefix) {
   }
   EXPECT_TRUE(
       Validate(PrefixConfig(
-                   std::string(kMaxClientIdLength - kKeySuffixLength, 'a')))
+                   std::string(unionc::kMaxClientIdLength - kKeySuffixLength, 'a')))
           .empty());
 }
 

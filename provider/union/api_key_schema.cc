@@ -1,5 +1,5 @@
-// api_key_schema.cc: the union_api_key resource's schema and the checks of
-// its configuration.
+// api_key_schema.cc: the union_api_key resource's schema, with the
+// validators of its attributes, and the check that spans two of them.
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -9,30 +9,11 @@
 #include "union/api_key.h"
 
 namespace union_provider {
-namespace {
 
 using tf::Attribute;
-using tf::Path;
 using tf::Presence;
 using tf::Type;
 using tf::Value;
-
-// Validates the name (known values only) by union-client's rule, adding
-// errors on `name`.
-void ValidateName(const Value& name, tf::Diagnostics& diags) {
-  if (!IsKnownString(name)) return;
-  absl::Status s = unionc::ValidateKeyName(name.AsString());
-  if (!s.ok()) {
-    diags.AddAttributeError(
-        Path::Root("name"), "Invalid API key name",
-        absl::StrCat(
-            s.message(),
-            ". The client_id is the name in lower case with every run of "
-            "characters other than letters and digits replaced by '-'."));
-  }
-}
-
-}  // namespace
 
 tf::Schema ApiKeyResource::GetSchema() const {
   const Type strings = Type::List(Type::String());
@@ -58,7 +39,8 @@ tf::Schema ApiKeyResource::GetSchema() const {
                     "client_id forces a new key; one that gives the same "
                     "client_id (e.g. only in letter case) is made in place. "
                     "Exactly one of `name` and `name_prefix` must be set; "
-                    "with `name_prefix`, `name` is computed (the client_id)."},
+                    "with `name_prefix`, `name` is computed (the client_id).",
+                .validators = {KeyNameValidator()}},
       Attribute{.name = "name_prefix",
                 .type = Type::String(),
                 .presence = Presence::kOptional,
@@ -72,7 +54,9 @@ tf::Schema ApiKeyResource::GetSchema() const {
                     "after apply. Use it with `create_before_destroy` to "
                     "rotate a key without downtime. Changing it forces a new "
                     "key."),
-                .plan_modifiers = {tf::RequiresReplace()}},
+                .plan_modifiers = {tf::RequiresReplace()},
+                .validators = {
+                    NamePrefixValidator("Invalid API key name_prefix")}},
       Attribute{.name = "rotate_when_changed",
                 .type = Type::Map(Type::String()),
                 .presence = Presence::kOptional,
@@ -93,7 +77,8 @@ tf::Schema ApiKeyResource::GetSchema() const {
                 .presence = Presence::kOptionalComputed,
                 .description =
                     "The key's display name. Defaults to the client_id. "
-                    "Updated in place."},
+                    "Updated in place.",
+                .validators = {tf::StringLengthAtLeast(1)}},
       Attribute{.name = "redirect_uris",
                 .type = strings,
                 .presence = Presence::kOptionalComputed,
@@ -103,7 +88,8 @@ tf::Schema ApiKeyResource::GetSchema() const {
                     "`file:` are refused. Defaults to `[\"",
                     kDefaultRedirectUri, "\"]`. Updated in place."),
                 .default_value = StringList({kDefaultRedirectUri}),
-                .validators = {RedirectUrisValidator()}},
+                .validators = {tf::SizeAtLeast(1), tf::NoNullElements(),
+                               RedirectUrisValidator()}},
       Attribute{.name = "skip_default_policy_assignments",
                 .type = Type::Bool(),
                 .presence = Presence::kOptionalComputed,
@@ -171,56 +157,13 @@ tf::Schema ApiKeyResource::GetSchema() const {
   return s;
 }
 
+// The attribute rules are declared in the schema (validators); what is left
+// spans two attributes.
 void ApiKeyResource::ValidateConfig(const tf::Context&,
                                     const tf::ValidateConfigRequest& req,
                                     tf::ValidateConfigResponse& resp) {
   if (req.config.IsNull() || !req.config.IsKnown()) return;
   tf::ExactlyOneOf(req.config, {"name", "name_prefix"}, resp.diagnostics);
-  ValidateName(req.config.Attr("name"), resp.diagnostics);
-  const Value& prefix = req.config.Attr("name_prefix");
-  if (IsKnownString(prefix)) {
-    absl::Status ps = ValidateNamePrefix(prefix.AsString());
-    if (!ps.ok()) {
-      resp.diagnostics.AddAttributeError(
-          Path::Root("name_prefix"), "Invalid API key name_prefix",
-          absl::StrCat(ps.message(),
-                       ". The client_id is the prefix in lower case with "
-                       "every run of characters other than letters and "
-                       "digits replaced by '-', followed by a ",
-                       kKeySuffixLength, "-character unique suffix."));
-    }
-  }
-  const Value& client_name = req.config.Attr("client_name");
-  if (IsKnownString(client_name) && client_name.AsString().empty()) {
-    resp.diagnostics.AddAttributeError(
-        Path::Root("client_name"), "Empty client_name",
-        "client_name must not be empty. Remove it to default to the "
-        "client_id.");
-  }
-  const Value& uris = req.config.Attr("redirect_uris");
-  if (uris.IsKnown() && !uris.IsNull() && uris.Elements().empty()) {
-    // Union (and the reference SDK) replace an empty list with the default
-    // callback, so an empty list could never be kept.
-    resp.diagnostics.AddAttributeError(
-        Path::Root("redirect_uris"), "Empty redirect_uris",
-        absl::StrCat("redirect_uris must hold at least one URI. Remove the "
-                     "attribute to use the default [\"",
-                     kDefaultRedirectUri, "\"]."));
-  }
-  if (uris.IsKnown() && !uris.IsNull()) {
-    for (size_t i = 0; i < uris.Elements().size(); ++i) {
-      const Value& u = uris.Elements()[i];
-      if (u.IsNull()) {
-        resp.diagnostics.AddAttributeError(
-            Path::Root("redirect_uris").Index(static_cast<int64_t>(i)),
-            "Null redirect URI", "Each redirect URI must be a string.");
-      } else if (u.IsKnown() && u.AsString().empty()) {
-        resp.diagnostics.AddAttributeError(
-            Path::Root("redirect_uris").Index(static_cast<int64_t>(i)),
-            "Empty redirect URI", "Each redirect URI must be non-empty.");
-      }
-    }
-  }
 }
 
 }  // namespace union_provider

@@ -133,6 +133,17 @@ TEST_F(ApiKeySchemaTest, EmptyClientNameIsAnError) {
   EXPECT_EQ(diags.items()[0].attribute->ToString(), "client_name");
 }
 
+TEST_F(ApiKeySchemaTest, NullAndEmptyRedirectUrisAreErrorsOnTheirElement) {
+  tf::Diagnostics diags = Validate(Config("ok").WithAttr(
+      "redirect_uris",
+      Value::List(Type::String(), {Value::String("https://a.example/cb"),
+                                   Value::Null(Type::String()),
+                                   Value::String("")})));
+  ASSERT_EQ(diags.size(), 2u);
+  EXPECT_EQ(diags.items()[0].attribute->ToString(), "redirect_uris[1]");
+  EXPECT_EQ(diags.items()[1].attribute->ToString(), "redirect_uris[2]");
+}
+
 TEST_F(ApiKeySchemaTest, EmptyRedirectUrisIsAnError) {
   tf::Diagnostics diags = Validate(
       Config("ok").WithAttr("redirect_uris", Value::List(Type::String(), {})));

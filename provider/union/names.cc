@@ -5,6 +5,8 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -58,6 +60,69 @@ absl::Status ValidateNamePrefix(std::string_view prefix) {
         " are allowed"));
   }
   return absl::OkStatus();
+}
+
+namespace {
+
+bool IsKnownString(const tf::Value& v) {
+  return v.IsKnown() && !v.IsNull() && v.type() == tf::Type::String();
+}
+
+class KeyNameRule final : public tf::Validator {
+ public:
+  std::string Description() const override {
+    return "Must have a letter or digit, and give a client_id of at most " +
+           std::to_string(unionc::kMaxClientIdLength) + " characters.";
+  }
+  void Validate(const tf::Value& value, const tf::Path& path,
+                tf::Diagnostics& diags) const override {
+    if (!IsKnownString(value)) return;
+    absl::Status s = unionc::ValidateKeyName(value.AsString());
+    if (s.ok()) return;
+    diags.AddAttributeError(
+        path, "Invalid API key name",
+        absl::StrCat(
+            s.message(),
+            ". The client_id is the name in lower case with every run of "
+            "characters other than letters and digits replaced by '-'."));
+  }
+};
+
+class NamePrefixRule final : public tf::Validator {
+ public:
+  explicit NamePrefixRule(std::string summary) : summary_(std::move(summary)) {}
+  std::string Description() const override {
+    return absl::StrCat(
+        "Must have a letter or digit, and leave room for the ",
+        kKeySuffixLength, "-character unique suffix in a client_id of at most ",
+        unionc::kMaxClientIdLength, " characters.");
+  }
+  void Validate(const tf::Value& value, const tf::Path& path,
+                tf::Diagnostics& diags) const override {
+    if (!IsKnownString(value)) return;
+    absl::Status s = ValidateNamePrefix(value.AsString());
+    if (s.ok()) return;
+    diags.AddAttributeError(
+        path, summary_,
+        absl::StrCat(s.message(),
+                     ". The client_id is the prefix in lower case with every "
+                     "run of characters other than letters and digits "
+                     "replaced by '-', followed by a ",
+                     kKeySuffixLength, "-character unique suffix."));
+  }
+
+ private:
+  std::string summary_;
+};
+
+}  // namespace
+
+std::shared_ptr<const tf::Validator> KeyNameValidator() {
+  return std::make_shared<KeyNameRule>();
+}
+
+std::shared_ptr<const tf::Validator> NamePrefixValidator(std::string summary) {
+  return std::make_shared<NamePrefixRule>(std::move(summary));
 }
 
 }  // namespace union_provider

@@ -9,12 +9,14 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "provider/framework/schema/validator.h"
 #include "union/api_key.h"
 
 namespace union_provider {
@@ -32,5 +34,13 @@ inline constexpr size_t kKeySuffixLength = 26;
 // digit, and with a suffix it fits unionc::kMaxClientIdLength. InvalidArgument
 // otherwise, with a message that can be shown to the user.
 [[nodiscard]] absl::Status ValidateNamePrefix(std::string_view prefix);
+
+// Declared validators (schema `validators`) for the key rules above, so
+// ValidateResourceConfig reports them on their attribute:
+// a `name` that unionc::ValidateKeyName refuses ("Invalid API key name"), and
+// a `name_prefix` that ValidateNamePrefix refuses (`summary`, e.g. "Invalid
+// API key name_prefix").
+std::shared_ptr<const tf::Validator> KeyNameValidator();
+std::shared_ptr<const tf::Validator> NamePrefixValidator(std::string summary);
 
 }  // namespace union_provider

@@ -133,6 +133,20 @@ class Int64BetweenValidator final : public Validator {
   int64_t min_, max_;
 };
 
+// Calls fn(element, its path) for each element of a known list or set; a
+// list element's path carries its index, a set element's is `path`.
+template <typename Fn>
+void ForEachElement(const Value& value, const Path& path, Fn fn) {
+  if (!value.IsKnown() || value.IsNull()) return;
+  const TypeKind kind = value.type().kind();
+  if (kind != TypeKind::kList && kind != TypeKind::kSet) return;
+  int64_t i = 0;
+  for (const Value& e : value.Elements()) {
+    fn(e, kind == TypeKind::kList ? path.Index(i) : path);
+    ++i;
+  }
+}
+
 class NoNullElementsValidator final : public Validator {
  public:
   std::string Description() const override {
@@ -140,21 +154,14 @@ class NoNullElementsValidator final : public Validator {
   }
   void Validate(const Value& value, const Path& path,
                 Diagnostics& diags) const override {
-    if (!value.IsKnown() || value.IsNull()) return;
-    const TypeKind kind = value.type().kind();
-    if (kind != TypeKind::kList && kind != TypeKind::kSet) return;
-    int64_t i = 0;
-    for (const Value& e : value.Elements()) {
-      if (e.IsNull()) {
-        const Path at = kind == TypeKind::kList ? path.Index(i) : path;
-        diags.AddAttributeError(
-            at, "Invalid Attribute Value",
-            absl::StrCat("Attribute ", at.ToString(),
-                         " must not be null; remove the element or give a "
-                         "value."));
-      }
-      ++i;
-    }
+    ForEachElement(value, path, [&](const Value& e, const Path& at) {
+      if (!e.IsNull()) return;
+      diags.AddAttributeError(
+          at, "Invalid Attribute Value",
+          absl::StrCat("Attribute ", at.ToString(),
+                       " must not be null; remove the element or give a "
+                       "value."));
+    });
   }
 };
 
@@ -242,15 +249,9 @@ class EachElementValidator final : public Validator {
   }
   void Validate(const Value& value, const Path& path,
                 Diagnostics& diags) const override {
-    if (!value.IsKnown() || value.IsNull()) return;
-    const TypeKind kind = value.type().kind();
-    if (kind != TypeKind::kList && kind != TypeKind::kSet) return;
-    int64_t i = 0;
-    for (const Value& e : value.Elements()) {
-      element_->Validate(e, kind == TypeKind::kList ? path.Index(i) : path,
-                         diags);
-      ++i;
-    }
+    ForEachElement(value, path, [&](const Value& e, const Path& at) {
+      element_->Validate(e, at, diags);
+    });
   }
 
  private:

@@ -1,10 +1,12 @@
 // api_key_backend.h: the API key operations the resources and data sources
 // need, as a small interface over union-client.
 //
-// Resources talk to an ApiKeyBackend, never to gRPC. The production
+// Keys are union-client's unionc::ApiKey (union/api_key.h), the one model of
+// a key; model.h maps it to Terraform values. Resources talk to an
+// ApiKeyBackend, never to gRPC. The production
 // implementation (union_backend.h) wraps union-client's Client/ApiKeys; the
 // unit tests use testing/fake_backend.h.
-//   absl::StatusOr<ApiKeyInfo> key = backend.Get("ci-pipeline");
+//   absl::StatusOr<unionc::ApiKey> key = backend.Get("ci-pipeline");
 //   if (absl::IsNotFound(key.status())) { /* gone */ }
 #pragma once
 
@@ -16,34 +18,15 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "union/api_key.h"
 
 namespace union_provider {
-
-// One API key (an identity-service App) as the provider sees it. Enum fields
-// are their readable names ("CLIENT_CREDENTIALS", "CODE",
-// "CLIENT_SECRET_BASIC").
-struct ApiKeyInfo {
-  std::string organization{};
-  std::string client_id{};
-  std::string client_name{};
-  std::vector<std::string> redirect_uris{};
-  std::vector<std::string> grant_types{};
-  std::vector<std::string> response_types{};
-  std::string token_endpoint_auth_method{};
-  std::optional<absl::Time> client_id_issued_at{};
-  // When the secret stops working; nullopt when it does not expire.
-  std::optional<absl::Time> client_secret_expires_at{};
-  // Only set in the answer to Create. A secret: never log it.
-  std::string client_secret{};
-  // Only set in the answer to Create:
-  // base64("endpoint:client_id:client_secret:org-or-None"). A secret.
-  std::string encoded_credentials{};
-};
 
 // What Create needs. The backend derives the client_id from `name`.
 struct CreateKeyParams {
   std::string name{};
   std::string client_name{};  // "" = the client_id
+  // Empty: union-client's default (unionc::kDefaultRedirectUri).
   std::vector<std::string> redirect_uris{};
   bool skip_default_policy_assignments = false;
 };
@@ -51,8 +34,8 @@ struct CreateKeyParams {
 // What Update changes; the backend keeps every other field as it is.
 struct UpdateKeyParams {
   std::string client_id{};
-  std::string client_name{};
-  std::vector<std::string> redirect_uris{};
+  std::string client_name{};                // "" = keep
+  std::vector<std::string> redirect_uris{};  // empty = keep
 };
 
 // Thread-safe: one instance is shared by every resource of a provider.
@@ -73,17 +56,17 @@ class ApiKeyBackend {
   [[nodiscard]] virtual int MaxCreateAttempts() const = 0;
   [[nodiscard]] virtual absl::Duration CreateRetryDelay(int attempt) const = 0;
 
-  [[nodiscard]] virtual absl::StatusOr<ApiKeyInfo> Create(
+  [[nodiscard]] virtual absl::StatusOr<unionc::ApiKey> Create(
       const CreateKeyParams& params) = 0;
-  [[nodiscard]] virtual absl::StatusOr<ApiKeyInfo> Get(
+  [[nodiscard]] virtual absl::StatusOr<unionc::ApiKey> Get(
       const std::string& client_id) = 0;
-  [[nodiscard]] virtual absl::StatusOr<ApiKeyInfo> Update(
+  [[nodiscard]] virtual absl::StatusOr<unionc::ApiKey> Update(
       const UpdateKeyParams& params) = 0;
   [[nodiscard]] virtual absl::Status Delete(const std::string& client_id) = 0;
   // Follows pagination until `limit` keys (0: all) have been read. A
   // non-empty `client_id_prefix` keeps only keys whose client_id starts
   // with it (`limit` counts the kept keys).
-  [[nodiscard]] virtual absl::StatusOr<std::vector<ApiKeyInfo>> List(
+  [[nodiscard]] virtual absl::StatusOr<std::vector<unionc::ApiKey>> List(
       int64_t limit, const std::string& client_id_prefix) = 0;
 };
 

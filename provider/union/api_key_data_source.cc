@@ -39,7 +39,7 @@ void ApiKeyDataSource::Read(const tf::Context&,
                             tf::DataSourceReadResponse& resp) {
   if (!backend_) return AddNotConfiguredError(resp.diagnostics);
   const std::string client_id = req.config.Attr("client_id").AsString();
-  absl::StatusOr<ApiKeyInfo> key = backend_->Get(client_id);
+  absl::StatusOr<unionc::ApiKey> key = backend_->Get(client_id);
   if (IsGone(key.status())) {
     resp.diagnostics.AddAttributeError(
         tf::Path::Root("client_id"), "Union API key not found",

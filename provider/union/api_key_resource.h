@@ -55,13 +55,12 @@ class ApiKeyResource final : public tf::Resource,
               tf::DeleteResponse& resp) override;
   void ImportState(const tf::Context& ctx, const tf::ImportStateRequest& req,
                    tf::ImportStateResponse& resp) override;
-  // {client_id, organization} (api_key_identity.h), set by the four
-  // operations below after their *Key counterpart ran.
+  // {client_id, organization} (api_key_identity.h), set by Create, Read,
+  // Update and ImportState after the key's own work (CreateApiKey, ReadKey,
+  // UpdateKey, ImportKey).
   tf::IdentitySchema GetIdentitySchema() const override;
 
  private:
-  void CreateKey(const tf::Context& ctx, const tf::CreateRequest& req,
-                 tf::CreateResponse& resp);
   void ReadKey(const tf::Context& ctx, const tf::ReadRequest& req,
                tf::ReadResponse& resp);
   void UpdateKey(const tf::Context& ctx, const tf::UpdateRequest& req,

@@ -81,7 +81,7 @@ void ApiKeysDataSource::Read(const tf::Context& ctx,
   std::string prefix;
   const tf::Value& p = req.config.Attr("client_id_prefix");
   if (!p.IsNull() && p.IsKnown()) prefix = p.AsString();
-  absl::StatusOr<std::vector<ApiKeyInfo>> keys = backend_->List(limit, prefix);
+  absl::StatusOr<std::vector<unionc::ApiKey>> keys = backend_->List(limit, prefix);
   if (!keys.ok()) {
     resp.diagnostics.Add(
         StatusToDiagnostic(keys.status(), {.operation = "list API keys"}));
@@ -89,7 +89,7 @@ void ApiKeysDataSource::Read(const tf::Context& ctx,
   }
   std::vector<tf::Value> items;
   items.reserve(keys->size());
-  for (const ApiKeyInfo& k : *keys) items.push_back(KeyObject(k));
+  for (const unionc::ApiKey& k : *keys) items.push_back(KeyObject(k));
   resp.state = req.config.WithAttr(
       "keys", tf::Value::List(KeyObjectType(), std::move(items)));
 }

@@ -210,6 +210,40 @@ TEST(DocsMatchSchema, EphemeralAccessToken) {
                    EphemeralAccessToken().GetSchema());
 }
 
+// Every attribute of union_api_key with declared validators has a row in
+// the doc's "## Validation" table, and every row names such an attribute.
+TEST(DocsMatchSchema, ResourceValidationTableCoversTheDeclaredValidators) {
+  const tf::Schema schema = ApiKeyResource().GetSchema();
+  std::set<std::string> declared;
+  for (const tf::Attribute& a : schema.block.attributes) {
+    if (!a.validators.empty()) declared.insert(a.name);
+  }
+  ASSERT_FALSE(declared.empty());
+  std::set<std::string> documented;
+  std::istringstream in(ReadDoc("resources/api_key.md"));
+  std::string line;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("## ", 0) == 0) {
+      inside = line == "## Validation";
+      continue;
+    }
+    if (!inside || line.rfind("| `", 0) != 0) continue;
+    // The first cell: one or more `attribute` names.
+    const std::string cell = line.substr(1, line.find('|', 1) - 1);
+    for (size_t at = cell.find('`'); at != std::string::npos;
+         at = cell.find('`', cell.find('`', at + 1) + 1)) {
+      documented.insert(cell.substr(at + 1, cell.find('`', at + 1) - at - 1));
+    }
+  }
+  for (const std::string& name : declared) {
+    EXPECT_EQ(documented.count(name), 1u) << name << " has no row";
+  }
+  for (const std::string& name : documented) {
+    EXPECT_NE(schema.FindAttribute(name), nullptr) << name;
+  }
+}
+
 TEST(DocsMatchSchema, ParserFindsBulletsAndSections) {
   const std::string doc =
       "# t\n\n## Schema\n\n### Required\n\n- `a` (String) x\n\n"

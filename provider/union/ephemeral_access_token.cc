@@ -10,6 +10,7 @@
 #include "provider/union/model.h"
 #include "provider/union/provider_data.h"
 #include "provider/union/status_diagnostic.h"
+#include "union/api_key.h"
 
 namespace union_provider {
 namespace {
@@ -141,7 +142,7 @@ void EphemeralAccessToken::Open(const tf::Context&,
       resp.result.WithAttr("access_token", Value::String(token->access_token))
           .WithAttr("token_type", Value::String(token->token_type))
           .WithAttr("expires_at",
-                    Value::String(FormatTimestamp(token->expires_at)));
+                    Value::String(unionc::FormatRfc3339(token->expires_at)));
   resp.private_data = PrivateDataFor(api_key);
   resp.renew_at = ToChrono(RenewTime(absl::Now(), token->expires_at));
 }

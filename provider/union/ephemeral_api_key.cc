@@ -9,6 +9,7 @@
 #include "provider/union/names.h"
 #include "provider/union/provider_data.h"
 #include "provider/union/status_diagnostic.h"
+#include "union/api_key.h"
 
 namespace union_provider {
 namespace {
@@ -112,10 +113,11 @@ void EphemeralApiKey::Open(const tf::Context&,
                            tf::OpenEphemeralResponse& resp) {
   if (!backend_) return AddNotConfiguredError(resp.diagnostics);
   const Value& config = req.config;
-  const std::string prefix = NormaliseKeyName(NamePrefix(config));
+  const std::string prefix = unionc::NormalizeKeyName(NamePrefix(config));
+  // No redirect_uris: union-client's default.
   CreateKeyParams params{.name = "",
                          .client_name = "",
-                         .redirect_uris = {kDefaultRedirectUri},
+                         .redirect_uris = {},
                          .skip_default_policy_assignments = false};
   if (auto uris = StringsOf(config.Attr("redirect_uris"))) {
     params.redirect_uris = *uris;
@@ -132,16 +134,17 @@ void EphemeralApiKey::Open(const tf::Context&,
       return;
     }
     params.name = prefix + *suffix;
-    if (absl::Status valid = ValidateClientId(params.name); !valid.ok()) {
+    if (absl::Status valid = unionc::ValidateKeyName(params.name);
+        !valid.ok()) {
       resp.diagnostics.AddAttributeError(
           Path::Root("name_prefix"), "Invalid name_prefix",
-          absl::StrCat(valid.message(), " Choose a shorter name_prefix."));
+          absl::StrCat(valid.message(), ". Choose a shorter name_prefix."));
       return;
     }
     const std::optional<std::string> expected_id =
         backend_->ClientIdFor(params.name);
     const std::string shown_id = expected_id.value_or(params.name);
-    absl::StatusOr<ApiKeyInfo> created = backend_->Create(params);
+    absl::StatusOr<unionc::ApiKey> created = backend_->Create(params);
     if (absl::IsAlreadyExists(created.status()) &&
         attempt < kMaxNameAttempts) {
       continue;  // the suffix collided: draw another
@@ -164,9 +167,10 @@ void EphemeralApiKey::Open(const tf::Context&,
     }
     resp.result =
         resp.result.WithAttr("client_id", Value::String(created->client_id))
-            .WithAttr("client_secret", Value::String(created->client_secret))
+            .WithAttr("client_secret",
+                      Value::String(created->client_secret.value_or("")))
             .WithAttr("encoded_credentials",
-                      Value::String(created->encoded_credentials));
+                      Value::String(created->encoded_credentials.value_or("")));
     resp.private_data = created->client_id;
     return;
   }

@@ -132,7 +132,7 @@ TEST_F(EphemeralApiKeyTest, EveryOpenGetsItsOwnKey) {
 }
 
 TEST_F(EphemeralApiKeyTest, ACollidingSuffixIsDrawnAgain) {
-  fake_->keys["tf-ephemeral-sfx0abcd"] = ApiKeyInfo{};
+  fake_->keys["tf-ephemeral-sfx0abcd"] = unionc::ApiKey{};
   tf::OpenEphemeralResponse r = Open(Config());
   ASSERT_FALSE(r.diagnostics.HasError());
   EXPECT_EQ(r.result.Attr("client_id").AsString(), "tf-ephemeral-sfx1abcd");

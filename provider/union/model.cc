@@ -1,6 +1,7 @@
-// model.cc: ApiKeyInfo <-> tf::Value.
+// model.cc: unionc::ApiKey -> tf::Value.
 #include "provider/union/model.h"
 
+#include <iterator>
 #include <map>
 #include <utility>
 
@@ -14,12 +15,27 @@ using tf::Presence;
 using tf::Type;
 using tf::Value;
 
-Value OptionalTime(const std::optional<absl::Time>& t) {
-  if (!t) return Value::Null(Type::String());
-  return Value::String(FormatTimestamp(*t));
+Value PriorOrNull(const Value& prior, std::string_view name, const Type& t) {
+  if (prior.IsNull() || !prior.IsKnown()) return Value::Null(t);
+  const Value& v = prior.Attr(name);
+  if (!v.IsKnown()) return Value::Null(t);
+  if (v.IsNull()) return Value::Null(t);
+  return v;
 }
 
-std::map<std::string, Value> KeyEntries(const ApiKeyInfo& key) {
+Value OptionalTime(const std::optional<absl::Time>& t) {
+  if (!t) return Value::Null(Type::String());
+  return Value::String(unionc::FormatRfc3339(*t));
+}
+
+// A secret only the Create answer carries, else the prior state's.
+Value SecretOrPrior(const std::optional<std::string>& secret,
+                    const Value& prior, std::string_view name) {
+  if (secret && !secret->empty()) return Value::String(*secret);
+  return PriorOrNull(prior, name, Type::String());
+}
+
+std::map<std::string, Value> KeyEntries(const unionc::ApiKey& key) {
   return {
       {"id", Value::String(key.client_id)},
       {"client_id", Value::String(key.client_id)},
@@ -36,18 +52,12 @@ std::map<std::string, Value> KeyEntries(const ApiKeyInfo& key) {
   };
 }
 
-Value PriorOrNull(const Value& prior, std::string_view name, const Type& t) {
-  if (prior.IsNull() || !prior.IsKnown()) return Value::Null(t);
-  const Value& v = prior.Attr(name);
-  if (!v.IsKnown()) return Value::Null(t);
-  if (v.IsNull()) return Value::Null(t);
-  return v;
-}
-
 }  // namespace
 
-std::vector<std::string> RefusedRedirectUriSchemes() {
-  return {"javascript", "data", "file"};
+std::shared_ptr<const tf::Validator> RedirectUrisValidator() {
+  return tf::EachElement(tf::AbsoluteUri(
+      {.refused_schemes = {std::begin(unionc::kRefusedRedirectUriSchemes),
+                           std::end(unionc::kRefusedRedirectUriSchemes)}}));
 }
 
 std::vector<std::string> ResourceAttributeNames() {
@@ -84,10 +94,6 @@ std::optional<std::vector<std::string>> StringsOf(const Value& list) {
     out.push_back(v.AsString());
   }
   return out;
-}
-
-std::string FormatTimestamp(absl::Time t) {
-  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
 }
 
 std::vector<Attribute> KeyAttributes(Presence client_id_presence) {
@@ -153,11 +159,11 @@ Type KeyObjectType() {
   return Type::Object(std::move(types));
 }
 
-Value KeyObject(const ApiKeyInfo& key) {
+Value KeyObject(const unionc::ApiKey& key) {
   return Value::Object(KeyEntries(key));
 }
 
-Value ResourceStateFromKey(const ApiKeyInfo& key, const Value& prior) {
+Value ResourceStateFromKey(const unionc::ApiKey& key, const Value& prior) {
   std::map<std::string, Value> entries = KeyEntries(key);
   Value name = PriorOrNull(prior, "name", Type::String());
   if (name.IsNull()) name = Value::String(key.client_id);  // import
@@ -170,13 +176,9 @@ Value ResourceStateFromKey(const ApiKeyInfo& key, const Value& prior) {
   if (skip.IsNull()) skip = Value::Bool(false);  // import: the default
   entries["skip_default_policy_assignments"] = skip;
   entries["client_secret"] =
-      key.client_secret.empty()
-          ? PriorOrNull(prior, "client_secret", Type::String())
-          : Value::String(key.client_secret);
+      SecretOrPrior(key.client_secret, prior, "client_secret");
   entries["encoded_credentials"] =
-      key.encoded_credentials.empty()
-          ? PriorOrNull(prior, "encoded_credentials", Type::String())
-          : Value::String(key.encoded_credentials);
+      SecretOrPrior(key.encoded_credentials, prior, "encoded_credentials");
   return Value::Object(std::move(entries));
 }
 

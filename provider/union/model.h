@@ -1,5 +1,6 @@
-// model.h: the mapping between an ApiKeyInfo (what Union returns) and the
-// Terraform values of the resource and data sources.
+// model.h: the mapping between a unionc::ApiKey (what Union returns, in
+// union-client's one model of a key) and the Terraform values of the
+// resource and data sources.
 //
 // Everything a server answer contributes to state goes through here, so the
 // same normalisation applies after Create, Read, Update and import (lists in
@@ -8,32 +9,36 @@
 //   tf::Value state = ResourceStateFromKey(key, prior_state);
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "provider/framework/schema/schema.h"
 #include "provider/framework/types/value.h"
-#include "provider/union/api_key_backend.h"
+#include "provider/framework/schema/validator.h"
+#include "union/api_key.h"
 
 namespace union_provider {
 
-// The redirect URI the reference SDK registers when none is given.
-inline constexpr char kDefaultRedirectUri[] =
-    "http://localhost:8080/authorization-code/callback";
+// union-client's default redirect URI, as a string for schemas.
+inline const std::string kDefaultRedirectUri(unionc::kDefaultRedirectUri);
 
-// URI schemes a redirect URI may not use (script and local-content schemes
-// an authorization server must never redirect to).
-std::vector<std::string> RefusedRedirectUriSchemes();
+// The validator of a redirect_uris attribute: each element an absolute URI
+// without one of union-client's refused schemes (kRefusedRedirectUriSchemes).
+std::shared_ptr<const tf::Validator> RedirectUrisValidator();
 
 // The attributes of the union_api_key resource, in schema order.
 std::vector<std::string> ResourceAttributeNames();
+
+// Known and not null.
+inline bool IsKnownString(const tf::Value& v) {
+  return v.IsKnown() && !v.IsNull();
+}
 
 // A known list of strings.
 tf::Value StringList(const std::vector<std::string>& items);
 // The strings of a known list (nullopt when null or not wholly known).
 std::optional<std::vector<std::string>> StringsOf(const tf::Value& list);
-// RFC 3339 in UTC, whole seconds ("2026-11-26T12:00:00Z").
-std::string FormatTimestamp(absl::Time t);
 
 // The computed, non-secret attributes every representation of a key shares:
 // id, client_id, client_name, organization, redirect_uris, grant_types,
@@ -46,12 +51,13 @@ std::vector<tf::Attribute> KeyAttributes(tf::Presence client_id_presence);
 tf::Type KeyObjectType();
 
 // The KeyAttributes of `key` as an object value (for data sources).
-tf::Value KeyObject(const ApiKeyInfo& key);
+tf::Value KeyObject(const unionc::ApiKey& key);
 
 // The resource state for `key`. Attributes the server does not return are
 // taken from `prior` (a null prior leaves them null): name, name_prefix,
-// rotate_when_changed, skip_default_policy_assignments, client_secret, encoded_credentials. When
-// `key` carries a secret (the Create answer) it is used instead.
-tf::Value ResourceStateFromKey(const ApiKeyInfo& key, const tf::Value& prior);
+// rotate_when_changed, skip_default_policy_assignments, client_secret,
+// encoded_credentials. When `key` carries a secret (the Create answer) it is
+// used instead. Times are unionc::FormatRfc3339 text.
+tf::Value ResourceStateFromKey(const unionc::ApiKey& key, const tf::Value& prior);
 
 }  // namespace union_provider

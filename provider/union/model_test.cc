@@ -7,7 +7,6 @@
 #include "provider/union/api_key_data_source.h"
 #include "provider/union/api_key_resource.h"
 #include "provider/union/api_keys_data_source.h"
-#include "provider/union/union_backend.h"
 #include "union/api_key.h"
 
 namespace union_provider {
@@ -15,8 +14,8 @@ namespace {
 
 using tf::Value;
 
-ApiKeyInfo SampleKey() {
-  ApiKeyInfo k;
+unionc::ApiKey SampleKey() {
+  unionc::ApiKey k;
   k.organization = "acme";
   k.client_id = "ci-pipeline";
   k.client_name = "CI";
@@ -26,12 +25,6 @@ ApiKeyInfo SampleKey() {
   k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
   k.client_id_issued_at = absl::FromUnixSeconds(1764158400) + absl::Milliseconds(250);
   return k;
-}
-
-TEST(FormatTimestamp, Rfc3339UtcWholeSeconds) {
-  EXPECT_EQ(FormatTimestamp(absl::FromUnixSeconds(1764158400) +
-                            absl::Milliseconds(999)),
-            "2025-11-26T12:00:00Z");
 }
 
 TEST(ResourceStateFromKey, HasTheSchemaType) {
@@ -71,7 +64,7 @@ TEST(ResourceStateFromKey, KeepsSecretsAndArgumentsFromPriorState) {
                     .WithAttr("skip_default_policy_assignments", Value::Bool(true))
                     .WithAttr("client_secret", Value::String("sec"))
                     .WithAttr("encoded_credentials", Value::String("enc"));
-  ApiKeyInfo changed = SampleKey();
+  unionc::ApiKey changed = SampleKey();
   changed.client_name = "renamed out of band";
   Value s = ResourceStateFromKey(changed, prior);
   EXPECT_EQ(s.Attr("name"), Value::String("CI Pipeline"));
@@ -82,7 +75,7 @@ TEST(ResourceStateFromKey, KeepsSecretsAndArgumentsFromPriorState) {
 }
 
 TEST(ResourceStateFromKey, SecretsFromCreateWin) {
-  ApiKeyInfo k = SampleKey();
+  unionc::ApiKey k = SampleKey();
   k.client_secret = "new-secret";
   k.encoded_credentials = "new-enc";
   Value plan = ResourceStateFromKey(SampleKey(), Value())
@@ -94,7 +87,7 @@ TEST(ResourceStateFromKey, SecretsFromCreateWin) {
 }
 
 TEST(ResourceStateFromKey, MissingTimestampAndEmptyListsAreNormalised) {
-  ApiKeyInfo k = SampleKey();
+  unionc::ApiKey k = SampleKey();
   k.client_id_issued_at.reset();
   k.redirect_uris.clear();
   Value s = ResourceStateFromKey(k, Value());
@@ -104,45 +97,25 @@ TEST(ResourceStateFromKey, MissingTimestampAndEmptyListsAreNormalised) {
   EXPECT_TRUE(s.Attr("redirect_uris").Elements().empty());
 }
 
-TEST(FromUnionKey, MapsEveryField) {
-  unionc::ApiKey k;
-  k.client_id = "ci";
-  k.client_name = "CI";
-  k.organization = "acme";
-  k.redirect_uris = {"http://x/cb"};
-  k.grant_types = {"CLIENT_CREDENTIALS"};
-  k.response_types = {"CODE"};
-  k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
-  k.client_id_issued_at_seconds = 1764158400;
+TEST(ResourceStateFromKey, TimesAndSecretsOfTheClientModel) {
+  unionc::ApiKey k = SampleKey();
   k.client_secret = "sec";
   k.encoded_credentials = "enc";
-  k.client_secret_expires_at = "2025-11-27T12:00:00Z";
-  ApiKeyInfo info = FromUnionKey(k);
-  ASSERT_TRUE(info.client_secret_expires_at.has_value());
-  EXPECT_EQ(FormatTimestamp(*info.client_secret_expires_at),
-            "2025-11-27T12:00:00Z");
-  EXPECT_EQ(info.client_id, "ci");
-  EXPECT_EQ(info.client_name, "CI");
-  EXPECT_EQ(info.organization, "acme");
-  EXPECT_EQ(info.redirect_uris, k.redirect_uris);
-  EXPECT_EQ(info.grant_types, k.grant_types);
-  EXPECT_EQ(info.response_types, k.response_types);
-  EXPECT_EQ(info.token_endpoint_auth_method, "CLIENT_SECRET_BASIC");
-  ASSERT_TRUE(info.client_id_issued_at.has_value());
-  EXPECT_EQ(FormatTimestamp(*info.client_id_issued_at), "2025-11-26T12:00:00Z");
-  EXPECT_EQ(info.client_secret, "sec");
-  EXPECT_EQ(info.encoded_credentials, "enc");
+  k.client_secret_expires_at =
+      absl::FromUnixSeconds(1764244800) + absl::Milliseconds(999);
+  Value s = ResourceStateFromKey(k, Value());
+  EXPECT_EQ(s.Attr("client_secret_expires_at"),
+            Value::String("2025-11-27T12:00:00Z"));
+  EXPECT_EQ(s.Attr("client_secret"), Value::String("sec"));
+  EXPECT_EQ(s.Attr("encoded_credentials"), Value::String("enc"));
   // A key from Get: no time, no secrets.
   unionc::ApiKey bare;
   bare.client_id = "x";
-  ApiKeyInfo b = FromUnionKey(bare);
-  EXPECT_FALSE(b.client_id_issued_at.has_value());
-  EXPECT_FALSE(b.client_secret_expires_at.has_value());
-  EXPECT_TRUE(ResourceStateFromKey(b, Value())
-                  .Attr("client_secret_expires_at")
-                  .IsNull());
-  EXPECT_TRUE(b.client_secret.empty());
-  EXPECT_TRUE(ResourceStateFromKey(b, Value()).Attr("client_id_issued_at").IsNull());
+  Value b = ResourceStateFromKey(bare, Value());
+  EXPECT_TRUE(b.Attr("client_secret_expires_at").IsNull());
+  EXPECT_TRUE(b.Attr("client_id_issued_at").IsNull());
+  EXPECT_TRUE(b.Attr("client_secret").IsNull());
+  EXPECT_TRUE(b.Attr("encoded_credentials").IsNull());
 }
 
 TEST(KeyObject, MatchesTheDataSourceSchemas) {
@@ -174,10 +147,10 @@ TEST(Schemas, AreValid) {
 // The plan-time validator on redirect_uris and union-client's check (which
 // Create and Update apply before sending) accept and refuse the same URIs.
 TEST(RedirectUriRule, SchemaValidatorAgreesWithUnionClient) {
-  const tf::AbsoluteUriOptions options{.refused_schemes =
-                                           RefusedRedirectUriSchemes()};
+  const std::shared_ptr<const tf::Validator> validator =
+      RedirectUrisValidator();
   for (const char* uri : {
-           kDefaultRedirectUri, "https://app.example.com/cb",
+           kDefaultRedirectUri.c_str(), "https://app.example.com/cb",
            "HTTPS://EXAMPLE.COM", "myapp:/oauth", "com.example.app:/cb",
            "urn:ietf:wg:oauth:2.0:oob", "file:///etc/passwd", "FILE:x",
            "javascript:alert(1)", "JavaScript:x", "data:text/html,hi",
@@ -185,7 +158,10 @@ TEST(RedirectUriRule, SchemaValidatorAgreesWithUnionClient) {
            "http://x/\t", "https:", "x+y.z-w:1", "https:///path",
            "http://exa mple.com", "mailto:a@b.c",
        }) {
-    const bool schema_ok = tf::AbsoluteUriError(uri, options).empty();
+    tf::Diagnostics diags;
+    validator->Validate(StringList({uri}), tf::Path::Root("redirect_uris"),
+                        diags);
+    const bool schema_ok = diags.empty();
     const bool client_ok = unionc::ValidateRedirectUri(uri).ok();
     EXPECT_EQ(schema_ok, client_ok) << "\"" << uri << "\"";
   }

@@ -1,50 +1,18 @@
-// names.cc: key name normalisation and client_id validation.
+// names.cc: name_prefix suffixes and their validation.
 #include "provider/union/names.h"
 
 #include <sys/random.h>
 
 #include <cerrno>
 #include <cstdint>
+#include <string>
+#include <utility>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "union/api_key.h"
 
 namespace union_provider {
-
-std::string NormaliseKeyName(std::string_view name) {
-  return unionc::NormalizeKeyName(name);
-}
-
-absl::Status ValidateClientId(std::string_view client_id) {
-  if (client_id.empty()) {
-    return absl::InvalidArgumentError("the client_id is empty");
-  }
-  if (client_id.size() > kMaxClientIdLength) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("the client_id is ", client_id.size(),
-                     " characters long; at most ", kMaxClientIdLength,
-                     " are allowed"));
-  }
-  bool has_alnum = false;
-  for (char c : client_id) {
-    const auto u = static_cast<unsigned char>(c);
-    if (absl::ascii_isdigit(u) || (u >= 'a' && u <= 'z')) {
-      has_alnum = true;
-    } else if (c != '-') {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "the client_id \"", std::string(client_id),
-          "\" may only contain lower-case letters, digits and '-'"));
-    }
-  }
-  if (!has_alnum) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the client_id \"", std::string(client_id),
-        "\" has no letter or digit"));
-  }
-  return absl::OkStatus();
-}
 
 absl::StatusOr<std::string> UniqueKeySuffix(absl::Time now) {
   constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -72,7 +40,7 @@ absl::StatusOr<std::string> UniqueKeySuffix(absl::Time now) {
 }
 
 absl::Status ValidateNamePrefix(std::string_view prefix) {
-  const std::string normalised = NormaliseKeyName(prefix);
+  const std::string normalised = unionc::NormalizeKeyName(prefix);
   // Any suffix has the same length and characters; this one stands for all.
   const std::string example =
       absl::StrCat(normalised, "20261201t230512-0123456789");
@@ -83,14 +51,78 @@ absl::Status ValidateNamePrefix(std::string_view prefix) {
         "the name_prefix \"", std::string(prefix), "\" normalises to \"",
         normalised, "\", which has no letter or digit"));
   }
-  if (example.size() > kMaxClientIdLength) {
+  if (example.size() > unionc::kMaxClientIdLength) {
     return absl::InvalidArgumentError(absl::StrCat(
         "the name_prefix gives a ", normalised.size(),
         "-character start of the client_id; with the ", kKeySuffixLength,
         "-character unique suffix that is ", example.size(),
-        " characters, and at most ", kMaxClientIdLength, " are allowed"));
+        " characters, and at most ", unionc::kMaxClientIdLength,
+        " are allowed"));
   }
-  return ValidateClientId(example);
+  return absl::OkStatus();
+}
+
+namespace {
+
+bool IsKnownString(const tf::Value& v) {
+  return v.IsKnown() && !v.IsNull() && v.type() == tf::Type::String();
+}
+
+class KeyNameRule final : public tf::Validator {
+ public:
+  std::string Description() const override {
+    return "Must have a letter or digit, and give a client_id of at most " +
+           std::to_string(unionc::kMaxClientIdLength) + " characters.";
+  }
+  void Validate(const tf::Value& value, const tf::Path& path,
+                tf::Diagnostics& diags) const override {
+    if (!IsKnownString(value)) return;
+    absl::Status s = unionc::ValidateKeyName(value.AsString());
+    if (s.ok()) return;
+    diags.AddAttributeError(
+        path, "Invalid API key name",
+        absl::StrCat(
+            s.message(),
+            ". The client_id is the name in lower case with every run of "
+            "characters other than letters and digits replaced by '-'."));
+  }
+};
+
+class NamePrefixRule final : public tf::Validator {
+ public:
+  explicit NamePrefixRule(std::string summary) : summary_(std::move(summary)) {}
+  std::string Description() const override {
+    return absl::StrCat(
+        "Must have a letter or digit, and leave room for the ",
+        kKeySuffixLength, "-character unique suffix in a client_id of at most ",
+        unionc::kMaxClientIdLength, " characters.");
+  }
+  void Validate(const tf::Value& value, const tf::Path& path,
+                tf::Diagnostics& diags) const override {
+    if (!IsKnownString(value)) return;
+    absl::Status s = ValidateNamePrefix(value.AsString());
+    if (s.ok()) return;
+    diags.AddAttributeError(
+        path, summary_,
+        absl::StrCat(s.message(),
+                     ". The client_id is the prefix in lower case with every "
+                     "run of characters other than letters and digits "
+                     "replaced by '-', followed by a ",
+                     kKeySuffixLength, "-character unique suffix."));
+  }
+
+ private:
+  std::string summary_;
+};
+
+}  // namespace
+
+std::shared_ptr<const tf::Validator> KeyNameValidator() {
+  return std::make_shared<KeyNameRule>();
+}
+
+std::shared_ptr<const tf::Validator> NamePrefixValidator(std::string summary) {
+  return std::make_shared<NamePrefixRule>(std::move(summary));
 }
 
 }  // namespace union_provider

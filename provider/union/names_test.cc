@@ -9,45 +9,9 @@
 #include "absl/time/time.h"
 
 #include "gtest/gtest.h"
-#include "provider/union/api_key_resource.h"
 
 namespace union_provider {
 namespace {
-
-TEST(NormaliseKeyName, FollowsTheReference) {
-  EXPECT_EQ(NormaliseKeyName("CI Pipeline #1"), "ci-pipeline-1");
-  EXPECT_EQ(NormaliseKeyName("a..b"), "a-b");
-  EXPECT_EQ(NormaliseKeyName("Deploy!"), "deploy-");
-  EXPECT_EQ(NormaliseKeyName("--x--"), "-x-");
-  EXPECT_EQ(NormaliseKeyName("already-fine-42"), "already-fine-42");
-  EXPECT_EQ(NormaliseKeyName("under_score"), "under-score");
-  EXPECT_EQ(NormaliseKeyName(""), "");
-  // Non-ASCII letters count as outside the set (one run -> one '-').
-  EXPECT_EQ(NormaliseKeyName("caf\xc3\xa9 cr\xc3\xa8me"), "caf-cr-me");
-}
-
-TEST(NormaliseKeyName, IsIdempotent) {
-  for (const char* n : {"CI Pipeline #1", "x", "A_B_C", "!!"}) {
-    const std::string once = NormaliseKeyName(n);
-    EXPECT_EQ(NormaliseKeyName(once), once) << n;
-  }
-}
-
-TEST(ValidateClientId, AcceptsNormalisedNames) {
-  EXPECT_TRUE(ValidateClientId("ci-pipeline-1").ok());
-  EXPECT_TRUE(ValidateClientId("deploy-").ok());
-  EXPECT_TRUE(ValidateClientId("7").ok());
-}
-
-TEST(ValidateClientId, RejectsEmptyPunctuationOnlyAndTooLong) {
-  EXPECT_TRUE(absl::IsInvalidArgument(ValidateClientId("")));
-  EXPECT_TRUE(absl::IsInvalidArgument(ValidateClientId("-")));
-  EXPECT_TRUE(absl::IsInvalidArgument(ValidateClientId("Upper")));
-  EXPECT_TRUE(absl::IsInvalidArgument(ValidateClientId("a b")));
-  EXPECT_TRUE(absl::IsInvalidArgument(
-      ValidateClientId(std::string(kMaxClientIdLength + 1, 'a'))));
-  EXPECT_TRUE(ValidateClientId(std::string(kMaxClientIdLength, 'a')).ok());
-}
 
 TEST(UniqueKeySuffix, FormatCharsetAndLength) {
   const absl::Time t = absl::FromCivil(absl::CivilSecond(2026, 12, 1, 23, 5, 12),
@@ -61,9 +25,9 @@ TEST(UniqueKeySuffix, FormatCharsetAndLength) {
   }
   // A normalised prefix plus the suffix is its own normalisation, so the
   // client_id is the name.
-  const std::string id = NormaliseKeyName("CI ") + *s;
-  EXPECT_EQ(NormaliseKeyName(id), id);
-  EXPECT_TRUE(ValidateClientId(id).ok());
+  const std::string id = unionc::NormalizeKeyName("CI ") + *s;
+  EXPECT_EQ(unionc::NormalizeKeyName(id), id);
+  EXPECT_TRUE(unionc::ValidateKeyName(id).ok());
 }
 
 TEST(UniqueKeySuffix, UniqueOver100kDrawsInOneSecondAndUsesTheAlphabet) {
@@ -85,66 +49,12 @@ TEST(ValidateNamePrefix, NeedsALetterOrDigitAndRoomForTheSuffix) {
   EXPECT_TRUE(absl::IsInvalidArgument(ValidateNamePrefix("")));
   EXPECT_TRUE(absl::IsInvalidArgument(ValidateNamePrefix("--")));
   EXPECT_TRUE(ValidateNamePrefix(
-                  std::string(kMaxClientIdLength - kKeySuffixLength, 'a'))
+                  std::string(unionc::kMaxClientIdLength - kKeySuffixLength, 'a'))
                   .ok());
   absl::Status long_prefix = ValidateNamePrefix(
-      std::string(kMaxClientIdLength - kKeySuffixLength + 1, 'a'));
+      std::string(unionc::kMaxClientIdLength - kKeySuffixLength + 1, 'a'));
   EXPECT_TRUE(absl::IsInvalidArgument(long_prefix));
   EXPECT_NE(long_prefix.message().find("suffix"), std::string::npos);
-}
-
-tf::Value ResourceConfig(tf::Value name) {
-  ApiKeyResource r;
-  return tf::NullAttributes(r.GetSchema().ValueType()).WithAttr("name", name);
-}
-
-TEST(ApiKeyResourceValidate, BadNameIsAnErrorOnName) {
-  for (const char* bad : {"", "!!!", "   ", "\xc3\xa9"}) {
-    ApiKeyResource r;
-    tf::ValidateConfigResponse resp;
-    r.ValidateConfig(tf::Context(), {.config = ResourceConfig(tf::Value::String(bad))},
-                     resp);
-    ASSERT_EQ(resp.diagnostics.size(), 1u) << bad;
-    const tf::Diagnostic& d = resp.diagnostics.items()[0];
-    EXPECT_EQ(d.severity, tf::Severity::kError);
-    EXPECT_EQ(d.summary, "Invalid API key name");
-    ASSERT_TRUE(d.attribute.has_value());
-    EXPECT_EQ(d.attribute->ToString(), "name");
-  }
-}
-
-TEST(ApiKeyResourceValidate, GoodAndUnknownNamesPass) {
-  for (const tf::Value& v :
-       {tf::Value::String("CI Pipeline #1"), tf::Value::Unknown(tf::Type::String())}) {
-    ApiKeyResource r;
-    tf::ValidateConfigResponse resp;
-    r.ValidateConfig(tf::Context(), {.config = ResourceConfig(v)}, resp);
-    EXPECT_TRUE(resp.diagnostics.empty());
-  }
-}
-
-TEST(ApiKeyResourceValidate, EmptyClientNameIsAnError) {
-  ApiKeyResource r;
-  tf::ValidateConfigResponse resp;
-  r.ValidateConfig(tf::Context(),
-                   {.config = ResourceConfig(tf::Value::String("ok"))
-                                  .WithAttr("client_name", tf::Value::String(""))},
-                   resp);
-  ASSERT_EQ(resp.diagnostics.size(), 1u);
-  EXPECT_EQ(resp.diagnostics.items()[0].attribute->ToString(), "client_name");
-}
-
-TEST(ApiKeyResourceValidate, EmptyRedirectUrisIsAnError) {
-  ApiKeyResource r;
-  tf::ValidateConfigResponse resp;
-  r.ValidateConfig(
-      tf::Context(),
-      {.config = ResourceConfig(tf::Value::String("ok"))
-                     .WithAttr("redirect_uris",
-                               tf::Value::List(tf::Type::String(), {}))},
-      resp);
-  ASSERT_EQ(resp.diagnostics.size(), 1u);
-  EXPECT_EQ(resp.diagnostics.items()[0].attribute->ToString(), "redirect_uris");
 }
 
 }  // namespace

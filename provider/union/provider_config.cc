@@ -1,10 +1,9 @@
 // provider_config.cc: provider schema, validation and precedence.
 #include "provider/union/provider_config.h"
 
-#include <cstdlib>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "union/config.h"
 
@@ -28,13 +27,7 @@ std::optional<std::string> KnownString(const Value& config,
 
 }  // namespace
 
-EnvLookup SystemEnv() {
-  return [](std::string_view name) -> std::optional<std::string> {
-    const char* v = std::getenv(std::string(name).c_str());
-    if (v == nullptr || *v == '\0') return std::nullopt;
-    return std::string(v);
-  };
-}
+EnvLookup SystemEnv() { return unionc::SystemEnv; }
 
 std::optional<absl::Duration> ParseTimeout(std::string_view text) {
   absl::Duration d;
@@ -46,7 +39,7 @@ std::optional<absl::Duration> ParseTimeout(std::string_view text) {
 }
 
 tf::Schema ProviderSchema() {
-  const std::string env_list = absl::StrJoin(ApiKeyEnvVars(), ", ");
+  const std::string env_list = unionc::ApiKeyEnvVarList();
   tf::Schema s;
   s.block.description =
       "The Union provider manages Union API keys (OAuth2 applications in "
@@ -183,7 +176,7 @@ ProviderSettings ResolveProviderSettings(const Value& config,
     s.access_token = *t;
     if (auto e = KnownString(config, "endpoint"); e && !e->empty()) {
       s.endpoint = *e;
-    } else if (auto v = env(kEndpointEnvVar)) {
+    } else if (auto v = unionc::EndpointFromEnv(env)) {
       s.endpoint = *v;
     } else {
       diags.AddAttributeError(
@@ -191,20 +184,15 @@ ProviderSettings ResolveProviderSettings(const Value& config,
           absl::StrCat("An access_token carries no endpoint. Set endpoint "
                        "in the provider \"union\" block, or the environment "
                        "variable ",
-                       std::string(kEndpointEnvVar), "."));
+                       std::string(unionc::kEndpointEnvVar), "."));
     }
   } else if (auto key = KnownString(config, "api_key");
              key && !key->empty()) {
     s.api_key = *key;
     s.api_key_source = "api_key";
-  } else {
-    for (const std::string& var : ApiKeyEnvVars()) {
-      if (auto v = env(var)) {
-        s.api_key = *v;
-        s.api_key_source = var;
-        break;
-      }
-    }
+  } else if (std::optional<unionc::EnvValue> v = unionc::ApiKeyFromEnv(env)) {
+    s.api_key = std::move(v->value);
+    s.api_key_source = std::string(v->variable);
   }
   if (s.api_key.empty() && s.access_token.empty()) {
     const bool unknown = !config.IsNull() && config.IsKnown() &&
@@ -218,14 +206,14 @@ ProviderSettings ResolveProviderSettings(const Value& config,
                     : "",
             "Set api_key in the provider \"union\" block, or set one of the "
             "environment variables ",
-            absl::StrJoin(ApiKeyEnvVars(), ", "),
+            unionc::ApiKeyEnvVarList(),
             " (looked at in that order) to an encoded API key."));
   }
   if (!s.access_token.empty()) {
     // Resolved above.
   } else if (auto e = KnownString(config, "endpoint"); e && !e->empty()) {
     s.endpoint = *e;
-  } else if (auto v = env(kEndpointEnvVar)) {
+  } else if (auto v = unionc::EndpointFromEnv(env)) {
     s.endpoint = *v;
   }
   if (auto o = KnownString(config, "organization")) s.organization = *o;

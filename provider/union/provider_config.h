@@ -4,8 +4,10 @@
 //   ProviderSettings s = ResolveProviderSettings(config, SystemEnv(), diags);
 //   if (diags.HasError()) return;
 // Precedence (Terraform convention: configuration wins over environment):
-//   api_key:  attribute, then UNION_API_KEY, FLYTE_API_KEY, UNIONAI_API_KEY
-//   endpoint: attribute, then UNION_ENDPOINT, then the endpoint inside the key
+//   api_key:  attribute, then union-client's unionc::ApiKeyFromEnv
+//             (UNION_API_KEY, FLYTE_API_KEY, UNIONAI_API_KEY)
+//   endpoint: attribute, then unionc::EndpointFromEnv (UNION_ENDPOINT), then
+//             the endpoint inside the key
 //   access_token (attribute only): replaces the API key; needs an endpoint
 // Unknown values (e.g. from a resource not yet created) are tolerated at
 // validate time; at configure time they are treated like absent values.
@@ -22,24 +24,19 @@
 #include "provider/framework/diag/diagnostics.h"
 #include "provider/framework/schema/schema.h"
 #include "provider/framework/types/value.h"
+#include "union/config.h"
 
 namespace union_provider {
 
-// The environment variables read for the API key, in order.
-inline const std::vector<std::string>& ApiKeyEnvVars() {
-  static const std::vector<std::string> kVars = {"UNION_API_KEY",
-                                                 "FLYTE_API_KEY",
-                                                 "UNIONAI_API_KEY"};
-  return kVars;
-}
-inline constexpr std::string_view kEndpointEnvVar = "UNION_ENDPOINT";
 
 inline constexpr absl::Duration kDefaultRequestTimeout = absl::Seconds(30);
 inline constexpr int kDefaultMaxRetries = 3;
 inline constexpr int kMaxMaxRetries = 10;
 
-// Reads one environment variable (nullopt when unset or empty).
-using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
+// Reads one environment variable (nullopt when unset). The variables and
+// their order are union-client's (unionc::kApiKeyEnvVars,
+// unionc::kEndpointEnvVar); an empty one counts as unset.
+using EnvLookup = unionc::EnvLookup;
 EnvLookup SystemEnv();
 
 // The provider configuration after precedence is applied. The api_key is a

@@ -15,32 +15,6 @@
 
 namespace union_provider {
 
-ApiKeyInfo FromUnionKey(unionc::ApiKey key) {
-  ApiKeyInfo info;
-  info.organization = std::move(key.organization);
-  info.client_id = std::move(key.client_id);
-  info.client_name = std::move(key.client_name);
-  info.redirect_uris = std::move(key.redirect_uris);
-  info.grant_types = std::move(key.grant_types);
-  info.response_types = std::move(key.response_types);
-  info.token_endpoint_auth_method = std::move(key.token_endpoint_auth_method);
-  if (key.client_id_issued_at_seconds != 0) {
-    info.client_id_issued_at =
-        absl::FromUnixSeconds(key.client_id_issued_at_seconds);
-  }
-  if (key.client_secret_expires_at) {
-    absl::Time t;
-    std::string error;
-    if (absl::ParseTime(absl::RFC3339_full, *key.client_secret_expires_at, &t,
-                        &error)) {
-      info.client_secret_expires_at = t;
-    }
-  }
-  info.client_secret = key.client_secret.value_or("");
-  info.encoded_credentials = key.encoded_credentials.value_or("");
-  return info;
-}
-
 namespace {
 
 class UnionBackend final : public ApiKeyBackend {
@@ -70,49 +44,40 @@ class UnionBackend final : public ApiKeyBackend {
         unionc::RetryBackoff(keys_.client()->config(), attempt - 2));
   }
 
-  absl::StatusOr<ApiKeyInfo> Create(const CreateKeyParams& params) override {
+  absl::StatusOr<unionc::ApiKey> Create(
+      const CreateKeyParams& params) override {
     unionc::CreateOptions options;
     options.skip_default_policy_assignments =
         params.skip_default_policy_assignments;
     if (!params.client_name.empty()) options.client_name = params.client_name;
-    absl::StatusOr<unionc::ApiKey> key =
-        keys_.Create(params.name, params.redirect_uris, options);
-    if (!key.ok()) return key.status();
-    return FromUnionKey(*std::move(key));
+    return keys_.Create(params.name, params.redirect_uris, options);
   }
 
-  absl::StatusOr<ApiKeyInfo> Get(const std::string& client_id) override {
-    absl::StatusOr<unionc::ApiKey> key = keys_.Get(client_id);
-    if (!key.ok()) return key.status();
-    return FromUnionKey(*std::move(key));
+  absl::StatusOr<unionc::ApiKey> Get(const std::string& client_id) override {
+    return keys_.Get(client_id);
   }
 
-  absl::StatusOr<ApiKeyInfo> Update(const UpdateKeyParams& params) override {
+  absl::StatusOr<unionc::ApiKey> Update(
+      const UpdateKeyParams& params) override {
     unionc::UpdateOptions options;
-    options.client_name = params.client_name;
-    options.redirect_uris = params.redirect_uris;
-    absl::StatusOr<unionc::ApiKey> key =
-        keys_.Update(params.client_id, options);
-    if (!key.ok()) return key.status();
-    return FromUnionKey(*std::move(key));
+    if (!params.client_name.empty()) options.client_name = params.client_name;
+    if (!params.redirect_uris.empty()) {
+      options.redirect_uris = params.redirect_uris;
+    }
+    return keys_.Update(params.client_id, options);
   }
 
   absl::Status Delete(const std::string& client_id) override {
     return keys_.Delete(client_id);
   }
 
-  absl::StatusOr<std::vector<ApiKeyInfo>> List(
+  absl::StatusOr<std::vector<unionc::ApiKey>> List(
       int64_t limit, const std::string& client_id_prefix) override {
     // union-client sends the prefix as a server-side filter and applies it
     // again to what comes back, so `limit` counts matching keys.
-    absl::StatusOr<std::vector<unionc::ApiKey>> keys = keys_.ListAll(
+    return keys_.ListAll(
         static_cast<uint32_t>(limit),
         unionc::ListFilter{.client_id_prefix = client_id_prefix});
-    if (!keys.ok()) return keys.status();
-    std::vector<ApiKeyInfo> out;
-    out.reserve(keys->size());
-    for (unionc::ApiKey& k : *keys) out.push_back(FromUnionKey(std::move(k)));
-    return out;
   }
 
  private:

@@ -13,16 +13,11 @@
 #include "provider/union/provider_config.h"
 
 namespace unionc {
-struct ApiKey;
 struct ConfigInputs;
 class Client;
 }  // namespace unionc
 
 namespace union_provider {
-
-// union-client's key as the provider's ApiKeyInfo (issued-at seconds become
-// an absl::Time; 0 means unknown; absent secrets become "").
-[[nodiscard]] ApiKeyInfo FromUnionKey(unionc::ApiKey key);
 
 // union-client's configuration inputs for the resolved provider settings:
 // endpoint, organization, TLS, timeout and retries, and, when `credentials`,

@@ -156,13 +156,17 @@ absl::Status ValidateRedirectUri(std::string_view uri) {
   }
   const std::string scheme =
       absl::AsciiStrToLower(internal::Av(uri.substr(0, colon)));
-  for (std::string_view refused : {"javascript", "data", "file"}) {
+  for (std::string_view refused : kRefusedRedirectUriSchemes) {
     if (scheme == refused) {
       return invalid(absl::StrCat("uses the scheme \"", internal::Av(refused),
                                   ":\", which is not allowed for a redirect"));
     }
   }
   return absl::OkStatus();
+}
+
+std::string FormatRfc3339(absl::Time t) {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", t, absl::UTCTimeZone());
 }
 
 bool IsServerlessEndpoint(std::string_view endpoint) {
@@ -182,11 +186,15 @@ nlohmann::json ToJson(const ApiKey& key, JsonOptions options) {
       {"response_types", key.response_types},
       {"token_endpoint_auth_method", key.token_endpoint_auth_method},
       {"application_type", key.application_type},
-      {"client_id_issued_at", key.client_id_issued_at},
-      {"client_id_issued_at_seconds", key.client_id_issued_at_seconds},
+      {"client_id_issued_at",
+       key.client_id_issued_at ? FormatRfc3339(*key.client_id_issued_at) : ""},
+      {"client_id_issued_at_seconds",
+       key.client_id_issued_at ? absl::ToUnixSeconds(*key.client_id_issued_at)
+                               : 0},
       {"client_secret_expires_at",
-       key.client_secret_expires_at ? nlohmann::json(*key.client_secret_expires_at)
-                                    : nlohmann::json(nullptr)},
+       key.client_secret_expires_at
+           ? nlohmann::json(FormatRfc3339(*key.client_secret_expires_at))
+           : nlohmann::json(nullptr)},
   };
   auto secret = [&](const char* name, const std::optional<std::string>& v) {
     if (!v) return;

@@ -1,20 +1,9 @@
 // App <-> ApiKey conversion.
 #include "app_convert.h"
 
-#include <ctime>
-
 #include "cloudidl/identity/enums.pb.h"
 
 namespace unionc::client_internal {
-
-std::string FormatRfc3339(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 ApiKey ApiKeyFromApp(const cloudidl::identity::App& app,
                      const std::string& org) {
@@ -38,16 +27,17 @@ ApiKey ApiKeyFromApp(const cloudidl::identity::App& app,
   k.token_endpoint_auth_method =
       id::TokenEndpointAuthMethod_Name(app.token_endpoint_auth_method());
   k.application_type = id::ApplicationType_Name(app.application_type());
+  // Whole seconds: the times are shown and compared at that precision.
   if (app.has_client_id_issued_at()) {
-    k.client_id_issued_at_seconds = app.client_id_issued_at().seconds();
-    k.client_id_issued_at = FormatRfc3339(k.client_id_issued_at_seconds);
+    k.client_id_issued_at =
+        absl::FromUnixSeconds(app.client_id_issued_at().seconds());
   }
   // Unset and the zero Timestamp both mean "never expires".
   if (app.has_client_secret_expires_at() &&
       (app.client_secret_expires_at().seconds() != 0 ||
        app.client_secret_expires_at().nanos() != 0)) {
     k.client_secret_expires_at =
-        FormatRfc3339(app.client_secret_expires_at().seconds());
+        absl::FromUnixSeconds(app.client_secret_expires_at().seconds());
   }
   if (!app.client_secret().empty()) k.client_secret = app.client_secret();
   return k;

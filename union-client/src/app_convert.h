@@ -13,7 +13,4 @@ namespace unionc::client_internal {
 [[nodiscard]] ApiKey ApiKeyFromApp(const cloudidl::identity::App& app,
                                    const std::string& org);
 
-// "2024-05-01T12:00:00Z".
-[[nodiscard]] std::string FormatRfc3339(int64_t unix_seconds);
-
 }  // namespace unionc::client_internal

@@ -2,6 +2,8 @@
 #include "union/config.h"
 
 #include <cstdlib>
+#include <iterator>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -34,6 +36,37 @@ std::optional<std::string> SystemEnv(std::string_view name) {
   return std::string(v);
 }
 
+namespace {
+
+// kApiKeyEnvVars joined with ", ", or with " or " before the last.
+std::string JoinVars(bool or_last) {
+  std::string out;
+  const size_t n = std::size(kApiKeyEnvVars);
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) out += (or_last && i + 1 == n) ? " or " : ", ";
+    out += kApiKeyEnvVars[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ApiKeyEnvVarList() { return JoinVars(/*or_last=*/false); }
+
+std::optional<EnvValue> ApiKeyFromEnv(const EnvLookup& env) {
+  for (std::string_view var : kApiKeyEnvVars) {
+    std::optional<std::string> v = env(var);
+    if (v && !v->empty()) return EnvValue{.variable = var, .value = *v};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> EndpointFromEnv(const EnvLookup& env) {
+  std::optional<std::string> v = env(kEndpointEnvVar);
+  if (v && v->empty()) return std::nullopt;
+  return v;
+}
+
 absl::StatusOr<ClientConfig> ResolveConfig(const ConfigInputs& inputs,
                                            const EnvLookup& env) {
   const bool explicit_key = inputs.api_key && !inputs.api_key->empty();
@@ -45,8 +78,7 @@ absl::StatusOr<ClientConfig> ResolveConfig(const ConfigInputs& inputs,
         "them (the access token is used as is, the API key gets its own "
         "tokens)");
   }
-  std::optional<std::string> env_endpoint = env(kEndpointEnvVar);
-  if (env_endpoint && env_endpoint->empty()) env_endpoint.reset();
+  const std::optional<std::string> env_endpoint = EndpointFromEnv(env);
 
   ClientConfig cfg;
   std::string endpoint;
@@ -67,20 +99,14 @@ absl::StatusOr<ClientConfig> ResolveConfig(const ConfigInputs& inputs,
     std::string key_source = "--api-key";
     if (explicit_key) {
       key = inputs.api_key;
-    } else {
-      for (std::string_view var : kApiKeyEnvVars) {
-        std::optional<std::string> v = env(var);
-        if (v && !v->empty()) {
-          key = v;
-          key_source = std::string(var);
-          break;
-        }
-      }
+    } else if (std::optional<EnvValue> from_env = ApiKeyFromEnv(env)) {
+      key = std::move(from_env->value);
+      key_source = std::string(from_env->variable);
     }
     if (!key) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "no Union API key: pass one explicitly or set one of ",
-          "UNION_API_KEY, FLYTE_API_KEY or UNIONAI_API_KEY"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("no Union API key: pass one explicitly or set one of ",
+                       JoinVars(/*or_last=*/true)));
     }
     absl::StatusOr<ApiKeyCredentials> creds = ApiKeyCredentials::Decode(*key);
     if (!creds.ok()) {

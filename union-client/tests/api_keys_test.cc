@@ -110,8 +110,9 @@ TEST_F(ApiKeysTest, CreateSendsReferenceDefaultsAndReturnsSecretOnce) {
   EXPECT_THAT(key->grant_types, ElementsAre("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"));
   EXPECT_THAT(key->response_types, ElementsAre("CODE"));
   EXPECT_EQ(key->token_endpoint_auth_method, "CLIENT_SECRET_BASIC");
-  EXPECT_EQ(key->client_id_issued_at, "2023-11-14T22:13:20Z");
-  EXPECT_EQ(key->client_id_issued_at_seconds, 1700000000);
+  EXPECT_EQ(key->client_id_issued_at, absl::FromUnixSeconds(1700000000));
+  EXPECT_EQ(ToJson(*key)["client_id_issued_at"], "2023-11-14T22:13:20Z");
+  EXPECT_EQ(ToJson(*key)["client_id_issued_at_seconds"], 1700000000);
 
   {
     absl::MutexLock l(&fake_.state().mu);
@@ -354,7 +355,8 @@ TEST_F(ApiKeysTest, ClientSecretExpiryIsMappedWhenSet) {
   ApiKeys keys = Keys();
   auto expiring = keys.Get("expiring");
   ASSERT_TRUE(expiring.ok()) << expiring.status();
-  EXPECT_EQ(expiring->client_secret_expires_at, "2023-11-14T23:13:20Z");
+  EXPECT_EQ(expiring->client_secret_expires_at,
+            absl::FromUnixSeconds(1700003600));
   EXPECT_EQ(ToJson(*expiring)["client_secret_expires_at"], "2023-11-14T23:13:20Z");
   for (const char* cid : {"zero", "unset"}) {
     auto key = keys.Get(cid);

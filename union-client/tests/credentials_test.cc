@@ -186,8 +186,13 @@ TEST(NameTest, ReferenceNormalisationTable) {
       {"caf\xc3\xa9 bar", "caf-bar"},       // é (2 bytes) + space: one run
       {"\xe6\x97\xa5\xe6\x9c\xac", "-"},    // all non-ASCII
       {"x_y", "x-y"},
+      {"--x--", "-x-"},
+      {"", ""},
   };
-  for (const auto& [in, want] : cases) EXPECT_EQ(NormalizeKeyName(in), want) << in;
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(NormalizeKeyName(in), want) << in;
+    EXPECT_EQ(NormalizeKeyName(want), want) << "idempotent: " << in;
+  }
 }
 
 TEST(NameTest, ValidateKeyNameRefusesNamesWithoutLettersOrDigits) {
@@ -341,7 +346,7 @@ TEST(JsonTest, SecretsRedactedUnlessAsked) {
   ApiKey no_secret;
   EXPECT_FALSE(ToJson(no_secret).contains("client_secret"));
   EXPECT_TRUE(ToJson(no_secret)["client_secret_expires_at"].is_null());
-  no_secret.client_secret_expires_at = "2030-01-01T00:00:00Z";
+  no_secret.client_secret_expires_at = absl::FromUnixSeconds(1893456000);
   EXPECT_EQ(ToJson(no_secret)["client_secret_expires_at"], "2030-01-01T00:00:00Z");
 }
 
@@ -357,11 +362,44 @@ class ConfigTest : public ::testing::Test {
   }
 };
 
+TEST(JsonTest, TimesAreRfc3339InUtcWholeSeconds) {
+  ApiKey k;
+  EXPECT_EQ(ToJson(k)["client_id_issued_at"], "");
+  EXPECT_EQ(ToJson(k)["client_id_issued_at_seconds"], 0);
+  k.client_id_issued_at = absl::FromUnixSeconds(1764158400);
+  EXPECT_EQ(ToJson(k)["client_id_issued_at"], "2025-11-26T12:00:00Z");
+  EXPECT_EQ(ToJson(k)["client_id_issued_at_seconds"], 1764158400);
+  EXPECT_EQ(FormatRfc3339(absl::FromUnixSeconds(1764158400) +
+                          absl::Milliseconds(250)),
+            "2025-11-26T12:00:00Z");
+}
+
+TEST_F(ConfigTest, EnvironmentPrecedenceIsTheListOrderSkippingEmpties) {
+  EXPECT_FALSE(ApiKeyFromEnv(Env()).has_value());
+  EXPECT_FALSE(EndpointFromEnv(Env()).has_value());
+  env_["UNIONAI_API_KEY"] = "third";
+  env_["FLYTE_API_KEY"] = "second";
+  env_["UNION_API_KEY"] = "";
+  env_["UNION_ENDPOINT"] = "";
+  std::optional<EnvValue> found = ApiKeyFromEnv(Env());
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->variable, "FLYTE_API_KEY");
+  EXPECT_EQ(found->value, "second");
+  EXPECT_FALSE(EndpointFromEnv(Env()).has_value());
+  env_["UNION_API_KEY"] = "first";
+  env_["UNION_ENDPOINT"] = "h:1";
+  EXPECT_EQ(ApiKeyFromEnv(Env())->variable, "UNION_API_KEY");
+  EXPECT_EQ(EndpointFromEnv(Env()), "h:1");
+  EXPECT_EQ(ApiKeyEnvVarList(), "UNION_API_KEY, FLYTE_API_KEY, UNIONAI_API_KEY");
+}
+
 TEST_F(ConfigTest, NoKeyIsAClearError) {
   auto c = ResolveConfig({}, Env());
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(c.status().message()), HasSubstr("UNION_API_KEY"));
+  EXPECT_THAT(std::string(c.status().message()),
+              HasSubstr("set one of UNION_API_KEY, FLYTE_API_KEY or "
+                        "UNIONAI_API_KEY"));
 }
 
 TEST_F(ConfigTest, EnvPrecedence) {

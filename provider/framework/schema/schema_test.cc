@@ -264,6 +264,83 @@ TEST(ValidatorTest, StringHelpers) {
             std::string::npos);
 }
 
+TEST(ValidatorTest, StringLengthAtLeastCountsCharacters) {
+  Diagnostics bad;
+  StringLengthAtLeast(1)->Validate(Value::String(""), Path::Root("n"), bad);
+  StringLengthAtLeast(3)->Validate(Value::String("h\xc3\xa9"), Path::Root("m"),
+                                   bad);
+  ASSERT_EQ(bad.size(), 2u);
+  EXPECT_EQ(bad.items()[0].attribute->ToString(), "n");
+  EXPECT_NE(bad.items()[1].detail.find("at least 3, got: 2"),
+            std::string::npos)
+      << bad.items()[1].detail;
+  Diagnostics ok;
+  StringLengthAtLeast(1)->Validate(Value::String("x"), Path::Root("n"), ok);
+  StringLengthAtLeast(1)->Validate(Value::Null(Type::String()), Path::Root("n"),
+                                   ok);
+  StringLengthAtLeast(1)->Validate(Value::Unknown(Type::String()),
+                                   Path::Root("n"), ok);
+  EXPECT_TRUE(ok.empty());
+  EXPECT_EQ(StringLengthAtLeast(1)->Description(), "Must not be empty.");
+}
+
+TEST(ValidatorTest, SizeAtLeastCountsElements) {
+  const Value empty = Value::List(Type::String(), {});
+  Diagnostics bad;
+  SizeAtLeast(1)->Validate(empty, Path::Root("l"), bad);
+  SizeAtLeast(2)->Validate(Value::Map(Type::String(), {{"a", Value::String("")}}),
+                           Path::Root("m"), bad);
+  ASSERT_EQ(bad.size(), 2u);
+  EXPECT_EQ(bad.items()[0].attribute->ToString(), "l");
+  EXPECT_NE(bad.items()[0].detail.find("at least 1 element, got: 0"),
+            std::string::npos)
+      << bad.items()[0].detail;
+  Diagnostics ok;
+  SizeAtLeast(1)->Validate(Value::List(Type::String(), {Value::String("a")}),
+                           Path::Root("l"), ok);
+  SizeAtLeast(1)->Validate(Value::Null(Type::List(Type::String())),
+                           Path::Root("l"), ok);
+  SizeAtLeast(1)->Validate(Value::Unknown(Type::List(Type::String())),
+                           Path::Root("l"), ok);
+  EXPECT_TRUE(ok.empty());
+}
+
+TEST(ValidatorTest, Int64BetweenNeedsAWholeNumberInRange) {
+  auto v = Int64Between(0, 10);
+  for (const Value& bad : {Value::Int(-1), Value::Int(11), Value::Float(1.5)}) {
+    Diagnostics d;
+    v->Validate(bad, Path::Root("n"), d);
+    ASSERT_EQ(d.size(), 1u) << bad.DebugString();
+    EXPECT_EQ(d.items()[0].attribute->ToString(), "n");
+    EXPECT_NE(d.items()[0].detail.find("whole number from 0 to 10"),
+              std::string::npos);
+  }
+  Diagnostics ok;
+  for (const Value& good : {Value::Int(0), Value::Int(10), Value::Float(3.0),
+                            Value::Null(Type::Number()),
+                            Value::Unknown(Type::Number())}) {
+    v->Validate(good, Path::Root("n"), ok);
+  }
+  EXPECT_TRUE(ok.empty());
+}
+
+TEST(ValidatorTest, NoNullElementsNamesTheElement) {
+  Diagnostics d;
+  NoNullElements()->Validate(
+      Value::List(Type::String(), {Value::String("a"),
+                                   Value::Null(Type::String())}),
+      Path::Root("l"), d);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d.items()[0].attribute->ToString(), "l[1]");
+  Diagnostics ok;
+  NoNullElements()->Validate(
+      Value::List(Type::String(), {Value::Unknown(Type::String())}),
+      Path::Root("l"), ok);
+  NoNullElements()->Validate(Value::Null(Type::List(Type::String())),
+                             Path::Root("l"), ok);
+  EXPECT_TRUE(ok.empty());
+}
+
 TEST(ValidatorTest, AbsoluteUriRule) {
   const AbsoluteUriOptions refuse{.refused_schemes = {"javascript", "data",
                                                       "file"}};

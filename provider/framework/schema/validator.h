@@ -35,6 +35,21 @@ class Validator {
 // A string whose length in UTF-8 characters is within [min, max].
 std::shared_ptr<const Validator> StringLengthBetween(int64_t min, int64_t max);
 
+// A string of at least `min` UTF-8 characters (StringLengthAtLeast(1): not
+// empty).
+std::shared_ptr<const Validator> StringLengthAtLeast(int64_t min);
+
+// A list, set or map with at least `min` elements.
+std::shared_ptr<const Validator> SizeAtLeast(int64_t min);
+
+// A number that is a whole number within [min, max].
+std::shared_ptr<const Validator> Int64Between(int64_t min, int64_t max);
+
+// A list or set none of whose elements is null (element validators skip
+// null values, so this is the check for them). Errors carry the index of a
+// list element.
+std::shared_ptr<const Validator> NoNullElements();
+
 // A string fully matching the ECMAScript regular expression `pattern`;
 // `message` (e.g. "must contain only lower-case letters") completes the error.
 std::shared_ptr<const Validator> StringMatches(std::string pattern,

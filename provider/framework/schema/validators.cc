@@ -1,6 +1,7 @@
 // Ready-made attribute validators.
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <regex>
 #include <string>
 #include <utility>
@@ -50,6 +51,118 @@ class StringLengthBetweenValidator final : public Validator {
 
  private:
   int64_t min_, max_;
+};
+
+class StringLengthAtLeastValidator final : public Validator {
+ public:
+  explicit StringLengthAtLeastValidator(int64_t min) : min_(min) {}
+  std::string Description() const override {
+    return min_ == 1 ? "Must not be empty."
+                     : absl::StrCat("Length must be at least ", min_, ".");
+  }
+  void Validate(const Value& value, const Path& path,
+                Diagnostics& diags) const override {
+    if (!IsKnownString(value)) return;
+    const int64_t len = Utf8Length(value.AsString());
+    if (len >= min_) return;
+    diags.AddAttributeError(
+        path, "Invalid Attribute Value Length",
+        absl::StrCat("Attribute ", path.ToString(),
+                     " string length must be at least ", min_, ", got: ", len,
+                     "."));
+  }
+
+ private:
+  int64_t min_;
+};
+
+bool IsCollection(const Value& v) {
+  const TypeKind kind = v.type().kind();
+  return kind == TypeKind::kList || kind == TypeKind::kSet ||
+         kind == TypeKind::kMap;
+}
+
+class SizeAtLeastValidator final : public Validator {
+ public:
+  explicit SizeAtLeastValidator(int64_t min) : min_(min) {}
+  std::string Description() const override {
+    return absl::StrCat("Must hold at least ", min_,
+                        min_ == 1 ? " element." : " elements.");
+  }
+  void Validate(const Value& value, const Path& path,
+                Diagnostics& diags) const override {
+    if (!value.IsKnown() || value.IsNull() || !IsCollection(value)) return;
+    const int64_t n = value.type().kind() == TypeKind::kMap
+                          ? static_cast<int64_t>(value.Entries().size())
+                          : static_cast<int64_t>(value.Elements().size());
+    if (n >= min_) return;
+    diags.AddAttributeError(
+        path, "Invalid Attribute Value",
+        absl::StrCat("Attribute ", path.ToString(), " must hold at least ",
+                     min_, min_ == 1 ? " element" : " elements", ", got: ", n,
+                     "."));
+  }
+
+ private:
+  int64_t min_;
+};
+
+class Int64BetweenValidator final : public Validator {
+ public:
+  Int64BetweenValidator(int64_t min, int64_t max) : min_(min), max_(max) {}
+  std::string Description() const override {
+    return absl::StrCat("Must be a whole number from ", min_, " to ", max_,
+                        ".");
+  }
+  void Validate(const Value& value, const Path& path,
+                Diagnostics& diags) const override {
+    if (!value.IsKnown() || value.IsNull() ||
+        value.type().kind() != TypeKind::kNumber) {
+      return;
+    }
+    const std::optional<int64_t> n = value.AsNumber().AsInt64();
+    if (n && *n >= min_ && *n <= max_) return;
+    diags.AddAttributeError(
+        path, "Invalid Attribute Value",
+        absl::StrCat("Attribute ", path.ToString(),
+                     " must be a whole number from ", min_, " to ", max_,
+                     ", got: ", value.AsNumber().ToString(), "."));
+  }
+
+ private:
+  int64_t min_, max_;
+};
+
+// Calls fn(element, its path) for each element of a known list or set; a
+// list element's path carries its index, a set element's is `path`.
+template <typename Fn>
+void ForEachElement(const Value& value, const Path& path, Fn fn) {
+  if (!value.IsKnown() || value.IsNull()) return;
+  const TypeKind kind = value.type().kind();
+  if (kind != TypeKind::kList && kind != TypeKind::kSet) return;
+  int64_t i = 0;
+  for (const Value& e : value.Elements()) {
+    fn(e, kind == TypeKind::kList ? path.Index(i) : path);
+    ++i;
+  }
+}
+
+class NoNullElementsValidator final : public Validator {
+ public:
+  std::string Description() const override {
+    return "Elements must not be null.";
+  }
+  void Validate(const Value& value, const Path& path,
+                Diagnostics& diags) const override {
+    ForEachElement(value, path, [&](const Value& e, const Path& at) {
+      if (!e.IsNull()) return;
+      diags.AddAttributeError(
+          at, "Invalid Attribute Value",
+          absl::StrCat("Attribute ", at.ToString(),
+                       " must not be null; remove the element or give a "
+                       "value."));
+    });
+  }
 };
 
 class StringMatchesValidator final : public Validator {
@@ -136,15 +249,9 @@ class EachElementValidator final : public Validator {
   }
   void Validate(const Value& value, const Path& path,
                 Diagnostics& diags) const override {
-    if (!value.IsKnown() || value.IsNull()) return;
-    const TypeKind kind = value.type().kind();
-    if (kind != TypeKind::kList && kind != TypeKind::kSet) return;
-    int64_t i = 0;
-    for (const Value& e : value.Elements()) {
-      element_->Validate(e, kind == TypeKind::kList ? path.Index(i) : path,
-                         diags);
-      ++i;
-    }
+    ForEachElement(value, path, [&](const Value& e, const Path& at) {
+      element_->Validate(e, at, diags);
+    });
   }
 
  private:
@@ -232,6 +339,22 @@ std::shared_ptr<const Validator> EachElement(
 
 std::shared_ptr<const Validator> StringLengthBetween(int64_t min, int64_t max) {
   return std::make_shared<StringLengthBetweenValidator>(min, max);
+}
+
+std::shared_ptr<const Validator> StringLengthAtLeast(int64_t min) {
+  return std::make_shared<StringLengthAtLeastValidator>(min);
+}
+
+std::shared_ptr<const Validator> SizeAtLeast(int64_t min) {
+  return std::make_shared<SizeAtLeastValidator>(min);
+}
+
+std::shared_ptr<const Validator> Int64Between(int64_t min, int64_t max) {
+  return std::make_shared<Int64BetweenValidator>(min, max);
+}
+
+std::shared_ptr<const Validator> NoNullElements() {
+  return std::make_shared<NoNullElementsValidator>();
 }
 
 std::shared_ptr<const Validator> StringMatches(std::string pattern,

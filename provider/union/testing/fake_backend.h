@@ -15,13 +15,13 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "provider/union/api_key_backend.h"
-#include "provider/union/names.h"
+#include "union/api_key.h"
 
 namespace union_provider::testing {
 
 class FakeBackend final : public ApiKeyBackend {
  public:
-  std::map<std::string, ApiKeyInfo> keys;
+  std::map<std::string, unionc::ApiKey> keys;
   std::string org;
   bool serverless = false;
   // Failure injection: returned by the next call of that kind. For Create,
@@ -50,7 +50,7 @@ class FakeBackend final : public ApiKeyBackend {
   std::optional<std::string> ClientIdFor(
       const std::string& name) const override {
     if (serverless) return std::nullopt;
-    return NormaliseKeyName(name);
+    return unionc::NormalizeKeyName(name);
   }
   std::string Organization() const override { return org; }
   int MaxCreateAttempts() const override { return max_create_attempts; }
@@ -58,16 +58,20 @@ class FakeBackend final : public ApiKeyBackend {
     return absl::ZeroDuration();
   }
 
-  absl::StatusOr<ApiKeyInfo> Create(const CreateKeyParams& p) override {
+  absl::StatusOr<unionc::ApiKey> Create(const CreateKeyParams& p) override {
     ++creates;
     const std::string id =
-        serverless ? "tenant-user-" + NormaliseKeyName(p.name)
-                   : NormaliseKeyName(p.name);
-    ApiKeyInfo k;
+        serverless ? "tenant-user-" + unionc::NormalizeKeyName(p.name)
+                   : unionc::NormalizeKeyName(p.name);
+    unionc::ApiKey k;
     k.organization = org;
     k.client_id = id;
     k.client_name = p.client_name.empty() ? id : p.client_name;
+    // As union-client: no redirect URIs means the default one.
     k.redirect_uris = p.redirect_uris;
+    if (k.redirect_uris.empty()) {
+      k.redirect_uris = {std::string(unionc::kDefaultRedirectUri)};
+    }
     k.grant_types = {"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"};
     k.response_types = {"CODE"};
     k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
@@ -89,15 +93,15 @@ class FakeBackend final : public ApiKeyBackend {
       return absl::AlreadyExistsError("app " + id + " already exists");
     }
     keys[id] = k;
-    ApiKeyInfo out = k;
+    unionc::ApiKey out = k;
     out.client_secret = "s3cr3t-" + id;
     out.encoded_credentials = "ZW5jb2RlZC0=" + id;
     return out;
   }
 
-  absl::StatusOr<ApiKeyInfo> Get(const std::string& id) override {
+  absl::StatusOr<unionc::ApiKey> Get(const std::string& id) override {
     ++gets;
-    absl::StatusOr<ApiKeyInfo> out = Lookup(id);
+    absl::StatusOr<unionc::ApiKey> out = Lookup(id);
     if (late_commit_) {
       keys[late_commit_->client_id] = *late_commit_;
       late_commit_.reset();
@@ -105,15 +109,16 @@ class FakeBackend final : public ApiKeyBackend {
     return out;
   }
 
-  absl::StatusOr<ApiKeyInfo> Update(const UpdateKeyParams& p) override {
+  absl::StatusOr<unionc::ApiKey> Update(const UpdateKeyParams& p) override {
     ++updates;
     if (fail_next_update) return Take(fail_next_update);
     auto it = keys.find(p.client_id);
     if (it == keys.end()) {
       return absl::NotFoundError("app " + p.client_id + " not found");
     }
-    it->second.client_name = p.client_name;
-    it->second.redirect_uris = p.redirect_uris;
+    // As union-client: empty fields keep their value.
+    if (!p.client_name.empty()) it->second.client_name = p.client_name;
+    if (!p.redirect_uris.empty()) it->second.redirect_uris = p.redirect_uris;
     return it->second;
   }
 
@@ -124,11 +129,11 @@ class FakeBackend final : public ApiKeyBackend {
     return absl::OkStatus();
   }
 
-  absl::StatusOr<std::vector<ApiKeyInfo>> List(
+  absl::StatusOr<std::vector<unionc::ApiKey>> List(
       int64_t limit, const std::string& client_id_prefix) override {
     last_list_prefix = client_id_prefix;
     if (fail_next_list) return Take(fail_next_list);
-    std::vector<ApiKeyInfo> out;
+    std::vector<unionc::ApiKey> out;
     for (const auto& [id, k] : keys) {
       if (limit > 0 && static_cast<int64_t>(out.size()) >= limit) break;
       if (id.compare(0, client_id_prefix.size(), client_id_prefix) != 0) {
@@ -140,14 +145,14 @@ class FakeBackend final : public ApiKeyBackend {
   }
 
  private:
-  absl::StatusOr<ApiKeyInfo> Lookup(const std::string& id) {
+  absl::StatusOr<unionc::ApiKey> Lookup(const std::string& id) {
     if (fail_next_get) return Take(fail_next_get);
     auto it = keys.find(id);
     if (it == keys.end()) return absl::NotFoundError("app " + id + " not found");
     return it->second;
   }
 
-  std::optional<ApiKeyInfo> late_commit_;
+  std::optional<unionc::ApiKey> late_commit_;
 
   static absl::Status Take(std::optional<absl::Status>& s) {
     absl::Status out = *s;

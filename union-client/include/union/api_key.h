@@ -20,6 +20,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include <nlohmann/json.hpp>
 #include "union/client.h"
 
@@ -35,11 +36,12 @@ struct ApiKey {
   std::vector<std::string> response_types;   // "CODE", ...
   std::string token_endpoint_auth_method;    // "CLIENT_SECRET_BASIC", ...
   std::string application_type;              // "WEB" / "NATIVE"
-  std::string client_id_issued_at;           // RFC 3339, "" when unknown
-  int64_t client_id_issued_at_seconds = 0;   // Unix seconds, 0 when unknown
-  // When the secret stops working, RFC 3339 UTC ("2025-01-02T03:04:05Z");
-  // std::nullopt when the server sets no expiry (unset or zero).
-  std::optional<std::string> client_secret_expires_at;
+  // When the key was made, in whole seconds; std::nullopt when the server
+  // does not say. FormatRfc3339 gives its text form.
+  std::optional<absl::Time> client_id_issued_at;
+  // When the secret stops working, in whole seconds; std::nullopt when the
+  // server sets no expiry (unset or zero).
+  std::optional<absl::Time> client_secret_expires_at;
   std::optional<std::string> client_secret;        // sensitive; Create only
   std::optional<std::string> encoded_credentials;  // sensitive; Create only
 
@@ -72,9 +74,20 @@ struct JsonOptions {
   bool include_secrets = false;  // else secrets print as "<redacted>"
 };
 
-// The default redirect URI of the reference SDK.
+// The default redirect URI of the reference SDK: what Create registers when
+// given none, and the provider's default for redirect_uris.
 inline constexpr std::string_view kDefaultRedirectUri =
     "http://localhost:8080/authorization-code/callback";
+
+// URI schemes a redirect URI may not use (script and local-content schemes
+// an authorization server must never redirect to); ValidateRedirectUri
+// refuses them in any case.
+inline constexpr std::string_view kRefusedRedirectUriSchemes[] = {
+    "javascript", "data", "file"};
+
+// A key's times as text: RFC 3339 in UTC, whole seconds
+// ("2025-11-26T12:00:00Z"). ToJson and the provider's state use it.
+[[nodiscard]] std::string FormatRfc3339(absl::Time t);
 
 // The longest client_id Union accepts for a new key (the dev server enforces
 // the same limit).
@@ -102,7 +115,10 @@ inline constexpr size_t kMaxClientIdLength = 128;
 [[nodiscard]] bool IsServerlessEndpoint(std::string_view endpoint);
 
 // JSON object of the key; client_secret/encoded_credentials are redacted
-// unless options.include_secrets, and omitted when unknown.
+// unless options.include_secrets, and omitted when unknown. Times are
+// FormatRfc3339 text: client_id_issued_at ("" when unknown, with
+// client_id_issued_at_seconds, 0 when unknown) and client_secret_expires_at
+// (null when it does not expire).
 [[nodiscard]] nlohmann::json ToJson(const ApiKey& key, JsonOptions options = {});
 [[nodiscard]] std::string ToJsonString(const ApiKey& key,
                                        JsonOptions options = {});

@@ -85,6 +85,21 @@ inline constexpr std::string_view kApiKeyEnvVars[] = {
     "UNION_API_KEY", "FLYTE_API_KEY", "UNIONAI_API_KEY"};
 inline constexpr std::string_view kEndpointEnvVar = "UNION_ENDPOINT";
 
+// kApiKeyEnvVars for messages: "UNION_API_KEY, FLYTE_API_KEY, UNIONAI_API_KEY".
+[[nodiscard]] std::string ApiKeyEnvVarList();
+
+// A value found in the environment and the variable it came from.
+struct EnvValue {
+  std::string_view variable;
+  std::string value;  // sensitive when it is an API key
+};
+
+// The one environment precedence, for ResolveConfig and the provider: the
+// first of kApiKeyEnvVars that is set and non-empty; std::nullopt when none.
+[[nodiscard]] std::optional<EnvValue> ApiKeyFromEnv(const EnvLookup& env);
+// kEndpointEnvVar when set and non-empty.
+[[nodiscard]] std::optional<std::string> EndpointFromEnv(const EnvLookup& env);
+
 // Resolves the configuration. InvalidArgument when no API key (nor access
 // token) is found, the key is malformed, both an API key and an access token
 // are given, there is no endpoint, the CA file holds no certificate (or

@@ -2,18 +2,12 @@
 #include "provider/union/api_key_identity.h"
 
 #include "absl/strings/str_cat.h"
+#include "provider/union/model.h"
 
 namespace union_provider {
-namespace {
 
 using tf::Type;
 using tf::Value;
-
-bool IsKnownString(const Value& v) {
-  return v.IsKnown() && !v.IsNull() && v.type() == Type::String();
-}
-
-}  // namespace
 
 tf::IdentitySchema ApiKeyIdentitySchema() {
   return {

@@ -30,9 +30,9 @@ std::shared_ptr<const tf::Validator> RedirectUrisValidator();
 // The attributes of the union_api_key resource, in schema order.
 std::vector<std::string> ResourceAttributeNames();
 
-// Known and not null.
+// A known, non-null string.
 inline bool IsKnownString(const tf::Value& v) {
-  return v.IsKnown() && !v.IsNull();
+  return v.IsKnown() && !v.IsNull() && v.type() == tf::Type::String();
 }
 
 // A known list of strings.

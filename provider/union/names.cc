@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "provider/union/model.h"
 #include "union/api_key.h"
 
 namespace union_provider {
@@ -63,10 +64,6 @@ absl::Status ValidateNamePrefix(std::string_view prefix) {
 }
 
 namespace {
-
-bool IsKnownString(const tf::Value& v) {
-  return v.IsKnown() && !v.IsNull() && v.type() == tf::Type::String();
-}
 
 class KeyNameRule final : public tf::Validator {
  public:

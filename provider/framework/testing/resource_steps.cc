@@ -54,7 +54,9 @@ PlannedChange PlanResourceChange(const ResourceFactory& factory,
       {.type_name = type,
        .prior_state = prior,
        .proposed_new_state =
-           ProposedNewState(*srv.ResourceSchema(type), config, prior),
+           ProposedNewState(
+               srv.FindType(server::Kind::kResource, type)->schema, config,
+               prior),
        .config = config});
   return {.plan = std::move(resp.planned_state),
           .requires_replace = std::move(resp.requires_replace),

@@ -95,8 +95,10 @@ int ServePlugin(const PluginOptions& options, grpc::Service* provider_service) {
   // Abseil built without NDEBUG (as Debian builds it) records every Mutex
   // acquisition order in a global graph to detect lock-order cycles; gRPC
   // takes absl Mutexes on every call, so that bookkeeping costs CPU on every
-  // call for a check that only a developer reads (docs/benchmarks.md).
+  // call (docs/benchmarks.md). Our own Debug builds keep the check.
+#ifdef NDEBUG
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+#endif
   // 1. The handshake environment.
   if (!options.debug) {
     if (absl::Status s =

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "provider/framework/log/log.h"
 #include "provider/framework/plugin/internal/auto_mtls.h"
 #include "provider/framework/plugin/internal/controller_service.h"
@@ -32,6 +33,13 @@ using internal::StopReason;
 
 constexpr int kMaxMessageBytes = 256 * 1024 * 1024;
 constexpr int kMallocArenas = 2;
+// The most threads gRPC's sync server keeps polling for calls. A thread that
+// finishes a call while this many are already polling exits, and a new one is
+// created when the last poller takes a call; at terraform's default
+// parallelism of 10, a bound below that means a thread created and destroyed
+// for nearly every call (docs/benchmarks.md). Threads above it are still
+// created under a heavier load; the bound only decides which ones stay.
+constexpr int kMaxPollers = 10;
 // How long in-flight calls may run on after a stop request before they are
 // cancelled. gRPC's graceful shutdown also waits for every client connection
 // to close, and an idle C++ client only notices the GOAWAY on its next call,
@@ -84,6 +92,13 @@ int ServePlugin(const PluginOptions& options, grpc::Service* provider_service) {
   // keep the peak RSS about 1 MB lower (docs/benchmarks.md). Set
   // before any thread starts.
   mallopt(M_ARENA_MAX, kMallocArenas);
+  // Abseil built without NDEBUG (as Debian builds it) records every Mutex
+  // acquisition order in a global graph to detect lock-order cycles; gRPC
+  // takes absl Mutexes on every call, so that bookkeeping costs CPU on every
+  // call (docs/benchmarks.md). Our own Debug builds keep the check.
+#ifdef NDEBUG
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+#endif
   // 1. The handshake environment.
   if (!options.debug) {
     if (absl::Status s =
@@ -137,6 +152,7 @@ int ServePlugin(const PluginOptions& options, grpc::Service* provider_service) {
   builder.AddListeningPort(absl::StrCat("unix:", socket->path()), credentials);
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
   builder.SetMaxSendMessageSize(kMaxMessageBytes);
+  builder.SetSyncServerOption(grpc::ServerBuilder::MAX_POLLERS, kMaxPollers);
   builder.RegisterService(provider_service);
   builder.RegisterService(&controller);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

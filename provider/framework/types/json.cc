@@ -1,6 +1,7 @@
 #include "provider/framework/types/json.h"
 
 #include "absl/strings/str_cat.h"
+#include "provider/framework/types/codec_errors.h"
 #include "provider/framework/types/json_dom.h"
 #include "provider/framework/types/msgpack.h"
 #include "provider/framework/types/path.h"
@@ -13,11 +14,8 @@ using types_internal::JsonNode;
 using types_internal::QuoteJson;
 using Kind = JsonNode::Kind;
 
-absl::Status ErrorAt(const Path& path, absl::string_view message) {
-  if (path.empty()) return absl::InvalidArgumentError(message);
-  return absl::InvalidArgumentError(
-      absl::StrCat("at ", path.ToString(), ": ", message));
-}
+using types_internal::CheckTupleLength;
+using types_internal::ErrorAt;
 
 absl::Status Mismatch(const Path& path, absl::string_view expected,
                       const JsonNode& got) {
@@ -89,11 +87,9 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
       if (node.kind != Kind::kArray) {
         return Mismatch(path, type.FriendlyName(), node);
       }
-      if (type.kind() == TypeKind::kTuple &&
-          node.items.size() != type.tuple_types().size()) {
-        return ErrorAt(path, absl::StrCat("expected a tuple of ",
-                                          type.tuple_types().size(),
-                                          " elements, got ", node.items.size()));
+      if (absl::Status s = CheckTupleLength(type, node.items.size(), path);
+          !s.ok()) {
+        return s;
       }
       std::vector<Value> elems;
       elems.reserve(node.items.size());
@@ -206,11 +202,9 @@ absl::Status Encode(const Value& v, const Type& type, const Path& path,
     case TypeKind::kSet:
     case TypeKind::kTuple: {
       const auto& elems = v.Elements();
-      if (type.kind() == TypeKind::kTuple &&
-          elems.size() != type.tuple_types().size()) {
-        return ErrorAt(path, absl::StrCat("expected a tuple of ",
-                                          type.tuple_types().size(),
-                                          " elements, got ", elems.size()));
+      if (absl::Status s = CheckTupleLength(type, elems.size(), path);
+          !s.ok()) {
+        return s;
       }
       out += "[";
       for (size_t i = 0; i < elems.size(); ++i) {

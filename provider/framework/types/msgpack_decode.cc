@@ -247,11 +247,7 @@ class Decoder {
       return Mismatch(path, type.FriendlyName(), o);
     }
     const uint32_t n = o.via.array.size;
-    if (type.kind() == TypeKind::kTuple && n != type.tuple_types().size()) {
-      return ErrorAt(path, absl::StrCat("expected a tuple of ",
-                                        type.tuple_types().size(),
-                                        " elements, got ", n));
-    }
+    if (absl::Status s = CheckTupleLength(type, n, path); !s.ok()) return s;
     std::vector<Value> elems;
     elems.reserve(n);
     for (uint32_t i = 0; i < n; ++i) {

@@ -71,11 +71,9 @@ class Encoder {
       case TypeKind::kSet:
       case TypeKind::kTuple: {
         const auto& elems = v.Elements();
-        if (type.kind() == TypeKind::kTuple &&
-            elems.size() != type.tuple_types().size()) {
-          return ErrorAt(path, absl::StrCat("expected a tuple of ",
-                                            type.tuple_types().size(),
-                                            " elements, got ", elems.size()));
+        if (absl::Status s = CheckTupleLength(type, elems.size(), path);
+            !s.ok()) {
+          return s;
         }
         packer_.pack_array(static_cast<uint32_t>(elems.size()));
         for (size_t i = 0; i < elems.size(); ++i) {

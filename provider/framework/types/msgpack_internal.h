@@ -4,10 +4,7 @@
 
 #include <cstdint>
 
-#include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/string_view.h"
-#include "provider/framework/types/path.h"
+#include "provider/framework/types/codec_errors.h"
 
 namespace tf::msgpack_internal {
 
@@ -21,12 +18,7 @@ inline constexpr int kRefineNumberUpper = 4;
 inline constexpr int kRefineLengthLower = 5;
 inline constexpr int kRefineLengthUpper = 6;
 
-// InvalidArgument `message`, prefixed with "at <path>: " unless `path` is the
-// root.
-inline absl::Status ErrorAt(const Path& path, absl::string_view message) {
-  if (path.empty()) return absl::InvalidArgumentError(message);
-  return absl::InvalidArgumentError(
-      absl::StrCat("at ", path.ToString(), ": ", message));
-}
+using types_internal::CheckTupleLength;
+using types_internal::ErrorAt;
 
 }  // namespace tf::msgpack_internal

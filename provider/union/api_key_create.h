@@ -5,7 +5,7 @@
 // adopted into state (tainted) when it is the requested one and reported
 // when it is not; ALREADY_EXISTS names its usual causes and the import
 // command.
-//   CreateApiKey(*backend_, req.plan, resp);
+//   CreateApiKey(*configured_, req.plan, resp);
 #pragma once
 
 #include "provider/framework/sdk/resource.h"

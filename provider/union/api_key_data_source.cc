@@ -17,35 +17,18 @@ tf::Schema ApiKeyDataSource::GetSchema() const {
   return s;
 }
 
-void ApiKeyDataSource::Configure(const std::any& provider_data,
-                                 tf::Diagnostics& diags) {
-  backend_ = BackendFromProviderData(provider_data, diags);
-}
-
-void ApiKeyDataSource::ValidateConfig(const tf::Context&,
-                                      const tf::ValidateConfigRequest& req,
-                                      tf::ValidateConfigResponse& resp) {
-  if (req.config.IsNull() || !req.config.IsKnown()) return;
-  const tf::Value& id = req.config.Attr("client_id");
-  if (id.IsKnown() && !id.IsNull() && id.AsString().empty()) {
-    resp.diagnostics.AddAttributeError(tf::Path::Root("client_id"),
-                                       "Empty client_id",
-                                       "client_id must not be empty.");
-  }
-}
-
 void ApiKeyDataSource::Read(const tf::Context&,
                             const tf::DataSourceReadRequest& req,
                             tf::DataSourceReadResponse& resp) {
-  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   const std::string client_id = req.config.Attr("client_id").AsString();
-  absl::StatusOr<unionc::ApiKey> key = backend_->Get(client_id);
+  absl::StatusOr<unionc::ApiKey> key = configured_->Get(client_id);
   if (IsGone(key.status())) {
     resp.diagnostics.AddAttributeError(
         tf::Path::Root("client_id"), "Union API key not found",
         absl::StrCat("No API key with client_id \"", client_id,
                      "\" exists in Union (organization \"",
-                     backend_->Organization(),
+                     configured_->Organization(),
                      "\"). Check the client_id; the union_api_keys data "
                      "source lists the existing keys."));
     return;

@@ -62,14 +62,9 @@ bool NamedByPrefix(const Value& config) {
 
 }  // namespace
 
-void ApiKeyResource::Configure(const std::any& provider_data,
-                               tf::Diagnostics& diags) {
-  backend_ = BackendFromProviderData(provider_data, diags);
-}
-
 std::optional<std::string> ApiKeyResource::ClientIdFor(
     const std::string& name) const {
-  if (backend_) return backend_->ClientIdFor(name);
+  if (configured_) return configured_->ClientIdFor(name);
   return unionc::NormalizeKeyName(name);
 }
 
@@ -123,7 +118,7 @@ void ApiKeyResource::ModifyPlan(const tf::Context&,
 
 void ApiKeyResource::ReadKey(const tf::Context&, const tf::ReadRequest& req,
                              tf::ReadResponse& resp) {
-  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   const std::string client_id = StateClientId(req.state);
   if (client_id.empty()) {
     resp.diagnostics.AddError("Union API key without a client_id",
@@ -131,7 +126,7 @@ void ApiKeyResource::ReadKey(const tf::Context&, const tf::ReadRequest& req,
                               "Remove it from state and import it again.");
     return;
   }
-  absl::StatusOr<unionc::ApiKey> key = backend_->Get(client_id);
+  absl::StatusOr<unionc::ApiKey> key = configured_->Get(client_id);
   if (IsGone(key.status())) {
     resp.RemoveResource();
     return;
@@ -148,7 +143,7 @@ void ApiKeyResource::ReadKey(const tf::Context&, const tf::ReadRequest& req,
 void ApiKeyResource::UpdateKey(const tf::Context&,
                                const tf::UpdateRequest& req,
                                tf::UpdateResponse& resp) {
-  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   const Value& plan = req.plan;
   const std::string client_id = StateClientId(req.state);
   const bool changed =
@@ -162,7 +157,7 @@ void ApiKeyResource::UpdateKey(const tf::Context&,
   }
   params.redirect_uris = StringsOf(plan.Attr("redirect_uris")).value_or(
       std::vector<std::string>{});
-  absl::StatusOr<unionc::ApiKey> updated = backend_->Update(params);
+  absl::StatusOr<unionc::ApiKey> updated = configured_->Update(params);
   if (!updated.ok()) {
     tf::Diagnostic d = StatusToDiagnostic(
         updated.status(), {.operation = "update", .client_id = client_id});
@@ -179,10 +174,10 @@ void ApiKeyResource::UpdateKey(const tf::Context&,
 
 void ApiKeyResource::Delete(const tf::Context&, const tf::DeleteRequest& req,
                             tf::DeleteResponse& resp) {
-  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   const std::string client_id = StateClientId(req.state);
   if (client_id.empty()) return;
-  absl::Status s = backend_->Delete(client_id);
+  absl::Status s = configured_->Delete(client_id);
   if (s.ok() || IsGone(s)) return;  // already gone counts as deleted
   resp.diagnostics.Add(
       StatusToDiagnostic(s, {.operation = "delete", .client_id = client_id}));
@@ -219,10 +214,10 @@ tf::IdentitySchema ApiKeyResource::GetIdentitySchema() const {
 
 void ApiKeyResource::Create(const tf::Context&, const tf::CreateRequest& req,
                             tf::CreateResponse& resp) {
-  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
-  CreateApiKey(*backend_, req.plan, resp);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
+  CreateApiKey(*configured_, req.plan, resp);
   KeepOrSetApiKeyIdentity(resp.state,
-                          backend_ ? backend_->Organization() : "",
+                          configured_ ? configured_->Organization() : "",
                           resp.identity);
 }
 
@@ -230,7 +225,7 @@ void ApiKeyResource::Read(const tf::Context& ctx, const tf::ReadRequest& req,
                           tf::ReadResponse& resp) {
   ReadKey(ctx, req, resp);
   KeepOrSetApiKeyIdentity(resp.state,
-                          backend_ ? backend_->Organization() : "",
+                          configured_ ? configured_->Organization() : "",
                           resp.identity);
 }
 
@@ -239,7 +234,7 @@ void ApiKeyResource::Update(const tf::Context& ctx,
                             tf::UpdateResponse& resp) {
   UpdateKey(ctx, req, resp);
   KeepOrSetApiKeyIdentity(resp.state,
-                          backend_ ? backend_->Organization() : "",
+                          configured_ ? configured_->Organization() : "",
                           resp.identity);
 }
 
@@ -251,7 +246,7 @@ void ApiKeyResource::ImportState(const tf::Context& ctx,
     return;
   }
   resp.identity = CompleteImportIdentity(
-      req.identity, backend_ ? backend_->Organization() : "",
+      req.identity, configured_ ? configured_->Organization() : "",
       resp.diagnostics);
   if (resp.diagnostics.HasError()) return;
   const tf::Value& id = req.identity.Attr("client_id");

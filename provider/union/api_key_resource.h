@@ -11,34 +11,27 @@
 // docs/design/ambiguous-create.md.
 #pragma once
 
-#include <any>
-#include <memory>
 #include <optional>
 #include <string>
 
 #include "provider/framework/sdk/identity.h"
 #include "provider/framework/sdk/resource.h"
-#include "provider/union/api_key_backend.h"
+#include "provider/union/provider_data.h"
 
 namespace union_provider {
 
 class ApiKeyResource final : public tf::Resource,
-                             public tf::WithConfigure,
+                             public WithBackend,
                              public tf::WithValidateConfig,
                              public tf::WithModifyPlan,
                              public tf::WithImportState,
                              public tf::WithIdentity {
  public:
-  ApiKeyResource() = default;
-  // For tests: a resource already configured with `backend`.
-  explicit ApiKeyResource(std::shared_ptr<ApiKeyBackend> backend)
-      : backend_(std::move(backend)) {}
+  using WithBackend::WithBackend;
 
   std::string TypeName() const override { return "union_api_key"; }
   tf::Schema GetSchema() const override;
 
-  void Configure(const std::any& provider_data,
-                 tf::Diagnostics& diags) override;
   void ValidateConfig(const tf::Context& ctx,
                       const tf::ValidateConfigRequest& req,
                       tf::ValidateConfigResponse& resp) override;
@@ -70,8 +63,6 @@ class ApiKeyResource final : public tf::Resource,
   // The client_id a key named `name` gets: from the backend when configured
   // (nullopt when only the server can tell), otherwise the normalisation.
   std::optional<std::string> ClientIdFor(const std::string& name) const;
-
-  std::shared_ptr<ApiKeyBackend> backend_;
 };
 
 }  // namespace union_provider

@@ -9,6 +9,17 @@
 #include "provider/union/status_diagnostic.h"
 
 namespace union_provider {
+namespace {
+
+// The rule of `limit`, declared in the schema and checked again at Read,
+// where a limit unknown at validation time arrives known.
+const std::shared_ptr<const tf::Validator>& LimitValidator() {
+  static const auto* const v =
+      new std::shared_ptr<const tf::Validator>(tf::Int64Between(1, kMaxListLimit));
+  return *v;
+}
+
+}  // namespace
 
 tf::Schema ApiKeysDataSource::GetSchema() const {
   tf::Schema s;
@@ -31,7 +42,8 @@ tf::Schema ApiKeysDataSource::GetSchema() const {
           .presence = tf::Presence::kOptional,
           .description = absl::StrCat(
               "The most keys to return (1 to ", kMaxListLimit,
-              "). Default: all of them.")},
+              "). Default: all of them."),
+          .validators = {LimitValidator()}},
       tf::Attribute{
           .name = "keys",
           .type = tf::Type::List(KeyObjectType()),
@@ -47,41 +59,21 @@ tf::Schema ApiKeysDataSource::GetSchema() const {
   return s;
 }
 
-void ApiKeysDataSource::Configure(const std::any& provider_data,
-                                  tf::Diagnostics& diags) {
-  backend_ = BackendFromProviderData(provider_data, diags);
-}
-
-void ApiKeysDataSource::ValidateConfig(const tf::Context&,
-                                       const tf::ValidateConfigRequest& req,
-                                       tf::ValidateConfigResponse& resp) {
-  if (req.config.IsNull() || !req.config.IsKnown()) return;
-  const tf::Value& limit = req.config.Attr("limit");
-  if (limit.IsNull() || !limit.IsKnown()) return;
-  std::optional<int64_t> n = limit.AsNumber().AsInt64();
-  if (!n || *n < 1 || *n > kMaxListLimit) {
-    resp.diagnostics.AddAttributeError(
-        tf::Path::Root("limit"), "Invalid limit",
-        absl::StrCat("limit must be a whole number from 1 to ", kMaxListLimit,
-                     ", got ", limit.AsNumber().ToString(), "."));
-  }
-}
-
-void ApiKeysDataSource::Read(const tf::Context& ctx,
+void ApiKeysDataSource::Read(const tf::Context&,
                              const tf::DataSourceReadRequest& req,
                              tf::DataSourceReadResponse& resp) {
-  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
-  tf::ValidateConfigResponse check;
-  ValidateConfig(ctx, {.config = req.config}, check);
-  resp.diagnostics.Append(check.diagnostics);
-  if (resp.diagnostics.HasError()) return;
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   int64_t limit = 0;
   const tf::Value& l = req.config.Attr("limit");
-  if (!l.IsNull() && l.IsKnown()) limit = l.AsNumber().AsInt64().value_or(0);
+  if (!l.IsNull() && l.IsKnown()) {
+    LimitValidator()->Validate(l, tf::Path::Root("limit"), resp.diagnostics);
+    if (resp.diagnostics.HasError()) return;
+    limit = l.AsNumber().AsInt64().value_or(0);
+  }
   std::string prefix;
   const tf::Value& p = req.config.Attr("client_id_prefix");
   if (!p.IsNull() && p.IsKnown()) prefix = p.AsString();
-  absl::StatusOr<std::vector<unionc::ApiKey>> keys = backend_->List(limit, prefix);
+  absl::StatusOr<std::vector<unionc::ApiKey>> keys = configured_->List(limit, prefix);
   if (!keys.ok()) {
     resp.diagnostics.Add(
         StatusToDiagnostic(keys.status(), {.operation = "list API keys"}));

@@ -8,12 +8,14 @@
 #include "provider/union/api_keys_data_source.h"
 #include "provider/union/model.h"
 #include "provider/union/testing/fake_backend.h"
+#include "provider/union/testing/validate_attributes.h"
 
 namespace union_provider {
 namespace {
 
 using tf::Value;
 using testing::FakeBackend;
+using testing::ValidateAttributes;
 
 void AddKeys(FakeBackend& fake, int n) {
   for (int i = 0; i < n; ++i) {
@@ -37,6 +39,18 @@ TEST(ApiKeyDataSource, ReadsEveryNonSecretField) {
   EXPECT_EQ(resp.state, KeyObject(fake->keys["key-1000"]));
   EXPECT_EQ(resp.state.Attr("grant_types"),
             StringList({"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"}));
+}
+
+TEST(ApiKeyDataSource, EmptyClientIdIsRefusedOnItsPath) {
+  ApiKeyDataSource ds(std::make_shared<FakeBackend>());
+  const Value config = tf::NullAttributes(ds.GetSchema().ValueType());
+  tf::Diagnostics empty = ValidateAttributes(
+      ds.GetSchema(), config.WithAttr("client_id", Value::String("")));
+  ASSERT_EQ(empty.size(), 1u);
+  EXPECT_EQ(empty.items()[0].attribute, tf::Path::Root("client_id"));
+  EXPECT_TRUE(ValidateAttributes(ds.GetSchema(),
+                                 config.WithAttr("client_id", Value::String("k")))
+                  .empty());
 }
 
 TEST(ApiKeyDataSource, MissingKeyIsAnErrorOnClientId) {
@@ -81,12 +95,20 @@ TEST(ApiKeysDataSource, BadLimitAndListErrors) {
   ApiKeysDataSource ds(fake);
   Value config = tf::NullAttributes(ds.GetSchema().ValueType());
   for (int64_t bad : {int64_t{0}, int64_t{-3}, kMaxListLimit + 1}) {
-    tf::ValidateConfigResponse v;
-    ds.ValidateConfig(tf::Context(), {.config = config.WithAttr("limit", Value::Int(bad))},
-                      v);
-    ASSERT_EQ(v.diagnostics.size(), 1u) << bad;
-    EXPECT_EQ(v.diagnostics.items()[0].attribute->ToString(), "limit");
+    const Value bad_config = config.WithAttr("limit", Value::Int(bad));
+    tf::Diagnostics v = ValidateAttributes(ds.GetSchema(), bad_config);
+    ASSERT_EQ(v.size(), 1u) << bad;
+    EXPECT_EQ(v.items()[0].attribute->ToString(), "limit");
+    // A limit unknown at validation arrives known at Read: checked again.
+    tf::DataSourceReadResponse read;
+    read.state = bad_config;
+    ds.Read(tf::Context(), {.config = bad_config}, read);
+    ASSERT_EQ(read.diagnostics.size(), 1u) << bad;
+    EXPECT_EQ(read.diagnostics.items()[0].attribute->ToString(), "limit");
   }
+  EXPECT_TRUE(
+      ValidateAttributes(ds.GetSchema(), config.WithAttr("limit", Value::Int(1)))
+          .empty());
   fake->fail_next_list = absl::UnauthenticatedError("token rejected");
   tf::DataSourceReadResponse resp;
   resp.state = config;

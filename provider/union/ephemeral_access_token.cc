@@ -89,7 +89,8 @@ tf::Schema EphemeralAccessToken::GetSchema() const {
                 .sensitive = true,
                 .description =
                     "An encoded API key to mint the token for. Default: the "
-                    "provider's own API key."},
+                    "provider's own API key.",
+                .validators = {tf::StringLengthAtLeast(1)}},
       Attribute{.name = "access_token",
                 .type = Type::String(),
                 .presence = Presence::kComputed,
@@ -108,31 +109,13 @@ tf::Schema EphemeralAccessToken::GetSchema() const {
   return s;
 }
 
-void EphemeralAccessToken::Configure(const std::any& provider_data,
-                                     tf::Diagnostics& diags) {
-  minter_ = MinterFromProviderData(provider_data, diags);
-}
-
-void EphemeralAccessToken::ValidateConfig(
-    const tf::Context&, const tf::ValidateConfigRequest& req,
-    tf::ValidateConfigResponse& resp) {
-  if (req.config.IsNull() || !req.config.IsKnown()) return;
-  const Value& key = req.config.Attr("api_key");
-  if (key.IsKnown() && !key.IsNull() && key.AsString().empty()) {
-    resp.diagnostics.AddAttributeError(
-        Path::Root("api_key"), "Empty api_key",
-        "api_key is set to an empty string. Remove it to mint the token "
-        "from the provider's own API key, or give an encoded API key.");
-  }
-}
-
 void EphemeralAccessToken::Open(const tf::Context&,
                                 const tf::OpenEphemeralRequest& req,
                                 tf::OpenEphemeralResponse& resp) {
-  if (!minter_) return AddNotConfiguredError(resp.diagnostics);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   const Value& key = req.config.Attr("api_key");
   const std::string api_key = key.IsNull() ? "" : key.AsString();
-  absl::StatusOr<AccessToken> token = minter_->Mint(api_key);
+  absl::StatusOr<AccessToken> token = configured_->Mint(api_key);
   if (!token.ok()) {
     resp.diagnostics.Add(
         MintFailure(token.status(), api_key, "mint a Union access token"));
@@ -150,7 +133,7 @@ void EphemeralAccessToken::Open(const tf::Context&,
 void EphemeralAccessToken::Renew(const tf::Context&,
                                  const tf::RenewEphemeralRequest& req,
                                  tf::RenewEphemeralResponse& resp) {
-  if (!minter_) return AddNotConfiguredError(resp.diagnostics);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   std::optional<std::string> api_key = ApiKeyOf(req.private_data);
   if (!api_key) {
     resp.diagnostics.AddError(
@@ -160,7 +143,7 @@ void EphemeralAccessToken::Renew(const tf::Context&,
         "Terraform.");
     return;
   }
-  absl::StatusOr<AccessToken> token = minter_->Mint(*api_key);
+  absl::StatusOr<AccessToken> token = configured_->Mint(*api_key);
   if (!token.ok()) {
     resp.diagnostics.Add(
         MintFailure(token.status(), *api_key, "renew the Union access token"));

@@ -12,15 +12,12 @@
 // docs/ephemeral-resources/access_token.md.
 #pragma once
 
-#include <any>
-#include <chrono>
-#include <memory>
 #include <string>
 
 #include "absl/time/time.h"
 #include "provider/framework/sdk/capabilities.h"
 #include "provider/framework/sdk/ephemeral_resource.h"
-#include "provider/union/access_token_minter.h"
+#include "provider/union/provider_data.h"
 
 namespace union_provider {
 
@@ -30,30 +27,18 @@ namespace union_provider {
 [[nodiscard]] absl::Time RenewTime(absl::Time now, absl::Time expires_at);
 
 class EphemeralAccessToken final : public tf::EphemeralResource,
-                                   public tf::WithConfigure,
-                                   public tf::WithValidateConfig,
+                                   public WithMinter,
                                    public tf::WithEphemeralRenew {
  public:
-  EphemeralAccessToken() = default;
-  // For tests: already configured with `minter`.
-  explicit EphemeralAccessToken(std::shared_ptr<AccessTokenMinter> minter)
-      : minter_(std::move(minter)) {}
+  using WithMinter::WithMinter;
 
   std::string TypeName() const override { return "union_access_token"; }
   tf::Schema GetSchema() const override;
 
-  void Configure(const std::any& provider_data,
-                 tf::Diagnostics& diags) override;
-  void ValidateConfig(const tf::Context& ctx,
-                      const tf::ValidateConfigRequest& req,
-                      tf::ValidateConfigResponse& resp) override;
   void Open(const tf::Context& ctx, const tf::OpenEphemeralRequest& req,
             tf::OpenEphemeralResponse& resp) override;
   void Renew(const tf::Context& ctx, const tf::RenewEphemeralRequest& req,
              tf::RenewEphemeralResponse& resp) override;
-
- private:
-  std::shared_ptr<AccessTokenMinter> minter_;
 };
 
 }  // namespace union_provider

@@ -10,6 +10,7 @@
 
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
+#include "provider/union/testing/validate_attributes.h"
 
 namespace union_provider {
 namespace {
@@ -137,12 +138,13 @@ TEST_F(EphemeralAccessTokenTest, AProviderWithoutAnApiKeySaysWhatToDo) {
 }
 
 TEST_F(EphemeralAccessTokenTest, ValidateRejectsAnEmptyApiKey) {
-  tf::ValidateConfigResponse resp;
-  e_.ValidateConfig(tf::Context(),
-                    {.config = Config().WithAttr("api_key", Value::String(""))},
-                    resp);
-  ASSERT_TRUE(resp.diagnostics.HasError());
-  EXPECT_EQ(resp.diagnostics.items()[0].attribute, tf::Path::Root("api_key"));
+  tf::Diagnostics d = testing::ValidateAttributes(
+      schema_, Config().WithAttr("api_key", Value::String("")));
+  ASSERT_TRUE(d.HasError());
+  EXPECT_EQ(d.items()[0].attribute, tf::Path::Root("api_key"));
+  EXPECT_TRUE(testing::ValidateAttributes(
+                  schema_, Config().WithAttr("api_key", Value::String("k")))
+                  .empty());
 }
 
 TEST(RenewTime, IsATenthOfTheLifetimeAtMostAMinuteBeforeExpiry) {

@@ -54,7 +54,8 @@ tf::Schema EphemeralApiKey::GetSchema() const {
                     "`-`); a unique suffix follows: the UTC creation time "
                     "and 10 random characters, e.g. "
                     "`20261201t230512-k3j9x0p2qa`. Default `",
-                    kDefaultEphemeralNamePrefix, "`.")},
+                    kDefaultEphemeralNamePrefix, "`."),
+                .validators = {NamePrefixValidator("Invalid name_prefix")}},
       Attribute{.name = "redirect_uris",
                 .type = Type::List(Type::String()),
                 .presence = Presence::kOptional,
@@ -88,30 +89,10 @@ tf::Schema EphemeralApiKey::GetSchema() const {
   return s;
 }
 
-void EphemeralApiKey::Configure(const std::any& provider_data,
-                                tf::Diagnostics& diags) {
-  backend_ = BackendFromProviderData(provider_data, diags);
-}
-
-void EphemeralApiKey::ValidateConfig(const tf::Context&,
-                                     const tf::ValidateConfigRequest& req,
-                                     tf::ValidateConfigResponse& resp) {
-  if (req.config.IsNull() || !req.config.IsKnown()) return;
-  const Value& p = req.config.Attr("name_prefix");
-  if (p.IsNull() || !p.IsKnown()) return;
-  if (absl::Status s = ValidateNamePrefix(p.AsString()); !s.ok()) {
-    resp.diagnostics.AddAttributeError(
-        Path::Root("name_prefix"), "Invalid name_prefix",
-        absl::StrCat(s.message(),
-                     ". Use a shorter prefix with at least one letter or "
-                     "digit."));
-  }
-}
-
 void EphemeralApiKey::Open(const tf::Context&,
                            const tf::OpenEphemeralRequest& req,
                            tf::OpenEphemeralResponse& resp) {
-  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   const Value& config = req.config;
   const std::string prefix = unionc::NormalizeKeyName(NamePrefix(config));
   // No redirect_uris: union-client's default.
@@ -142,9 +123,9 @@ void EphemeralApiKey::Open(const tf::Context&,
       return;
     }
     const std::optional<std::string> expected_id =
-        backend_->ClientIdFor(params.name);
+        configured_->ClientIdFor(params.name);
     const std::string shown_id = expected_id.value_or(params.name);
-    absl::StatusOr<unionc::ApiKey> created = backend_->Create(params);
+    absl::StatusOr<unionc::ApiKey> created = configured_->Create(params);
     if (absl::IsAlreadyExists(created.status()) &&
         attempt < kMaxNameAttempts) {
       continue;  // the suffix collided: draw another
@@ -155,7 +136,7 @@ void EphemeralApiKey::Open(const tf::Context&,
                              .client_id = shown_id});
       if (IsAmbiguous(created.status()) && expected_id) {
         // The key may exist without anyone to close it: remove it now.
-        absl::Status cleanup = backend_->Delete(*expected_id);
+        absl::Status cleanup = configured_->Delete(*expected_id);
         if (!cleanup.ok() && !IsGone(cleanup)) {
           absl::StrAppend(&d.detail, CleanupAdvice(*expected_id));
         }
@@ -181,8 +162,8 @@ void EphemeralApiKey::Close(const tf::Context&,
                             tf::CloseEphemeralResponse& resp) {
   const std::string& client_id = req.private_data;
   if (client_id.empty()) return;  // Open created nothing
-  if (!backend_) return AddNotConfiguredError(resp.diagnostics);
-  absl::Status s = backend_->Delete(client_id);
+  if (!configured_) return AddNotConfiguredError(resp.diagnostics);
+  absl::Status s = configured_->Delete(client_id);
   if (s.ok() || IsGone(s)) return;  // already gone counts as closed
   tf::Diagnostic d = StatusToDiagnostic(
       s, {.operation = "delete the ephemeral", .client_id = client_id});

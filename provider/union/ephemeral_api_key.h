@@ -13,7 +13,6 @@
 // reaches the plan or the state. See docs/ephemeral-resources/api_key.md.
 #pragma once
 
-#include <any>
 #include <functional>
 #include <memory>
 #include <string>
@@ -21,15 +20,14 @@
 #include "absl/status/statusor.h"
 #include "provider/framework/sdk/capabilities.h"
 #include "provider/framework/sdk/ephemeral_resource.h"
-#include "provider/union/api_key_backend.h"
+#include "provider/union/provider_data.h"
 
 namespace union_provider {
 
 inline constexpr char kDefaultEphemeralNamePrefix[] = "tf-ephemeral-";
 
 class EphemeralApiKey final : public tf::EphemeralResource,
-                              public tf::WithConfigure,
-                              public tf::WithValidateConfig,
+                              public WithBackend,
                               public tf::WithEphemeralClose {
  public:
   EphemeralApiKey() = default;
@@ -38,23 +36,17 @@ class EphemeralApiKey final : public tf::EphemeralResource,
   explicit EphemeralApiKey(
       std::shared_ptr<ApiKeyBackend> backend,
       std::function<absl::StatusOr<std::string>()> suffix = nullptr)
-      : backend_(std::move(backend)), suffix_(std::move(suffix)) {}
+      : WithBackend(std::move(backend)), suffix_(std::move(suffix)) {}
 
   std::string TypeName() const override { return "union_api_key"; }
   tf::Schema GetSchema() const override;
 
-  void Configure(const std::any& provider_data,
-                 tf::Diagnostics& diags) override;
-  void ValidateConfig(const tf::Context& ctx,
-                      const tf::ValidateConfigRequest& req,
-                      tf::ValidateConfigResponse& resp) override;
   void Open(const tf::Context& ctx, const tf::OpenEphemeralRequest& req,
             tf::OpenEphemeralResponse& resp) override;
   void Close(const tf::Context& ctx, const tf::CloseEphemeralRequest& req,
              tf::CloseEphemeralResponse& resp) override;
 
  private:
-  std::shared_ptr<ApiKeyBackend> backend_;
   std::function<absl::StatusOr<std::string>()> suffix_;
 };
 

@@ -12,6 +12,7 @@
 #include "provider/union/model.h"
 #include "provider/union/names.h"
 #include "provider/union/testing/fake_backend.h"
+#include "provider/union/testing/validate_attributes.h"
 
 namespace union_provider {
 namespace {
@@ -179,26 +180,15 @@ TEST_F(EphemeralApiKeyTest, OpenWithoutAConfiguredProviderIsAnError) {
 }
 
 TEST_F(EphemeralApiKeyTest, ValidateRejectsATooLongPrefixOnItsPath) {
-  tf::ValidateConfigResponse resp;
-  e_.ValidateConfig(
-      tf::Context(),
-      {.config = Config().WithAttr("name_prefix",
-                                   Value::String(std::string(125, 'a')))},
-      resp);
-  ASSERT_TRUE(resp.diagnostics.HasError());
-  EXPECT_EQ(resp.diagnostics.items()[0].attribute,
-            tf::Path::Root("name_prefix"));
-  tf::ValidateConfigResponse no_alnum;
-  e_.ValidateConfig(
-      tf::Context(),
-      {.config = Config().WithAttr("name_prefix", Value::String("--"))},
-      no_alnum);
-  EXPECT_TRUE(no_alnum.diagnostics.HasError());
-  tf::ValidateConfigResponse ok;
-  e_.ValidateConfig(
-      tf::Context(),
-      {.config = Config().WithAttr("name_prefix", Value::String("ci-"))}, ok);
-  EXPECT_FALSE(ok.diagnostics.HasError());
+  auto validate = [&](const std::string& prefix) {
+    return testing::ValidateAttributes(
+        schema_, Config().WithAttr("name_prefix", Value::String(prefix)));
+  };
+  tf::Diagnostics too_long = validate(std::string(125, 'a'));
+  ASSERT_TRUE(too_long.HasError());
+  EXPECT_EQ(too_long.items()[0].attribute, tf::Path::Root("name_prefix"));
+  EXPECT_TRUE(validate("--").HasError());
+  EXPECT_FALSE(validate("ci-").HasError());
 }
 
 }  // namespace

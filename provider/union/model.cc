@@ -98,6 +98,10 @@ std::optional<std::vector<std::string>> StringsOf(const Value& list) {
 
 std::vector<Attribute> KeyAttributes(Presence client_id_presence) {
   const Type strings = Type::List(Type::String());
+  std::vector<std::shared_ptr<const tf::Validator>> client_id_validators;
+  if (client_id_presence != Presence::kComputed) {
+    client_id_validators.push_back(tf::StringLengthAtLeast(1));
+  }
   return {
       Attribute{.name = "id",
                 .type = Type::String(),
@@ -106,7 +110,8 @@ std::vector<Attribute> KeyAttributes(Presence client_id_presence) {
       Attribute{.name = "client_id",
                 .type = Type::String(),
                 .presence = client_id_presence,
-                .description = "The key's OAuth2 client ID."},
+                .description = "The key's OAuth2 client ID.",
+                .validators = std::move(client_id_validators)},
       Attribute{.name = "client_name",
                 .type = Type::String(),
                 .presence = Presence::kComputed,

@@ -122,7 +122,7 @@ TEST(ProviderAccessToken, ConfigureBuildsTheBackendWithoutAnApiKey) {
   ASSERT_TRUE(seen.has_value());
   EXPECT_EQ(seen->access_token, kToken);
   tf::Diagnostics d;
-  EXPECT_NE(BackendFromProviderData(resp.provider_data, d), nullptr);
+  EXPECT_NE(FromProviderData<&ProviderData::backend>(resp.provider_data, d), nullptr);
 }
 
 TEST(ProviderAccessToken, BackendFailureNeverShowsTheToken) {

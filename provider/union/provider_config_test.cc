@@ -231,7 +231,7 @@ TEST_F(ConfigureTest, ValidKeyYieldsProviderDataWithABackend) {
               resp);
   EXPECT_TRUE(resp.diagnostics.empty());
   tf::Diagnostics d;
-  EXPECT_NE(BackendFromProviderData(resp.provider_data, d), nullptr);
+  EXPECT_NE(FromProviderData<&ProviderData::backend>(resp.provider_data, d), nullptr);
   EXPECT_TRUE(d.empty());
   ASSERT_TRUE(seen_.has_value());
   EXPECT_TRUE(seen_->insecure);

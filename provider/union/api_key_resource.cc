@@ -68,6 +68,10 @@ std::optional<std::string> ApiKeyResource::ClientIdFor(
   return unionc::NormalizeKeyName(name);
 }
 
+std::string ApiKeyResource::Organization() const {
+  return configured_ ? configured_->Organization() : "";
+}
+
 void ApiKeyResource::ModifyPlan(const tf::Context&,
                                 const tf::ModifyPlanRequest& req,
                                 tf::ModifyPlanResponse& resp) {
@@ -216,26 +220,20 @@ void ApiKeyResource::Create(const tf::Context&, const tf::CreateRequest& req,
                             tf::CreateResponse& resp) {
   if (!configured_) return AddNotConfiguredError(resp.diagnostics);
   CreateApiKey(*configured_, req.plan, resp);
-  KeepOrSetApiKeyIdentity(resp.state,
-                          configured_ ? configured_->Organization() : "",
-                          resp.identity);
+  KeepOrSetApiKeyIdentity(resp.state, Organization(), resp.identity);
 }
 
 void ApiKeyResource::Read(const tf::Context& ctx, const tf::ReadRequest& req,
                           tf::ReadResponse& resp) {
   ReadKey(ctx, req, resp);
-  KeepOrSetApiKeyIdentity(resp.state,
-                          configured_ ? configured_->Organization() : "",
-                          resp.identity);
+  KeepOrSetApiKeyIdentity(resp.state, Organization(), resp.identity);
 }
 
 void ApiKeyResource::Update(const tf::Context& ctx,
                             const tf::UpdateRequest& req,
                             tf::UpdateResponse& resp) {
   UpdateKey(ctx, req, resp);
-  KeepOrSetApiKeyIdentity(resp.state,
-                          configured_ ? configured_->Organization() : "",
-                          resp.identity);
+  KeepOrSetApiKeyIdentity(resp.state, Organization(), resp.identity);
 }
 
 void ApiKeyResource::ImportState(const tf::Context& ctx,
@@ -245,9 +243,8 @@ void ApiKeyResource::ImportState(const tf::Context& ctx,
     ImportKey(ctx, req, resp);  // by id: Read sets the identity
     return;
   }
-  resp.identity = CompleteImportIdentity(
-      req.identity, configured_ ? configured_->Organization() : "",
-      resp.diagnostics);
+  resp.identity =
+      CompleteImportIdentity(req.identity, Organization(), resp.diagnostics);
   if (resp.diagnostics.HasError()) return;
   const tf::Value& id = req.identity.Attr("client_id");
   ImportKey(ctx,

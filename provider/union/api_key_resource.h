@@ -63,6 +63,9 @@ class ApiKeyResource final : public tf::Resource,
   // The client_id a key named `name` gets: from the backend when configured
   // (nullopt when only the server can tell), otherwise the normalisation.
   std::optional<std::string> ClientIdFor(const std::string& name) const;
+  // The configured backend's organization ("" when not configured), for the
+  // identity.
+  std::string Organization() const;
 };
 
 }  // namespace union_provider

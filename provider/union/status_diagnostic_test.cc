@@ -2,8 +2,10 @@
 #include "provider/union/status_diagnostic.h"
 
 #include <string>
+#include <string_view>
 
 #include "gtest/gtest.h"
+#include "union/config.h"
 #include "union/errors.h"
 
 namespace union_provider {
@@ -22,6 +24,7 @@ TEST(StatusToDiagnostic, SummaryPerCode) {
       {absl::UnavailableError("x"), "Union endpoint unreachable"},
       {absl::DeadlineExceededError("x"), "Union request timed out"},
       {absl::ResourceExhaustedError("x"), "Union rate limit or quota exceeded"},
+      {absl::CancelledError("x"), "Union request cancelled"},
       {absl::InternalError("x"), "Union API error"},
   };
   for (const Case& c : cases) {
@@ -29,6 +32,14 @@ TEST(StatusToDiagnostic, SummaryPerCode) {
     EXPECT_EQ(d.severity, tf::Severity::kError);
     EXPECT_EQ(d.summary, c.summary) << c.status;
     EXPECT_FALSE(d.attribute.has_value());
+  }
+}
+
+TEST(StatusToDiagnostic, RejectedCredentialsNameEveryKeyVariable) {
+  tf::Diagnostic d =
+      StatusToDiagnostic(absl::UnauthenticatedError("x"), {.operation = "read"});
+  for (std::string_view var : unionc::kApiKeyEnvVars) {
+    EXPECT_NE(d.detail.find(var), std::string::npos) << var;
   }
 }
 

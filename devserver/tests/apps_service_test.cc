@@ -28,16 +28,13 @@ class AppsServiceTest : public DevServerTest {
     request.set_organization(org);
     request.set_client_id(id);
     pb::DeleteAppResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    return apps()->Delete(&ctx, request, &response);
+    return AdminCall(&pb::AppsService::Stub::Delete, request, &response);
   }
   grpc::Status Update(const pb::UpdateAppRequest& request,
                       pb::App* out = nullptr) {
     pb::UpdateAppResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    grpc::Status s = apps()->Update(&ctx, request, &response);
+    grpc::Status s =
+        AdminCall(&pb::AppsService::Stub::Update, request, &response);
     if (out != nullptr) *out = response.app();
     return s;
   }
@@ -117,9 +114,7 @@ TEST_F(AppsServiceTest, LifecycleAndSecretOnlyOnCreate) {
 
   pb::ListAppsRequest list;
   pb::ListAppsResponse listed;
-  grpc::ClientContext ctx;
-  Authorize(ctx);
-  ASSERT_TRUE(apps()->List(&ctx, list, &listed).ok());
+  ASSERT_TRUE(AdminCall(&pb::AppsService::Stub::List, list, &listed).ok());
   ASSERT_EQ(listed.apps_size(), 2);  // admin + ours
   for (const auto& a : listed.apps()) EXPECT_EQ(a.client_secret(), "");
 
@@ -158,9 +153,8 @@ TEST_F(AppsServiceTest, StatusCodesAsUnionAnswers) {
   pb::CreateAppRequest no_name;
   no_name.set_client_id("no-name");
   pb::CreateAppResponse response;
-  grpc::ClientContext ctx;
-  Authorize(ctx);
-  grpc::Status s = apps()->Create(&ctx, no_name, &response);
+  grpc::Status s =
+      AdminCall(&pb::AppsService::Stub::Create, no_name, &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "client_name: must be at least 1 character");
 
@@ -240,9 +234,8 @@ TEST_F(AppsServiceTest, PaginatesAllKeysExactlyOnce) {
     request.mutable_request()->set_limit(100);
     request.mutable_request()->set_token(token);
     pb::ListAppsResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    ASSERT_TRUE(apps()->List(&ctx, request, &response).ok());
+    ASSERT_TRUE(
+        AdminCall(&pb::AppsService::Stub::List, request, &response).ok());
     sizes.push_back(response.apps_size());
     for (const auto& a : response.apps()) seen.push_back(a.client_id());
     token = response.token();
@@ -254,9 +247,7 @@ TEST_F(AppsServiceTest, PaginatesAllKeysExactlyOnce) {
   pb::ListAppsRequest request;
   request.set_organization("paging");
   pb::ListAppsResponse response;
-  grpc::ClientContext ctx;
-  Authorize(ctx);
-  ASSERT_TRUE(apps()->List(&ctx, request, &response).ok());
+  ASSERT_TRUE(AdminCall(&pb::AppsService::Stub::List, request, &response).ok());
   EXPECT_EQ(response.apps_size(), 100);
   EXPECT_FALSE(response.token().empty());
 }
@@ -308,9 +299,7 @@ TEST_F(AppsServiceTest, ForeignPageTokenIsInvalidArgument) {
   pb::ListAppsRequest request;
   request.mutable_request()->set_token("definitely-not-ours");
   pb::ListAppsResponse response;
-  grpc::ClientContext ctx;
-  Authorize(ctx);
-  grpc::Status s = apps()->List(&ctx, request, &response);
+  grpc::Status s = AdminCall(&pb::AppsService::Stub::List, request, &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(s.error_message(), HasSubstr("token"));
 }

@@ -37,10 +37,7 @@ class AuthorizationTest : public DevServerTest {
     request.set_organization(org);
     request.set_client_id(id);
     request.set_client_name(id);
-    pb::CreateAppResponse response;
-    grpc::ClientContext ctx;
-    Prepare(ctx, token);
-    return apps()->Create(&ctx, request, &response);
+    return CallApps(*apps(), &pb::AppsService::Stub::Create, token, request);
   }
   grpc::Status Get(const std::string& token, const std::string& org,
                    const std::string& id, pb::App* out = nullptr) {
@@ -52,29 +49,22 @@ class AuthorizationTest : public DevServerTest {
     request.set_organization(org);
     request.set_client_id(id);
     request.set_client_name(name);
-    pb::UpdateAppResponse response;
-    grpc::ClientContext ctx;
-    Prepare(ctx, token);
-    return apps()->Update(&ctx, request, &response);
+    return CallApps(*apps(), &pb::AppsService::Stub::Update, token, request);
   }
   grpc::Status Delete(const std::string& token, const std::string& org,
                       const std::string& id) {
     pb::DeleteAppRequest request;
     request.set_organization(org);
     request.set_client_id(id);
-    pb::DeleteAppResponse response;
-    grpc::ClientContext ctx;
-    Prepare(ctx, token);
-    return apps()->Delete(&ctx, request, &response);
+    return CallApps(*apps(), &pb::AppsService::Stub::Delete, token, request);
   }
   grpc::Status List(const std::string& token, const std::string& org,
                     std::vector<std::string>* ids = nullptr) {
     pb::ListAppsRequest request;
     request.set_organization(org);
     pb::ListAppsResponse response;
-    grpc::ClientContext ctx;
-    Prepare(ctx, token);
-    grpc::Status s = apps()->List(&ctx, request, &response);
+    grpc::Status s = CallApps(*apps(), &pb::AppsService::Stub::List, token,
+                              request, &response);
     if (ids != nullptr) {
       ids->clear();
       for (const auto& a : response.apps()) ids->push_back(a.client_id());

@@ -35,9 +35,8 @@ TEST_F(BadInputTest, RedirectUrisMustBeAbsoluteAndNotOfAnUnsafeScheme) {
     create.add_redirect_uris("https://ok.example.com/cb");
     create.add_redirect_uris(bad);
     pb::CreateAppResponse created;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    grpc::Status s = apps()->Create(&ctx, create, &created);
+    grpc::Status s =
+        AdminCall(&pb::AppsService::Stub::Create, create, &created);
     EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
     EXPECT_THAT(s.error_message(), HasSubstr("redirect_uris[1]:"));
     EXPECT_THAT(s.error_message(), HasSubstr(absl::StrCat("\"", bad, "\"")));
@@ -46,9 +45,7 @@ TEST_F(BadInputTest, RedirectUrisMustBeAbsoluteAndNotOfAnUnsafeScheme) {
     update.set_client_id("uri-key");
     update.add_redirect_uris(bad);
     pb::UpdateAppResponse updated;
-    grpc::ClientContext ctx2;
-    Authorize(ctx2);
-    s = apps()->Update(&ctx2, update, &updated);
+    s = AdminCall(&pb::AppsService::Stub::Update, update, &updated);
     EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
     EXPECT_THAT(s.error_message(), HasSubstr("redirect_uris[0]:"));
   }
@@ -65,9 +62,7 @@ TEST_F(BadInputTest, RedirectUrisMustBeAbsoluteAndNotOfAnUnsafeScheme) {
   create.set_client_name("uri-long");
   create.add_redirect_uris("data:" + std::string(2000, 'd'));
   pb::CreateAppResponse created;
-  grpc::ClientContext ctx3;
-  Authorize(ctx3);
-  grpc::Status s = apps()->Create(&ctx3, create, &created);
+  grpc::Status s = AdminCall(&pb::AppsService::Stub::Create, create, &created);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(s.error_message(), HasSubstr("(2005 bytes)"));
   EXPECT_LT(s.error_message().size(), 300u);
@@ -81,25 +76,18 @@ TEST_F(BadInputTest, HugeClientIdsAreNeverEchoedWhole) {
   for (const std::string& id : {huge, long_id}) {
     pb::GetAppRequest get;
     get.set_client_id(id);
-    pb::GetAppResponse got;
-    grpc::ClientContext c1;
-    Authorize(c1);
-    answers.emplace_back("Get", apps()->Get(&c1, get, &got));
+    answers.emplace_back("Get", AdminCall(&pb::AppsService::Stub::Get, get));
 
     pb::DeleteAppRequest del;
     del.set_client_id(id);
-    pb::DeleteAppResponse deleted;
-    grpc::ClientContext c2;
-    Authorize(c2);
-    answers.emplace_back("Delete", apps()->Delete(&c2, del, &deleted));
+    answers.emplace_back("Delete",
+                         AdminCall(&pb::AppsService::Stub::Delete, del));
 
     pb::UpdateAppRequest update;
     update.set_client_id(id);
     update.set_client_name("x");
-    pb::UpdateAppResponse updated;
-    grpc::ClientContext c3;
-    Authorize(c3);
-    answers.emplace_back("Update", apps()->Update(&c3, update, &updated));
+    answers.emplace_back("Update",
+                         AdminCall(&pb::AppsService::Stub::Update, update));
 
     answers.emplace_back("Create", CreateKey("", id));
   }

@@ -55,17 +55,15 @@ TEST_F(SecretExpiryTest, CreatedKeysExpireAndTheAdminKeyDoesNot) {
     request.set_client_id("short-lived");
     request.set_client_name("renamed");
     pb::UpdateAppResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    ASSERT_TRUE(apps()->Update(&ctx, request, &response).ok());
+    ASSERT_TRUE(
+        AdminCall(&pb::AppsService::Stub::Update, request, &response).ok());
     EXPECT_EQ(ToTime(response.app().client_secret_expires_at()), expires);
   }
   {
     pb::ListAppsRequest request;
     pb::ListAppsResponse response;
-    grpc::ClientContext ctx;
-    Authorize(ctx);
-    ASSERT_TRUE(apps()->List(&ctx, request, &response).ok());
+    ASSERT_TRUE(
+        AdminCall(&pb::AppsService::Stub::List, request, &response).ok());
     ASSERT_EQ(response.apps_size(), 2);
     for (const pb::App& listed : response.apps()) {
       if (listed.client_id() == admin_.client_id) {

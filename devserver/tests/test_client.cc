@@ -108,9 +108,8 @@ grpc::Status GetApp(cloudidl::identity::AppsService::Stub& apps,
   request.set_organization(org);
   request.set_client_id(id);
   cloudidl::identity::GetAppResponse response;
-  grpc::ClientContext ctx;
-  Prepare(ctx, token);
-  grpc::Status s = apps.Get(&ctx, request, &response);
+  grpc::Status s = CallApps(apps, &cloudidl::identity::AppsService::Stub::Get,
+                            token, request, &response);
   if (out != nullptr) *out = response.app();
   return s;
 }
@@ -161,12 +160,7 @@ grpc::Status DevServerTest::CreateKey(const std::string& org,
   request.add_response_types(pb::CODE);
   request.set_token_endpoint_auth_method(pb::CLIENT_SECRET_BASIC);
   request.set_consent_method(pb::CONSENT_METHOD_REQUIRED);
-  pb::CreateAppResponse response;
-  grpc::ClientContext ctx;
-  Authorize(ctx);
-  grpc::Status s = apps_->Create(&ctx, request, &response);
-  if (out != nullptr) *out = response;
-  return s;
+  return AdminCall(&pb::AppsService::Stub::Create, request, out);
 }
 
 std::vector<std::string> DevServerTest::ListAll(const std::string& org,

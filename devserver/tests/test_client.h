@@ -72,6 +72,22 @@ std::shared_ptr<grpc::Channel> Channel(const std::string& endpoint);
 // Sets a 20 s deadline and, when `token` is not empty, the bearer metadata.
 void Prepare(grpc::ClientContext& ctx, const std::string& token);
 
+// Calls the AppsService `method` with `token` (Prepare's deadline and
+// metadata); the answer goes to `response` when it is not null.
+//   CallApps(apps, &AppsService::Stub::Delete, token, request);
+template <typename Request, typename Response>
+grpc::Status CallApps(
+    cloudidl::identity::AppsService::Stub& apps,
+    grpc::Status (cloudidl::identity::AppsService::Stub::*method)(
+        grpc::ClientContext*, const Request&, Response*),
+    const std::string& token, const Request& request,
+    Response* response = nullptr) {
+  Response ignored;
+  grpc::ClientContext ctx;
+  Prepare(ctx, token);
+  return (apps.*method)(&ctx, request, response ? response : &ignored);
+}
+
 // AppsService.Get of `id` in `org` ("" for the token's own) with `token`
 // (Prepare's deadline); the app goes to `out` when it is not null.
 grpc::Status GetApp(cloudidl::identity::AppsService::Stub& apps,
@@ -90,6 +106,14 @@ class DevServerTest : public ::testing::Test {
   cloudidl::identity::AppsService::Stub* apps() { return apps_.get(); }
   void Authorize(grpc::ClientContext& ctx) { Prepare(ctx, token_); }
 
+  // CallApps with the admin token.
+  template <typename Request, typename Response>
+  grpc::Status AdminCall(
+      grpc::Status (cloudidl::identity::AppsService::Stub::*method)(
+          grpc::ClientContext*, const Request&, Response*),
+      const Request& request, Response* response = nullptr) {
+    return CallApps(*apps_, method, token_, request, response);
+  }
   // GetApp with the admin token.
   grpc::Status AdminGet(const std::string& org, const std::string& id,
                         cloudidl::identity::App* out = nullptr) {

@@ -52,6 +52,16 @@ class LogCapture {
   std::vector<std::string> lines_ ABSL_GUARDED_BY(mu_);
 };
 
+// A client on `in` alone (no environment), retrying with short backoffs.
+absl::StatusOr<std::shared_ptr<Client>> ClientOn(const ConfigInputs& in) {
+  absl::StatusOr<ClientConfig> cfg =
+      ResolveConfig(in, [](std::string_view) { return std::nullopt; });
+  if (!cfg.ok()) return cfg.status();
+  cfg->initial_backoff = std::chrono::milliseconds(5);
+  cfg->max_backoff = std::chrono::milliseconds(20);
+  return Client::Create(*cfg);
+}
+
 class ApiKeysTest : public ::testing::Test {
  protected:
   ApiKeys Keys(std::chrono::milliseconds timeout = std::chrono::seconds(10),
@@ -61,11 +71,7 @@ class ApiKeysTest : public ::testing::Test {
     in.insecure = true;
     in.timeout = timeout;
     in.max_retries = max_retries;
-    auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
-    EXPECT_TRUE(cfg.ok()) << cfg.status();
-    cfg->initial_backoff = std::chrono::milliseconds(5);
-    cfg->max_backoff = std::chrono::milliseconds(20);
-    auto client = Client::Create(*cfg);
+    auto client = ClientOn(in);
     EXPECT_TRUE(client.ok()) << client.status();
     return ApiKeys(*client);
   }
@@ -439,9 +445,7 @@ TEST_F(ApiKeysTest, AccessTokenConfigurationIsSentAsIs) {
   in.endpoint = fake_.endpoint();
   in.insecure = true;
   in.timeout = std::chrono::seconds(10);
-  auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
-  ASSERT_TRUE(cfg.ok()) << cfg.status();
-  auto client = Client::Create(*cfg);
+  auto client = ClientOn(in);
   ASSERT_TRUE(client.ok()) << client.status();
   ApiKeys keys(*client);
   ASSERT_TRUE(keys.Create("via-token").ok());
@@ -667,10 +671,7 @@ TEST(UnreachableTest, ReturnsUnavailableWithinTheDeadline) {
   in.insecure = true;
   in.timeout = std::chrono::milliseconds(500);
   in.max_retries = 1;
-  auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
-  ASSERT_TRUE(cfg.ok());
-  cfg->initial_backoff = std::chrono::milliseconds(5);
-  auto client = Client::Create(*cfg);
+  auto client = ClientOn(in);
   ASSERT_TRUE(client.ok());
   ApiKeys keys(*client);
   for (auto status : {keys.Get("x").status(), keys.Create("x").status(),
@@ -690,9 +691,7 @@ TEST_F(ApiKeysTest, DiscoveryFallsBackToWellKnownDocuments) {
   in.insecure = true;
   in.timeout = std::chrono::seconds(5);
   in.max_retries = 0;
-  auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
-  ASSERT_TRUE(cfg.ok());
-  auto client = Client::Create(*cfg);
+  auto client = ClientOn(in);
   ASSERT_TRUE(client.ok());
   auto got = ApiKeys(*client).Get("x");
   EXPECT_FALSE(got.ok());  // AppsService is not served over HTTP/1.1
@@ -720,9 +719,7 @@ TEST(UnreachableTest, SilentServerHitsTheDeadline) {
   in.insecure = true;
   in.timeout = std::chrono::milliseconds(300);
   in.max_retries = 0;
-  auto cfg = ResolveConfig(in, [](std::string_view) { return std::nullopt; });
-  ASSERT_TRUE(cfg.ok());
-  auto client = Client::Create(*cfg);
+  auto client = ClientOn(in);
   ASSERT_TRUE(client.ok());
   absl::Status st = ApiKeys(*client).Get("x").status();
   close(fd);

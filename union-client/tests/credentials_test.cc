@@ -24,37 +24,31 @@ std::string B64(std::string_view s) {
   return absl::Base64Escape(absl::string_view(s.data(), s.size()));
 }
 
-TEST(CredentialsTest, DecodesPlainEndpoint) {
-  auto c = ApiKeyCredentials::Decode(B64("acme.union.ai:my-key:s3cr3t-VALUE-42:acme"));
-  ASSERT_TRUE(c.ok()) << c.status();
-  EXPECT_EQ(c->endpoint, "acme.union.ai");
-  EXPECT_EQ(c->client_id, "my-key");
-  EXPECT_EQ(c->client_secret, kSecret);
-  EXPECT_EQ(c->org, "acme");
-}
-
-TEST(CredentialsTest, DecodesEndpointWithPortFromTheRight) {
-  auto c = ApiKeyCredentials::Decode(B64("localhost:8089:id:s3cr3t-VALUE-42:None"));
-  ASSERT_TRUE(c.ok()) << c.status();
-  EXPECT_EQ(c->endpoint, "localhost:8089");
-  EXPECT_EQ(c->client_id, "id");
-  EXPECT_EQ(c->client_secret, kSecret);
-  EXPECT_EQ(c->org, "");
-}
-
-TEST(CredentialsTest, DecodesDnsSchemeEndpoint) {
-  auto c = ApiKeyCredentials::Decode(B64("dns:///host:443:id:s3cr3t-VALUE-42:org"));
-  ASSERT_TRUE(c.ok()) << c.status();
-  EXPECT_EQ(c->endpoint, "dns:///host:443");
-  EXPECT_EQ(c->client_id, "id");
-  EXPECT_EQ(c->org, "org");
-}
-
-TEST(CredentialsTest, DecodesBracketedV6WithPort) {
-  auto c = ApiKeyCredentials::Decode(B64("[::1]:8089:id:s3cr3t-VALUE-42:None"));
-  ASSERT_TRUE(c.ok()) << c.status();
-  EXPECT_EQ(c->endpoint, "[::1]:8089");
-  EXPECT_EQ(c->client_id, "id");
+// Keys that decode, and the parts they decode to. The key is split from the
+// right, so an endpoint keeps its port (and a dns:/// scheme or an IPv6
+// literal) whole; "" and "None" both mean no organization.
+TEST(CredentialsTest, DecodesEachPartFromTheRight) {
+  const struct {
+    std::string plain;  // before base64
+    ApiKeyCredentials want;
+  } cases[] = {
+      {"acme.union.ai:my-key:s3cr3t-VALUE-42:acme",
+       {"acme.union.ai", "my-key", kSecret, "acme"}},
+      {"localhost:8089:id:s3cr3t-VALUE-42:None",
+       {"localhost:8089", "id", kSecret, ""}},
+      {"dns:///host:443:id:s3cr3t-VALUE-42:org",
+       {"dns:///host:443", "id", kSecret, "org"}},
+      {"[::1]:8089:id:s3cr3t-VALUE-42:None", {"[::1]:8089", "id", kSecret, ""}},
+  };
+  for (const auto& [plain, want] : cases) {
+    SCOPED_TRACE(want.endpoint);
+    auto c = ApiKeyCredentials::Decode(B64(plain));
+    ASSERT_TRUE(c.ok()) << c.status();
+    EXPECT_EQ(c->endpoint, want.endpoint);
+    EXPECT_EQ(c->client_id, want.client_id);
+    EXPECT_EQ(c->client_secret, want.client_secret);
+    EXPECT_EQ(c->org, want.org);
+  }
 }
 
 TEST(EndpointTest, IsHostPort) {

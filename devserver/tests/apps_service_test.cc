@@ -24,11 +24,8 @@ class AppsServiceTest : public DevServerTest {
     return AdminGet(org, id, out);
   }
   grpc::Status Delete(const std::string& org, const std::string& id) {
-    pb::DeleteAppRequest request;
-    request.set_organization(org);
-    request.set_client_id(id);
-    pb::DeleteAppResponse response;
-    return AdminCall(&pb::AppsService::Stub::Delete, request, &response);
+    return AdminCall(&pb::AppsService::Stub::Delete,
+                     AppRequest<pb::DeleteAppRequest>(org, id));
   }
   grpc::Status Update(const pb::UpdateAppRequest& request,
                       pb::App* out = nullptr) {
@@ -42,34 +39,24 @@ class AppsServiceTest : public DevServerTest {
 
 TEST_F(AppsServiceTest, EveryMethodRequiresAValidBearerToken) {
   for (const std::string& bad : {std::string(), std::string("not-a-token")}) {
-    auto call = [&](auto method, const auto& request, auto* response) {
-      grpc::ClientContext ctx;
-      Prepare(ctx, bad);
-      return (apps()->*method)(&ctx, request, response).error_code();
+    auto call = [&](auto method, const auto& request) {
+      return CallApps(*apps(), method, bad, request).error_code();
     };
-    pb::CreateAppResponse c;
-    pb::GetAppResponse g;
-    pb::UpdateAppResponse u;
-    pb::DeleteAppResponse d;
-    pb::ListAppsResponse l;
     pb::CreateAppRequest create;
     create.set_client_id("should-not-exist");
     create.set_client_name("should-not-exist");
-    EXPECT_EQ(call(&pb::AppsService::Stub::Create, create, &c),
+    EXPECT_EQ(call(&pb::AppsService::Stub::Create, create),
               grpc::StatusCode::UNAUTHENTICATED);
-    pb::GetAppRequest get;
-    get.set_client_id(admin_.client_id);
-    EXPECT_EQ(call(&pb::AppsService::Stub::Get, get, &g),
+    EXPECT_EQ(call(&pb::AppsService::Stub::Get,
+                   AppRequest<pb::GetAppRequest>("", admin_.client_id)),
               grpc::StatusCode::UNAUTHENTICATED);
-    pb::UpdateAppRequest update;
-    update.set_client_id(admin_.client_id);
-    EXPECT_EQ(call(&pb::AppsService::Stub::Update, update, &u),
+    EXPECT_EQ(call(&pb::AppsService::Stub::Update,
+                   AppRequest<pb::UpdateAppRequest>("", admin_.client_id)),
               grpc::StatusCode::UNAUTHENTICATED);
-    pb::DeleteAppRequest del;
-    del.set_client_id(admin_.client_id);
-    EXPECT_EQ(call(&pb::AppsService::Stub::Delete, del, &d),
+    EXPECT_EQ(call(&pb::AppsService::Stub::Delete,
+                   AppRequest<pb::DeleteAppRequest>("", admin_.client_id)),
               grpc::StatusCode::UNAUTHENTICATED);
-    EXPECT_EQ(call(&pb::AppsService::Stub::List, pb::ListAppsRequest(), &l),
+    EXPECT_EQ(call(&pb::AppsService::Stub::List, pb::ListAppsRequest()),
               grpc::StatusCode::UNAUTHENTICATED);
   }
   // Wrong scheme.

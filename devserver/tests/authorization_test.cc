@@ -33,9 +33,7 @@ class AuthorizationTest : public DevServerTest {
 
   grpc::Status Create(const std::string& token, const std::string& org,
                       const std::string& id) {
-    pb::CreateAppRequest request;
-    request.set_organization(org);
-    request.set_client_id(id);
+    auto request = AppRequest<pb::CreateAppRequest>(org, id);
     request.set_client_name(id);
     return CallApps(*apps(), &pb::AppsService::Stub::Create, token, request);
   }
@@ -45,17 +43,13 @@ class AuthorizationTest : public DevServerTest {
   }
   grpc::Status Update(const std::string& token, const std::string& org,
                       const std::string& id, const std::string& name) {
-    pb::UpdateAppRequest request;
-    request.set_organization(org);
-    request.set_client_id(id);
+    auto request = AppRequest<pb::UpdateAppRequest>(org, id);
     request.set_client_name(name);
     return CallApps(*apps(), &pb::AppsService::Stub::Update, token, request);
   }
   grpc::Status Delete(const std::string& token, const std::string& org,
                       const std::string& id) {
-    pb::DeleteAppRequest request;
-    request.set_organization(org);
-    request.set_client_id(id);
+    auto request = AppRequest<pb::DeleteAppRequest>(org, id);
     return CallApps(*apps(), &pb::AppsService::Stub::Delete, token, request);
   }
   grpc::Status List(const std::string& token, const std::string& org,

@@ -104,12 +104,10 @@ void Prepare(grpc::ClientContext& ctx, const std::string& token) {
 grpc::Status GetApp(cloudidl::identity::AppsService::Stub& apps,
                     const std::string& token, const std::string& org,
                     const std::string& id, cloudidl::identity::App* out) {
-  cloudidl::identity::GetAppRequest request;
-  request.set_organization(org);
-  request.set_client_id(id);
   cloudidl::identity::GetAppResponse response;
-  grpc::Status s = CallApps(apps, &cloudidl::identity::AppsService::Stub::Get,
-                            token, request, &response);
+  grpc::Status s = CallApps(
+      apps, &cloudidl::identity::AppsService::Stub::Get, token,
+      AppRequest<cloudidl::identity::GetAppRequest>(org, id), &response);
   if (out != nullptr) *out = response.app();
   return s;
 }
@@ -149,9 +147,7 @@ void DevServerTest::TearDown() {
 grpc::Status DevServerTest::CreateKey(const std::string& org,
                                       const std::string& id,
                                       pb::CreateAppResponse* out) {
-  pb::CreateAppRequest request;
-  request.set_organization(org);
-  request.set_client_id(id);
+  auto request = AppRequest<pb::CreateAppRequest>(org, id);
   request.set_client_name(id);
   request.add_grant_types(pb::CLIENT_CREDENTIALS);
   request.add_grant_types(pb::AUTHORIZATION_CODE);

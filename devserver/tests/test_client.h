@@ -72,6 +72,15 @@ std::shared_ptr<grpc::Channel> Channel(const std::string& endpoint);
 // Sets a 20 s deadline and, when `token` is not empty, the bearer metadata.
 void Prepare(grpc::ClientContext& ctx, const std::string& token);
 
+// An AppsService request naming `id` in `org` ("" for the caller's own).
+template <typename Request>
+Request AppRequest(const std::string& org, const std::string& id) {
+  Request request;
+  request.set_organization(org);
+  request.set_client_id(id);
+  return request;
+}
+
 // Calls the AppsService `method` with `token` (Prepare's deadline and
 // metadata); the answer goes to `response` when it is not null.
 //   CallApps(apps, &AppsService::Stub::Delete, token, request);

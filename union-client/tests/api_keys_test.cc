@@ -62,6 +62,23 @@ absl::StatusOr<std::shared_ptr<Client>> ClientOn(const ConfigInputs& in) {
   return Client::Create(*cfg);
 }
 
+// Plaintext inputs for a key on `endpoint` with `secret`.
+ConfigInputs PlaintextInputs(const std::string& endpoint,
+                             const std::string& secret,
+                             std::chrono::milliseconds timeout,
+                             int max_retries) {
+  ConfigInputs in;
+  in.api_key = ApiKeyCredentials{.endpoint = endpoint,
+                                 .client_id = "id",
+                                 .client_secret = secret,
+                                 .org = ""}
+                   .Encode();
+  in.insecure = true;
+  in.timeout = timeout;
+  in.max_retries = max_retries;
+  return in;
+}
+
 class ApiKeysTest : public ::testing::Test {
  protected:
   ApiKeys Keys(std::chrono::milliseconds timeout = std::chrono::seconds(10),
@@ -663,15 +680,9 @@ int UnusedPort() {
 }
 
 TEST(UnreachableTest, ReturnsUnavailableWithinTheDeadline) {
-  ConfigInputs in;
   const std::string endpoint = absl::StrCat("127.0.0.1:", UnusedPort());
-  in.api_key = ApiKeyCredentials{.endpoint = endpoint, .client_id = "id",
-                                 .client_secret = "unreachable-secret-xyz", .org = ""}
-                   .Encode();
-  in.insecure = true;
-  in.timeout = std::chrono::milliseconds(500);
-  in.max_retries = 1;
-  auto client = ClientOn(in);
+  auto client = ClientOn(PlaintextInputs(endpoint, "unreachable-secret-xyz",
+                                         std::chrono::milliseconds(500), 1));
   ASSERT_TRUE(client.ok());
   ApiKeys keys(*client);
   for (auto status : {keys.Get("x").status(), keys.Create("x").status(),
@@ -712,14 +723,8 @@ TEST(UnreachableTest, SilentServerHitsTheDeadline) {
   socklen_t len = sizeof(addr);
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   const std::string endpoint = absl::StrCat("127.0.0.1:", ntohs(addr.sin_port));
-  ConfigInputs in;
-  in.api_key = ApiKeyCredentials{.endpoint = endpoint, .client_id = "id",
-                                 .client_secret = "silent-secret-xyz", .org = ""}
-                   .Encode();
-  in.insecure = true;
-  in.timeout = std::chrono::milliseconds(300);
-  in.max_retries = 0;
-  auto client = ClientOn(in);
+  auto client = ClientOn(PlaintextInputs(endpoint, "silent-secret-xyz",
+                                         std::chrono::milliseconds(300), 0));
   ASSERT_TRUE(client.ok());
   absl::Status st = ApiKeys(*client).Get("x").status();
   close(fd);

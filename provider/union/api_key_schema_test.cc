@@ -16,7 +16,8 @@ using tf::Value;
 using ApiKeySchemaTest = testing::ApiKeyResourceTest;
 
 TEST_F(ApiKeySchemaTest, SkipFlagChangeReplacesThroughItsModifier) {
-  const tf::Attribute* a = schema_.FindAttribute("skip_default_policy_assignments");
+  const tf::Attribute* a =
+      schema_.FindAttribute("skip_default_policy_assignments");
   ASSERT_NE(a, nullptr);
   ASSERT_EQ(a->plan_modifiers.size(), 1u);
   tf::PlanModifierResponse resp;
@@ -43,20 +44,18 @@ TEST_F(ApiKeySchemaTest, RotateWhenChangedAndNamePrefixForceReplacement) {
         a->type == Type::String()
             ? Value::String("b-")
             : Value::Map(Type::String(), {{"g", Value::String("2")}});
-    tf::PlanModifierResponse changed{.plan = after};
-    a->plan_modifiers[0]->Modify({.path = tf::Path::Root(attr),
-                                  .config = after,
-                                  .state = before,
-                                  .plan = after},
-                                 changed);
-    EXPECT_TRUE(changed.requires_replace) << attr;
-    tf::PlanModifierResponse same{.plan = before};
-    a->plan_modifiers[0]->Modify({.path = tf::Path::Root(attr),
-                                  .config = before,
-                                  .state = before,
-                                  .plan = before},
-                                 same);
-    EXPECT_FALSE(same.requires_replace) << attr;
+    // Whether planning `planned` over `before` replaces the key.
+    auto replaces = [&](const Value& planned) {
+      tf::PlanModifierResponse resp{.plan = planned};
+      a->plan_modifiers[0]->Modify({.path = tf::Path::Root(attr),
+                                    .config = planned,
+                                    .state = before,
+                                    .plan = planned},
+                                   resp);
+      return resp.requires_replace;
+    };
+    EXPECT_TRUE(replaces(after)) << attr;
+    EXPECT_FALSE(replaces(before)) << attr;
   }
   EXPECT_EQ(schema_.FindAttribute("name")->presence,
             tf::Presence::kOptionalComputed);
@@ -85,16 +84,15 @@ TEST_F(ApiKeySchemaTest, BadNamePrefixIsAnErrorOnNamePrefix) {
     EXPECT_EQ(d.items()[0].summary, "Invalid API key name_prefix");
     EXPECT_EQ(d.items()[0].attribute->ToString(), "name_prefix");
   }
-  EXPECT_TRUE(
-      Validate(PrefixConfig(
-                   std::string(unionc::kMaxClientIdLength - kKeySuffixLength, 'a')))
-          .empty());
+  EXPECT_TRUE(Validate(PrefixConfig(std::string(
+                           unionc::kMaxClientIdLength - kKeySuffixLength, 'a')))
+                  .empty());
 }
 
 TEST_F(ApiKeySchemaTest, RedirectUrisAreCheckedByTheSchema) {
-  Value uris = StringList({"https://ok.example/cb", "javascript:alert(1)",
-                           "relative/path", "data:text/html,x",
-                           "FILE:///etc/passwd"});
+  Value uris =
+      StringList({"https://ok.example/cb", "javascript:alert(1)",
+                  "relative/path", "data:text/html,x", "FILE:///etc/passwd"});
   tf::Diagnostics d = Validate(Config("ok").WithAttr("redirect_uris", uris));
   ASSERT_EQ(d.size(), 4u);
   EXPECT_EQ(d.items()[0].attribute->ToString(), "redirect_uris[1]");
@@ -102,9 +100,9 @@ TEST_F(ApiKeySchemaTest, RedirectUrisAreCheckedByTheSchema) {
   EXPECT_EQ(d.items()[1].attribute->ToString(), "redirect_uris[2]");
   EXPECT_EQ(d.items()[2].attribute->ToString(), "redirect_uris[3]");
   EXPECT_EQ(d.items()[3].attribute->ToString(), "redirect_uris[4]");
-  EXPECT_TRUE(
-      Validate(Config("ok").WithAttr("redirect_uris",
-                                     StringList({kDefaultRedirectUri}))).empty());
+  EXPECT_TRUE(Validate(Config("ok").WithAttr("redirect_uris",
+                                             StringList({kDefaultRedirectUri})))
+                  .empty());
 }
 
 TEST_F(ApiKeySchemaTest, BadNameIsAnErrorOnName) {
@@ -120,8 +118,8 @@ TEST_F(ApiKeySchemaTest, BadNameIsAnErrorOnName) {
 }
 
 TEST_F(ApiKeySchemaTest, GoodAndUnknownNamesPass) {
-  for (const Value& v : {Value::String("CI Pipeline #1"),
-                         Value::Unknown(Type::String())}) {
+  for (const Value& v :
+       {Value::String("CI Pipeline #1"), Value::Unknown(Type::String())}) {
     EXPECT_TRUE(Validate(Config("x").WithAttr("name", v)).empty());
   }
 }
@@ -136,9 +134,9 @@ TEST_F(ApiKeySchemaTest, EmptyClientNameIsAnError) {
 TEST_F(ApiKeySchemaTest, NullAndEmptyRedirectUrisAreErrorsOnTheirElement) {
   tf::Diagnostics diags = Validate(Config("ok").WithAttr(
       "redirect_uris",
-      Value::List(Type::String(), {Value::String("https://a.example/cb"),
-                                   Value::Null(Type::String()),
-                                   Value::String("")})));
+      Value::List(Type::String(),
+                  {Value::String("https://a.example/cb"),
+                   Value::Null(Type::String()), Value::String("")})));
   ASSERT_EQ(diags.size(), 2u);
   EXPECT_EQ(diags.items()[0].attribute->ToString(), "redirect_uris[1]");
   EXPECT_EQ(diags.items()[1].attribute->ToString(), "redirect_uris[2]");

@@ -8,14 +8,15 @@
 #include "provider/union/api_keys_data_source.h"
 #include "provider/union/model.h"
 #include "provider/union/testing/fake_backend.h"
-#include "provider/union/testing/validate_attributes.h"
+#include "provider/union/testing/handler_steps.h"
 
 namespace union_provider {
 namespace {
 
-using tf::Value;
 using testing::FakeBackend;
+using testing::ReadWith;
 using testing::ValidateAttributes;
+using tf::Value;
 
 void AddKeys(FakeBackend& fake, int n) {
   for (int i = 0; i < n; ++i) {
@@ -31,9 +32,7 @@ TEST(ApiKeyDataSource, ReadsEveryNonSecretField) {
   ApiKeyDataSource ds(fake);
   Value config = tf::NullAttributes(ds.GetSchema().ValueType())
                      .WithAttr("client_id", Value::String("key-1000"));
-  tf::DataSourceReadResponse resp;
-  resp.state = config;
-  ds.Read(tf::Context(), {.config = config}, resp);
+  tf::DataSourceReadResponse resp = ReadWith(ds, config);
   EXPECT_FALSE(resp.diagnostics.HasError());
   EXPECT_TRUE(resp.state.IsWhollyKnown());
   EXPECT_EQ(resp.state, KeyObject(fake->keys["key-1000"]));
@@ -48,9 +47,10 @@ TEST(ApiKeyDataSource, EmptyClientIdIsRefusedOnItsPath) {
       ds.GetSchema(), config.WithAttr("client_id", Value::String("")));
   ASSERT_EQ(empty.size(), 1u);
   EXPECT_EQ(empty.items()[0].attribute, tf::Path::Root("client_id"));
-  EXPECT_TRUE(ValidateAttributes(ds.GetSchema(),
-                                 config.WithAttr("client_id", Value::String("k")))
-                  .empty());
+  EXPECT_TRUE(
+      ValidateAttributes(ds.GetSchema(),
+                         config.WithAttr("client_id", Value::String("k")))
+          .empty());
 }
 
 TEST(ApiKeyDataSource, MissingKeyIsAnErrorOnClientId) {
@@ -58,13 +58,12 @@ TEST(ApiKeyDataSource, MissingKeyIsAnErrorOnClientId) {
   ApiKeyDataSource ds(fake);
   Value config = tf::NullAttributes(ds.GetSchema().ValueType())
                      .WithAttr("client_id", Value::String("nope"));
-  tf::DataSourceReadResponse resp;
-  resp.state = config;
-  ds.Read(tf::Context(), {.config = config}, resp);
+  tf::DataSourceReadResponse resp = ReadWith(ds, config);
   ASSERT_EQ(resp.diagnostics.size(), 1u);
   EXPECT_EQ(resp.diagnostics.items()[0].summary, "Union API key not found");
   EXPECT_EQ(resp.diagnostics.items()[0].attribute->ToString(), "client_id");
-  EXPECT_NE(resp.diagnostics.items()[0].detail.find("\"nope\""), std::string::npos);
+  EXPECT_NE(resp.diagnostics.items()[0].detail.find("\"nope\""),
+            std::string::npos);
 }
 
 TEST(ApiKeysDataSource, ListsWithAndWithoutLimit) {
@@ -73,9 +72,7 @@ TEST(ApiKeysDataSource, ListsWithAndWithoutLimit) {
   ApiKeysDataSource ds(fake);
   Value config = tf::NullAttributes(ds.GetSchema().ValueType());
   {
-    tf::DataSourceReadResponse resp;
-    resp.state = config;
-    ds.Read(tf::Context(), {.config = config}, resp);
+    tf::DataSourceReadResponse resp = ReadWith(ds, config);
     EXPECT_FALSE(resp.diagnostics.HasError());
     EXPECT_EQ(resp.state.Attr("keys").Elements().size(), 7u);
     EXPECT_TRUE(resp.state.Attr("limit").IsNull());
@@ -83,9 +80,7 @@ TEST(ApiKeysDataSource, ListsWithAndWithoutLimit) {
   }
   {
     Value limited = config.WithAttr("limit", Value::Int(5));
-    tf::DataSourceReadResponse resp;
-    resp.state = limited;
-    ds.Read(tf::Context(), {.config = limited}, resp);
+    tf::DataSourceReadResponse resp = ReadWith(ds, limited);
     EXPECT_EQ(resp.state.Attr("keys").Elements().size(), 5u);
   }
 }
@@ -100,19 +95,15 @@ TEST(ApiKeysDataSource, BadLimitAndListErrors) {
     ASSERT_EQ(v.size(), 1u) << bad;
     EXPECT_EQ(v.items()[0].attribute->ToString(), "limit");
     // A limit unknown at validation arrives known at Read: checked again.
-    tf::DataSourceReadResponse read;
-    read.state = bad_config;
-    ds.Read(tf::Context(), {.config = bad_config}, read);
+    tf::DataSourceReadResponse read = ReadWith(ds, bad_config);
     ASSERT_EQ(read.diagnostics.size(), 1u) << bad;
     EXPECT_EQ(read.diagnostics.items()[0].attribute->ToString(), "limit");
   }
-  EXPECT_TRUE(
-      ValidateAttributes(ds.GetSchema(), config.WithAttr("limit", Value::Int(1)))
-          .empty());
+  EXPECT_TRUE(ValidateAttributes(ds.GetSchema(),
+                                 config.WithAttr("limit", Value::Int(1)))
+                  .empty());
   fake->fail_next_list = absl::UnauthenticatedError("token rejected");
-  tf::DataSourceReadResponse resp;
-  resp.state = config;
-  ds.Read(tf::Context(), {.config = config}, resp);
+  tf::DataSourceReadResponse resp = ReadWith(ds, config);
   ASSERT_TRUE(resp.diagnostics.HasError());
   EXPECT_EQ(resp.diagnostics.items()[0].summary,
             "Union rejected the provider's credentials");
@@ -121,16 +112,14 @@ TEST(ApiKeysDataSource, BadLimitAndListErrors) {
 TEST(ApiKeysDataSource, ClientIdPrefixKeepsExactlyTheMatchingKeys) {
   auto fake = std::make_shared<FakeBackend>();
   for (const char* name : {"rot-a", "rot-b", "rotx", "other-rot-c", "ci"}) {
-    ASSERT_TRUE(fake->Create({.name = name,
-                              .redirect_uris = {kDefaultRedirectUri}})
-                    .ok());
+    ASSERT_TRUE(
+        fake->Create({.name = name, .redirect_uris = {kDefaultRedirectUri}})
+            .ok());
   }
   ApiKeysDataSource ds(fake);
   Value config = tf::NullAttributes(ds.GetSchema().ValueType())
                      .WithAttr("client_id_prefix", Value::String("rot-"));
-  tf::DataSourceReadResponse resp;
-  resp.state = config;
-  ds.Read(tf::Context(), {.config = config}, resp);
+  tf::DataSourceReadResponse resp = ReadWith(ds, config);
   ASSERT_FALSE(resp.diagnostics.HasError());
   EXPECT_EQ(fake->last_list_prefix, "rot-");
   std::vector<std::string> ids;

@@ -10,7 +10,7 @@
 
 #include "absl/time/clock.h"
 #include "gtest/gtest.h"
-#include "provider/union/testing/validate_attributes.h"
+#include "provider/union/testing/handler_steps.h"
 
 namespace union_provider {
 namespace {
@@ -34,8 +34,8 @@ class FakeMinter final : public AccessTokenMinter {
         .access_token = "tok-" + std::to_string(calls.size()) + "-" +
                         (api_key.empty() ? "provider" : "given"),
         .token_type = "Bearer",
-        .expires_at = absl::FromUnixSeconds(absl::ToUnixSeconds(
-            absl::Now() + lifetime))};
+        .expires_at =
+            absl::FromUnixSeconds(absl::ToUnixSeconds(absl::Now() + lifetime))};
   }
 };
 
@@ -48,10 +48,7 @@ class EphemeralAccessTokenTest : public ::testing::Test {
   Value Config() { return tf::NullAttributes(schema_.ValueType()); }
 
   tf::OpenEphemeralResponse Open(const Value& config) {
-    tf::OpenEphemeralResponse resp;
-    resp.result = config;
-    e_.Open(tf::Context(), {.config = config}, resp);
-    return resp;
+    return testing::OpenWith(e_, config);
   }
   tf::RenewEphemeralResponse Renew(const std::string& private_data) {
     tf::RenewEphemeralResponse resp;
@@ -79,8 +76,8 @@ TEST_F(EphemeralAccessTokenTest, OpenMintsFromTheProvidersKey) {
   absl::Time expires;
   std::string err;
   ASSERT_TRUE(absl::ParseTime(absl::RFC3339_full,
-                              r.result.Attr("expires_at").AsString(),
-                              &expires, &err))
+                              r.result.Attr("expires_at").AsString(), &expires,
+                              &err))
       << err;
   EXPECT_GE(expires, before + absl::Minutes(59));
   ASSERT_TRUE(r.renew_at.has_value());
@@ -116,8 +113,8 @@ TEST_F(EphemeralAccessTokenTest, RenewRejectsForeignPrivateData) {
 
 TEST_F(EphemeralAccessTokenTest, AnUndecodableKeyIsAnErrorOnApiKeyWithoutIt) {
   const std::string key = "secret-looking-key-value";
-  minter_->fail_next = absl::InvalidArgumentError(
-      "the API key " + key + " is not valid base64");
+  minter_->fail_next =
+      absl::InvalidArgumentError("the API key " + key + " is not valid base64");
   tf::OpenEphemeralResponse r =
       Open(Config().WithAttr("api_key", Value::String(key)));
   ASSERT_TRUE(r.diagnostics.HasError());

@@ -12,7 +12,7 @@
 #include "provider/union/model.h"
 #include "provider/union/names.h"
 #include "provider/union/testing/fake_backend.h"
-#include "provider/union/testing/validate_attributes.h"
+#include "provider/union/testing/handler_steps.h"
 
 namespace union_provider {
 namespace {
@@ -32,10 +32,7 @@ class EphemeralApiKeyTest : public ::testing::Test {
   Value Config() { return tf::NullAttributes(schema_.ValueType()); }
 
   tf::OpenEphemeralResponse Open(const Value& config) {
-    tf::OpenEphemeralResponse resp;
-    resp.result = config;
-    e_.Open(tf::Context(), {.config = config}, resp);
-    return resp;
+    return testing::OpenWith(e_, config);
   }
   tf::CloseEphemeralResponse Close(const std::string& private_data) {
     tf::CloseEphemeralResponse resp;

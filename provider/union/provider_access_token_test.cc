@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "gtest/gtest.h"
 #include "provider/union/provider.h"
@@ -20,8 +21,8 @@ using tf::Value;
 constexpr char kToken[] = "bearer-token-topsecret";
 
 EnvLookup Env(std::map<std::string, std::string> vars) {
-  return [vars = std::move(vars)](std::string_view name)
-             -> std::optional<std::string> {
+  return [vars = std::move(vars)](
+             std::string_view name) -> std::optional<std::string> {
     auto it = vars.find(std::string(name));
     if (it == vars.end()) return std::nullopt;
     return it->second;
@@ -39,6 +40,18 @@ void ExpectNoToken(const tf::Diagnostics& diags) {
     EXPECT_EQ(d.summary.find(kToken), std::string::npos);
     EXPECT_EQ(d.detail.find(kToken), std::string::npos) << d.detail;
   }
+}
+
+// Configures a provider whose backends come from `make` with access_token
+// kToken and UNION_ENDPOINT set.
+template <typename MakeBackend>
+tf::ConfigureProviderResponse ConfigureWithToken(MakeBackend make) {
+  UnionProvider p(std::move(make), Env({{"UNION_ENDPOINT", "127.0.0.1:1"}}));
+  tf::ConfigureProviderResponse resp;
+  p.Configure(tf::Context(),
+              {.config = Config({{"access_token", Value::String(kToken)}})},
+              resp);
+  return resp;
 }
 
 TEST(ProviderAccessToken, IsAnOptionalSensitiveString) {
@@ -107,36 +120,27 @@ TEST(ProviderAccessToken, EmptyIsAnErrorOnItsPath) {
 
 TEST(ProviderAccessToken, ConfigureBuildsTheBackendWithoutAnApiKey) {
   std::optional<ProviderSettings> seen;
-  UnionProvider p(
-      [&](const ProviderSettings& s)
-          -> absl::StatusOr<std::shared_ptr<ApiKeyBackend>> {
+  tf::ConfigureProviderResponse resp =
+      ConfigureWithToken([&](const ProviderSettings& s)
+                             -> absl::StatusOr<std::shared_ptr<ApiKeyBackend>> {
         seen = s;
         return std::make_shared<testing::FakeBackend>();
-      },
-      Env({{"UNION_ENDPOINT", "127.0.0.1:1"}}));
-  tf::ConfigureProviderResponse resp;
-  p.Configure(tf::Context(),
-              {.config = Config({{"access_token", Value::String(kToken)}})},
-              resp);
+      });
   EXPECT_FALSE(resp.diagnostics.HasError());
   ASSERT_TRUE(seen.has_value());
   EXPECT_EQ(seen->access_token, kToken);
   tf::Diagnostics d;
-  EXPECT_NE(FromProviderData<&ProviderData::backend>(resp.provider_data, d), nullptr);
+  EXPECT_NE(FromProviderData<&ProviderData::backend>(resp.provider_data, d),
+            nullptr);
 }
 
 TEST(ProviderAccessToken, BackendFailureNeverShowsTheToken) {
-  UnionProvider p(
-      [&](const ProviderSettings&)
-          -> absl::StatusOr<std::shared_ptr<ApiKeyBackend>> {
-        return absl::InvalidArgumentError(
-            std::string("token ") + kToken + " rejected");
-      },
-      Env({{"UNION_ENDPOINT", "127.0.0.1:1"}}));
-  tf::ConfigureProviderResponse resp;
-  p.Configure(tf::Context(),
-              {.config = Config({{"access_token", Value::String(kToken)}})},
-              resp);
+  tf::ConfigureProviderResponse resp =
+      ConfigureWithToken([&](const ProviderSettings&)
+                             -> absl::StatusOr<std::shared_ptr<ApiKeyBackend>> {
+        return absl::InvalidArgumentError(std::string("token ") + kToken +
+                                          " rejected");
+      });
   ASSERT_TRUE(resp.diagnostics.HasError());
   ExpectNoToken(resp.diagnostics);
 }

@@ -2,11 +2,18 @@
 // normalisation.
 #include "provider/union/model.h"
 
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "gtest/gtest.h"
 #include "provider/framework/schema/validator.h"
 #include "provider/union/api_key_data_source.h"
 #include "provider/union/api_key_resource.h"
 #include "provider/union/api_keys_data_source.h"
+#include "provider/union/ephemeral_access_token.h"
+#include "provider/union/ephemeral_api_key.h"
 #include "union/api_key.h"
 
 namespace union_provider {
@@ -23,7 +30,8 @@ unionc::ApiKey SampleKey() {
   k.grant_types = {"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"};
   k.response_types = {"CODE"};
   k.token_endpoint_auth_method = "CLIENT_SECRET_BASIC";
-  k.client_id_issued_at = absl::FromUnixSeconds(1764158400) + absl::Milliseconds(250);
+  k.client_id_issued_at =
+      absl::FromUnixSeconds(1764158400) + absl::Milliseconds(250);
   return k;
 }
 
@@ -40,13 +48,15 @@ TEST(ResourceStateFromKey, MapsEveryServerFieldInServerOrder) {
   EXPECT_EQ(s.Attr("client_id"), Value::String("ci-pipeline"));
   EXPECT_EQ(s.Attr("client_name"), Value::String("CI"));
   EXPECT_EQ(s.Attr("organization"), Value::String("acme"));
-  EXPECT_EQ(s.Attr("redirect_uris"), StringList({"http://b/cb", "http://a/cb"}));
+  EXPECT_EQ(s.Attr("redirect_uris"),
+            StringList({"http://b/cb", "http://a/cb"}));
   EXPECT_EQ(s.Attr("grant_types"),
             StringList({"CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"}));
   EXPECT_EQ(s.Attr("response_types"), StringList({"CODE"}));
   EXPECT_EQ(s.Attr("token_endpoint_auth_method"),
             Value::String("CLIENT_SECRET_BASIC"));
-  EXPECT_EQ(s.Attr("client_id_issued_at"), Value::String("2025-11-26T12:00:00Z"));
+  EXPECT_EQ(s.Attr("client_id_issued_at"),
+            Value::String("2025-11-26T12:00:00Z"));
 }
 
 TEST(ResourceStateFromKey, ImportDefaults) {
@@ -59,11 +69,12 @@ TEST(ResourceStateFromKey, ImportDefaults) {
 }
 
 TEST(ResourceStateFromKey, KeepsSecretsAndArgumentsFromPriorState) {
-  Value prior = ResourceStateFromKey(SampleKey(), Value())
-                    .WithAttr("name", Value::String("CI Pipeline"))
-                    .WithAttr("skip_default_policy_assignments", Value::Bool(true))
-                    .WithAttr("client_secret", Value::String("sec"))
-                    .WithAttr("encoded_credentials", Value::String("enc"));
+  Value prior =
+      ResourceStateFromKey(SampleKey(), Value())
+          .WithAttr("name", Value::String("CI Pipeline"))
+          .WithAttr("skip_default_policy_assignments", Value::Bool(true))
+          .WithAttr("client_secret", Value::String("sec"))
+          .WithAttr("encoded_credentials", Value::String("enc"));
   unionc::ApiKey changed = SampleKey();
   changed.client_name = "renamed out of band";
   Value s = ResourceStateFromKey(changed, prior);
@@ -78,9 +89,10 @@ TEST(ResourceStateFromKey, SecretsFromCreateWin) {
   unionc::ApiKey k = SampleKey();
   k.client_secret = "new-secret";
   k.encoded_credentials = "new-enc";
-  Value plan = ResourceStateFromKey(SampleKey(), Value())
-                   .WithAttr("client_secret", Value::Unknown(tf::Type::String()))
-                   .WithAttr("encoded_credentials", Value::Unknown(tf::Type::String()));
+  Value plan =
+      ResourceStateFromKey(SampleKey(), Value())
+          .WithAttr("client_secret", Value::Unknown(tf::Type::String()))
+          .WithAttr("encoded_credentials", Value::Unknown(tf::Type::String()));
   Value s = ResourceStateFromKey(k, plan);
   EXPECT_EQ(s.Attr("client_secret"), Value::String("new-secret"));
   EXPECT_EQ(s.Attr("encoded_credentials"), Value::String("new-enc"));
@@ -138,7 +150,8 @@ TEST(Schemas, AreValid) {
   EXPECT_TRUE(one.GetSchema().Validate().ok()) << one.GetSchema().Validate();
   EXPECT_TRUE(many.GetSchema().Validate().ok()) << many.GetSchema().Validate();
   std::vector<std::string> names;
-  for (const tf::Attribute& a : r.GetSchema().block.attributes) names.push_back(a.name);
+  for (const tf::Attribute& a : r.GetSchema().block.attributes)
+    names.push_back(a.name);
   EXPECT_EQ(names, ResourceAttributeNames());
   EXPECT_TRUE(r.GetSchema().FindAttribute("client_secret")->sensitive);
   EXPECT_TRUE(r.GetSchema().FindAttribute("encoded_credentials")->sensitive);
@@ -150,13 +163,29 @@ TEST(RedirectUriRule, SchemaValidatorAgreesWithUnionClient) {
   const std::shared_ptr<const tf::Validator> validator =
       RedirectUrisValidator();
   for (const char* uri : {
-           kDefaultRedirectUri.c_str(), "https://app.example.com/cb",
-           "HTTPS://EXAMPLE.COM", "myapp:/oauth", "com.example.app:/cb",
-           "urn:ietf:wg:oauth:2.0:oob", "file:///etc/passwd", "FILE:x",
-           "javascript:alert(1)", "JavaScript:x", "data:text/html,hi",
-           "", "relative/path", "/abs/path", ":x", "1http://x", "h t:x",
-           "http://x/\t", "https:", "x+y.z-w:1", "https:///path",
-           "http://exa mple.com", "mailto:a@b.c",
+           kDefaultRedirectUri.c_str(),
+           "https://app.example.com/cb",
+           "HTTPS://EXAMPLE.COM",
+           "myapp:/oauth",
+           "com.example.app:/cb",
+           "urn:ietf:wg:oauth:2.0:oob",
+           "file:///etc/passwd",
+           "FILE:x",
+           "javascript:alert(1)",
+           "JavaScript:x",
+           "data:text/html,hi",
+           "",
+           "relative/path",
+           "/abs/path",
+           ":x",
+           "1http://x",
+           "h t:x",
+           "http://x/\t",
+           "https:",
+           "x+y.z-w:1",
+           "https:///path",
+           "http://exa mple.com",
+           "mailto:a@b.c",
        }) {
     tf::Diagnostics diags;
     validator->Validate(StringList({uri}), tf::Path::Root("redirect_uris"),
@@ -164,6 +193,44 @@ TEST(RedirectUriRule, SchemaValidatorAgreesWithUnionClient) {
     const bool schema_ok = diags.empty();
     const bool client_ok = unionc::ValidateRedirectUri(uri).ok();
     EXPECT_EQ(schema_ok, client_ok) << "\"" << uri << "\"";
+  }
+}
+
+// Every type's name, and which of its attributes are sensitive: exactly
+// the secrets.
+template <typename T>
+std::pair<std::string, tf::Schema> NameAndSchema() {
+  T t;
+  return {t.TypeName(), t.GetSchema()};
+}
+
+TEST(Schemas, SecretsAndOnlySecretsAreSensitive) {
+  const struct {
+    std::pair<std::string, tf::Schema> type;
+    std::string name;
+    std::set<std::string> sensitive;
+  } types[] = {
+      {NameAndSchema<ApiKeyResource>(),
+       "union_api_key",
+       {"client_secret", "encoded_credentials"}},
+      {NameAndSchema<ApiKeyDataSource>(), "union_api_key", {}},
+      {NameAndSchema<ApiKeysDataSource>(), "union_api_keys", {}},
+      {NameAndSchema<EphemeralApiKey>(),
+       "union_api_key",
+       {"client_secret", "encoded_credentials"}},
+      {NameAndSchema<EphemeralAccessToken>(),
+       "union_access_token",
+       {"api_key", "access_token"}},
+  };
+  for (const auto& [type, name, want] : types) {
+    const auto& [type_name, schema] = type;
+    EXPECT_EQ(type_name, name);
+    ASSERT_TRUE(schema.Validate().ok()) << name;
+    std::set<std::string> sensitive;
+    for (const tf::Attribute& a : schema.block.attributes) {
+      if (a.sensitive) sensitive.insert(a.name);
+    }
+    EXPECT_EQ(sensitive, want) << name;
   }
 }
 

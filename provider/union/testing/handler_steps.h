@@ -1,7 +1,6 @@
 // handler_steps.h: a union type's handlers run as the RPCs run them, for the
 // types that are not resources (resources go through tf::testing's plan
-// steps): the schema-declared checks of a config, a data source's Read and
-// an ephemeral resource's Open.
+// steps): the schema-declared checks of a config and a data source's Read.
 //   tf::Diagnostics d = ValidateAttributes(ds.GetSchema(), config);
 //   tf::DataSourceReadResponse r = ReadWith(ds, config);
 #pragma once
@@ -9,7 +8,6 @@
 #include "provider/framework/diag/diagnostics.h"
 #include "provider/framework/schema/schema.h"
 #include "provider/framework/sdk/data_source.h"
-#include "provider/framework/sdk/ephemeral_resource.h"
 #include "provider/framework/server/config_validation.h"
 #include "provider/framework/types/value.h"
 
@@ -29,15 +27,6 @@ inline tf::DataSourceReadResponse ReadWith(tf::DataSource& ds,
   tf::DataSourceReadResponse resp;
   resp.state = config;
   ds.Read(tf::Context(), {.config = config}, resp);
-  return resp;
-}
-
-// The result starts as the config, as OpenEphemeralResource starts it.
-inline tf::OpenEphemeralResponse OpenWith(tf::EphemeralResource& e,
-                                          const tf::Value& config) {
-  tf::OpenEphemeralResponse resp;
-  resp.result = config;
-  e.Open(tf::Context(), {.config = config}, resp);
   return resp;
 }
 

@@ -1,5 +1,6 @@
 #include "devserver/src/request_validation.h"
 
+#include "devserver/tests/reference_request.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -10,16 +11,7 @@ namespace pb = ::cloudidl::identity;
 using ::testing::HasSubstr;
 
 pb::CreateAppRequest GoodCreate() {
-  pb::CreateAppRequest r;
-  r.set_client_id("ci-pipeline-1");
-  r.set_client_name("ci-pipeline-1");
-  r.add_redirect_uris("http://localhost:8080/authorization-code/callback");
-  r.add_grant_types(pb::CLIENT_CREDENTIALS);
-  r.add_grant_types(pb::AUTHORIZATION_CODE);
-  r.add_response_types(pb::CODE);
-  r.set_token_endpoint_auth_method(pb::CLIENT_SECRET_BASIC);
-  r.set_consent_method(pb::CONSENT_METHOD_REQUIRED);
-  return r;
+  return testing::ReferenceCreateRequest("", "ci-pipeline-1");
 }
 
 void ExpectInvalid(const absl::Status& s, const std::string& field) {

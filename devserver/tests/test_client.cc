@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "devserver/src/credentials_codec.h"
+#include "devserver/tests/reference_request.h"
 #include "nlohmann/json.hpp"
 
 namespace devserver::testing {
@@ -147,16 +148,8 @@ void DevServerTest::TearDown() {
 grpc::Status DevServerTest::CreateKey(const std::string& org,
                                       const std::string& id,
                                       pb::CreateAppResponse* out) {
-  auto request = AppRequest<pb::CreateAppRequest>(org, id);
-  request.set_client_name(id);
-  request.add_grant_types(pb::CLIENT_CREDENTIALS);
-  request.add_grant_types(pb::AUTHORIZATION_CODE);
-  request.add_redirect_uris(
-      "http://localhost:8080/authorization-code/callback");
-  request.add_response_types(pb::CODE);
-  request.set_token_endpoint_auth_method(pb::CLIENT_SECRET_BASIC);
-  request.set_consent_method(pb::CONSENT_METHOD_REQUIRED);
-  return AdminCall(&pb::AppsService::Stub::Create, request, out);
+  return AdminCall(&pb::AppsService::Stub::Create,
+                   ReferenceCreateRequest(org, id), out);
 }
 
 std::vector<std::string> DevServerTest::ListAll(const std::string& org,

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tests/e2e/union/e2e_fixture.h"
 #include "tests/e2e/union/harness.h"
@@ -176,6 +177,27 @@ output "parts" {
   EXPECT_FALSE(Contains(all, "crash")) << all;
 }
 
+// A provider configuration `alias` authenticating with `credential` =
+// `value`, and a union_api_key data source reading union_api_key.target
+// through it.
+std::string ReaderOfTarget(const std::string& alias,
+                           const std::string& credential,
+                           const std::string& value) {
+  return absl::StrCat(R"(
+provider "union" {
+  alias    = ")", alias, R"("
+  insecure = true
+  )", credential, " = ", value, R"(
+}
+
+data "union_api_key" ")", alias, R"(" {
+  provider   = union.)", alias, R"(
+  client_id  = union_api_key.target.client_id
+  depends_on = [union_api_key.target]
+}
+)");
+}
+
 TEST_F(FunctionsEphemeralE2E, EphemeralKeyAndTokenConfigureAliasedProviders) {
   const std::string body = R"(
 resource "union_api_key" "target" {
@@ -186,31 +208,13 @@ ephemeral "union_api_key" "run" {
   name_prefix = ")" + std::string(kPrefix) + R"("
 }
 
-provider "union" {
-  alias    = "by_key"
-  insecure = true
-  api_key  = ephemeral.union_api_key.run.encoded_credentials
-}
-
-data "union_api_key" "by_key" {
-  provider   = union.by_key
-  client_id  = union_api_key.target.client_id
-  depends_on = [union_api_key.target]
-}
-
+)" + ReaderOfTarget("by_key", "api_key",
+                     "ephemeral.union_api_key.run.encoded_credentials") +
+                           R"(
 ephemeral "union_access_token" "t" {}
-
-provider "union" {
-  alias        = "by_token"
-  insecure     = true
-  access_token = ephemeral.union_access_token.t.access_token
-}
-
-data "union_api_key" "by_token" {
-  provider   = union.by_token
-  client_id  = union_api_key.target.client_id
-  depends_on = [union_api_key.target]
-}
+)" + ReaderOfTarget("by_token", "access_token",
+                    "ephemeral.union_access_token.t.access_token") +
+                           R"(
 
 resource "terraform_data" "capture" {
   input = [data.union_api_key.by_key.client_id,

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tests/e2e/union/e2e_fixture.h"
 #include "tests/e2e/union/harness.h"
@@ -588,16 +589,23 @@ TEST_F(UnionE2ETls, AppliesOverTlsWithItsCaAndRefusesWithoutIt) {
 // Zero-downtime rotation: name_prefix + rotate_when_changed +
 // create_before_destroy. The new key exists before the old one is deleted,
 // dependents get the new client_id, and only the new key remains.
-std::string RotatingConfig(const std::string& generation) {
-  return R"(
-resource "union_api_key" "rot" {
-  name_prefix         = "Rot "
-  rotate_when_changed = { generation = ")" +
-         generation + R"(" }
+// A union_api_key `label` named by `naming` (a name or name_prefix line)
+// that is replaced, create_before_destroy, whenever `generation` changes.
+std::string RotatingKey(const std::string& label, const std::string& naming,
+                        const std::string& generation) {
+  return absl::StrCat(R"(
+resource "union_api_key" ")", label, R"(" {
+  )", naming, R"(
+  rotate_when_changed = { generation = ")", generation, R"(" }
   lifecycle {
     create_before_destroy = true
   }
 }
+)");
+}
+
+std::string RotatingConfig(const std::string& generation) {
+  return RotatingKey("rot", R"(name_prefix = "Rot ")", generation) + R"(
 resource "terraform_data" "consumer" {
   input = union_api_key.rot.client_id
 }
@@ -701,16 +709,7 @@ resource "union_api_key" "fleet" {
 
 TEST_F(UnionE2E, FixedNameRotationWithCreateBeforeDestroySaysUseNamePrefix) {
   auto config = [](const std::string& generation) {
-    return R"(
-resource "union_api_key" "fixed" {
-  name                = "fixed-rotation"
-  rotate_when_changed = { generation = ")" +
-           generation + R"(" }
-  lifecycle {
-    create_before_destroy = true
-  }
-}
-)";
+    return RotatingKey("fixed", R"(name = "fixed-rotation")", generation);
   };
   ApplyOk(config("1"));
   const json before = ws_->StateValues()["union_api_key.fixed"];

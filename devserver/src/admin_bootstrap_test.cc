@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "devserver/src/credentials_codec.h"
 #include "devserver/src/secret_hash.h"
+#include "devserver/tests/temp_dir.h"
 #include "gtest/gtest.h"
 
 namespace devserver {
@@ -16,15 +17,11 @@ namespace {
 class AdminBootstrapTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           absl::StrCat("devserver-admin-test-", ::getpid());
-    std::filesystem::create_directories(dir_);
-    key_file_ = (dir_ / "admin.key").string();
+    key_file_ = dir_.path() + "/admin.key";
     auto store = AppStore::Open(":memory:");
     ASSERT_TRUE(store.ok());
     store_ = *std::move(store);
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // The secret of `encoded` verifies against the stored hash.
   bool Works(const std::string& encoded) {
@@ -35,7 +32,7 @@ class AdminBootstrapTest : public ::testing::Test {
     return creds.ok() && VerifySecret(key->client_secret, creds->secret_hash);
   }
 
-  std::filesystem::path dir_;
+  testing::TempDir dir_;
   std::string key_file_;
   std::unique_ptr<AppStore> store_;
 };

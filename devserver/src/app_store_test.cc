@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_format.h"
 #include "devserver/tests/old_database.h"
+#include "devserver/tests/temp_dir.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -147,10 +148,8 @@ TEST(AppStoreTest, CredentialsAndSecretRotation) {
 }
 
 TEST(AppStoreTest, FileDatabaseSurvivesReopen) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      absl::StrFormat("devserver-store-test-%d", ::getpid());
-  std::filesystem::create_directories(dir);
+  const testing::TempDir temp;
+  const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "dev.db").string();
   {
     auto store = AppStore::Open(path);
@@ -164,7 +163,6 @@ TEST(AppStoreTest, FileDatabaseSurvivesReopen) {
     ASSERT_TRUE(got.ok()) << got.status();
     EXPECT_EQ(*got, App("", "persisted"));
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(AppStoreTest, SecretExpiryIsStoredAndReadBack) {
@@ -196,10 +194,8 @@ TEST(AppStoreTest, SecretExpiryIsStoredAndReadBack) {
 }
 
 TEST(AppStoreTest, OlderDatabaseIsMigratedAndItsKeysNeverExpire) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      absl::StrFormat("devserver-migrate-test-%d", ::getpid());
-  std::filesystem::create_directories(dir);
+  const testing::TempDir temp;
+  const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "old.db").string();
   testing::WriteOldDatabase(path, "org", "old-hash", "old");
   for (int run = 0; run < 2; ++run) {  // the second open finds it migrated
@@ -222,14 +218,11 @@ TEST(AppStoreTest, OlderDatabaseIsMigratedAndItsKeysNeverExpire) {
     EXPECT_EQ((*store)->Get("org", "new-key")->secret_expires_at_unix_nanos,
               42);
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(AppStoreTest, NewerSchemaIsRefusedWithAClearError) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      absl::StrFormat("devserver-newer-test-%d", ::getpid());
-  std::filesystem::create_directories(dir);
+  const testing::TempDir temp;
+  const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "newer.db").string();
   {
     auto store = AppStore::Open(path);
@@ -246,7 +239,6 @@ TEST(AppStoreTest, NewerSchemaIsRefusedWithAClearError) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(store.status().message()),
               ::testing::HasSubstr("schema version 99"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST(AppStoreTest, FilteredListPagesOverKeptAppsOnly) {
@@ -286,10 +278,8 @@ TEST(AppStoreTest, FilteredListPagesOverKeptAppsOnly) {
 }
 
 TEST(AppStoreTest, SyncModeDefaultsToNormalAndFullIsHonoured) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      absl::StrFormat("devserver-store-sync-test-%d", ::getpid());
-  std::filesystem::create_directories(dir);
+  const testing::TempDir temp;
+  const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "dev.db").string();
   {
     auto store = AppStore::Open(path);
@@ -309,7 +299,6 @@ TEST(AppStoreTest, SyncModeDefaultsToNormalAndFullIsHonoured) {
     ASSERT_TRUE(store.ok()) << store.status();
     EXPECT_TRUE((*store)->Get("", "synced").ok());
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(AppStoreTest, ParseSyncMode) {

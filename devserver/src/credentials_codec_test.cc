@@ -10,6 +10,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_format.h"
+#include "devserver/tests/temp_dir.h"
 #include "gtest/gtest.h"
 
 namespace devserver {
@@ -48,10 +49,8 @@ TEST(CredentialsCodecTest, RejectsMalformedKeysWithoutEchoingThem) {
 }
 
 TEST(CredentialsCodecTest, KeyFileIsPrivateAndRoundTrips) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      absl::StrFormat("devserver-key-test-%d", ::getpid());
-  std::filesystem::create_directories(dir);
+  const testing::TempDir temp;
+  const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "admin.key").string();
   ASSERT_TRUE(WriteKeyFile(path, "ZW5jb2RlZA==").ok());
   struct stat st {};
@@ -62,15 +61,11 @@ TEST(CredentialsCodecTest, KeyFileIsPrivateAndRoundTrips) {
   EXPECT_EQ(*ReadKeyFile(path), "b3RoZXI=");
   EXPECT_EQ(ReadKeyFile((dir / "missing").string()).status().code(),
             absl::StatusCode::kNotFound);
-  std::filesystem::remove_all(dir);
 }
 
 TEST(CredentialsCodecTest, KeyFileWriteFollowsNoPlantedSymlink) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() /
-      absl::StrFormat("devserver-key-symlink-test-%d", ::getpid());
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const testing::TempDir temp;
+  const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "admin.key").string();
   const std::string victim = (dir / "victim.txt").string();
   {
@@ -98,7 +93,6 @@ TEST(CredentialsCodecTest, KeyFileWriteFollowsNoPlantedSymlink) {
        std::filesystem::directory_iterator(dir))
     ++entries;
   EXPECT_EQ(entries, 3);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -17,19 +17,6 @@ namespace devserver::testing {
 
 namespace pb = ::cloudidl::identity;
 
-TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  path_ = (std::filesystem::temp_directory_path() /
-           absl::StrCat("union-devserver-test-", ::getpid(), "-", counter++))
-              .string();
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 namespace {
 void Configure(httplib::Client& client) {
   client.set_connection_timeout(5, 0);

@@ -15,23 +15,11 @@
 #include "absl/status/statusor.h"
 #include "cloudidl/identity/app_service.grpc.pb.h"
 #include "devserver/tests/devserver_process.h"
+#include "devserver/tests/temp_dir.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 
 namespace devserver::testing {
-
-// A fresh directory under $TMPDIR, removed with its contents on destruction.
-class TempDir final {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // The answer of an HTTP request.
 struct HttpReply {

@@ -7,10 +7,12 @@
 //       tfplugin6::GetFunctions::Request{});
 #pragma once
 
-#include <gtest/gtest.h>
 #include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,11 +57,42 @@ Resp CallProvider(tfplugin6::Provider::Stub& stub, Method method,
   return resp;
 }
 
+// One identity attribute as the wire should carry it (`type` is the JSON
+// type, e.g. "\"string\"").
+struct WantIdentityAttribute {
+  std::string name;
+  std::string type = "\"string\"";
+  bool required_for_import = false;
+  bool optional_for_import = false;
+  std::optional<std::string> description = std::nullopt;  // unchecked if unset
+};
+
+// Expects `schema` at `version` with exactly the attributes `want`, in
+// order, field by field.
+inline void ExpectIdentitySchema(
+    const tfplugin6::ResourceIdentitySchema& schema, int64_t version,
+    const std::vector<WantIdentityAttribute>& want) {
+  EXPECT_EQ(schema.version(), version);
+  ASSERT_EQ(static_cast<size_t>(schema.identity_attributes_size()),
+            want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    const auto& got = schema.identity_attributes(static_cast<int>(i));
+    SCOPED_TRACE(want[i].name);
+    EXPECT_EQ(got.name(), want[i].name);
+    EXPECT_EQ(got.type(), want[i].type);
+    EXPECT_EQ(got.required_for_import(), want[i].required_for_import);
+    EXPECT_EQ(got.optional_for_import(), want[i].optional_for_import);
+    if (want[i].description.has_value()) {
+      EXPECT_EQ(got.description(), *want[i].description);
+    }
+  }
+}
+
 // A fixture around one provider process, as the CLI drives it (AutoMTLS):
 //
-//   void SetUp() override { Connect(harness_.StartFramework(harness_.CliEnv())); }
-//   auto meta = Rpc<tfplugin6::ProviderMetadata::Request,
-//                   tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata, {});
+//   void SetUp() override {
+//   Connect(harness_.StartFramework(harness_.CliEnv())); } auto meta =
+//   Rpc(&Stub::GetMetadata, {});
 class ProviderProcessTest : public ::testing::Test {
  protected:
   // Takes the spawned provider, reads its handshake and opens the stub (a
@@ -74,9 +107,12 @@ class ProviderProcessTest : public ::testing::Test {
         PluginHarness::MtlsChannel(*hs, &harness_.client()));
   }
 
-  // Runs one unary RPC with a deadline and expects an OK status.
-  template <typename Req, typename Resp, typename Method>
-  Resp Rpc(Method method, const Req& req) {
+  // Runs one unary RPC with a deadline and expects an OK status; the
+  // request and response types are those of `method`.
+  template <typename Req, typename Resp>
+  Resp Rpc(grpc::Status (tfplugin6::Provider::Stub::*method)(
+               grpc::ClientContext*, const Req&, Resp*),
+           const Req& req) {
     return CallProvider<Resp>(*stub_, method, req);
   }
 
@@ -87,9 +123,7 @@ class ProviderProcessTest : public ::testing::Test {
     tfplugin6::CallFunction::Request req;
     req.set_name(name);
     for (const auto& a : args) *req.add_arguments() = a;
-    return Rpc<tfplugin6::CallFunction::Request,
-               tfplugin6::CallFunction::Response>(
-        &tfplugin6::Provider::Stub::CallFunction, req);
+    return Rpc(&tfplugin6::Provider::Stub::CallFunction, req);
   }
 
   PluginHarness harness_;

@@ -153,6 +153,71 @@ class FeaturesTest : public ::testing::Test {
     return resp;
   }
 
+  // Plans the create of a `type_name` (of ThingSchema) from `config`.
+  tfplugin6::PlanResourceChange::Response PlanCreate(
+      const std::string& type_name, const Value& config) {
+    const Type t = ThingSchema().ValueType();
+    tfplugin6::PlanResourceChange::Request req;
+    req.set_type_name(type_name);
+    *req.mutable_prior_state() = Dv(Value::Null(t), t);
+    *req.mutable_proposed_new_state() = Dv(config, t);
+    *req.mutable_config() = Dv(config, t);
+    tfplugin6::PlanResourceChange::Response resp;
+    EXPECT_TRUE(service_->PlanResourceChange(&ctx_, &req, &resp).ok());
+    return resp;
+  }
+
+  // Applies the create of a `type_name` from `config` and `planned`.
+  tfplugin6::ApplyResourceChange::Response ApplyCreate(
+      const std::string& type_name, const Value& config,
+      const tfplugin6::DynamicValue& planned) {
+    const Type t = ThingSchema().ValueType();
+    tfplugin6::ApplyResourceChange::Request req;
+    req.set_type_name(type_name);
+    *req.mutable_prior_state() = Dv(Value::Null(t), t);
+    *req.mutable_planned_state() = planned;
+    *req.mutable_config() = Dv(config, t);
+    tfplugin6::ApplyResourceChange::Response resp;
+    EXPECT_TRUE(service_->ApplyResourceChange(&ctx_, &req, &resp).ok());
+    return resp;
+  }
+
+  // Opens a fake_secret named "db".
+  tfplugin6::OpenEphemeralResource::Response OpenSecret() {
+    const Type t = SecretSchema().ValueType();
+    tfplugin6::OpenEphemeralResource::Request req;
+    req.set_type_name("fake_secret");
+    *req.mutable_config() =
+        Dv(Value::Object({{"name", Value::String("db")},
+                          {"value", Value::Null(Type::String())}}),
+           t);
+    tfplugin6::OpenEphemeralResource::Response resp;
+    EXPECT_TRUE(service_->OpenEphemeralResource(&ctx_, &req, &resp).ok());
+    return resp;
+  }
+
+  // Renews a fake_secret holding `private_data`.
+  tfplugin6::RenewEphemeralResource::Response RenewSecret(
+      const std::string& private_data) {
+    tfplugin6::RenewEphemeralResource::Request req;
+    req.set_type_name("fake_secret");
+    req.set_private_(private_data);
+    tfplugin6::RenewEphemeralResource::Response resp;
+    EXPECT_TRUE(service_->RenewEphemeralResource(&ctx_, &req, &resp).ok());
+    return resp;
+  }
+
+  // Closes a `type_name` holding `private_data`.
+  tfplugin6::CloseEphemeralResource::Response Close(
+      const std::string& type_name, const std::string& private_data) {
+    tfplugin6::CloseEphemeralResource::Request req;
+    req.set_type_name(type_name);
+    req.set_private_(private_data);
+    tfplugin6::CloseEphemeralResource::Response resp;
+    EXPECT_TRUE(service_->CloseEphemeralResource(&ctx_, &req, &resp).ok());
+    return resp;
+  }
+
   std::unique_ptr<ProviderService> service_;
   grpc::ServerContext ctx_;
   std::string closed_;
@@ -255,11 +320,7 @@ TEST_F(FeaturesTest, EphemeralLifecycleOnTheWire) {
       service_->ValidateEphemeralResourceConfig(&ctx_, &vreq, &vresp).ok());
   EXPECT_EQ(vresp.diagnostics_size(), 0);
 
-  tfplugin6::OpenEphemeralResource::Request oreq;
-  oreq.set_type_name("fake_secret");
-  *oreq.mutable_config() = vreq.config();
-  tfplugin6::OpenEphemeralResource::Response oresp;
-  ASSERT_TRUE(service_->OpenEphemeralResource(&ctx_, &oreq, &oresp).ok());
+  tfplugin6::OpenEphemeralResource::Response oresp = OpenSecret();
   EXPECT_EQ(oresp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(oresp.result(), t).Attr("value"), Value::String(kSecret));
   ASSERT_TRUE(oresp.has_private_());
@@ -269,24 +330,17 @@ TEST_F(FeaturesTest, EphemeralLifecycleOnTheWire) {
   EXPECT_EQ(oresp.renew_at().nanos(), 5'000'000);
   EXPECT_FALSE(oresp.has_deferred());
 
-  tfplugin6::RenewEphemeralResource::Request rreq;
-  rreq.set_type_name("fake_secret");
-  rreq.set_private_(oresp.private_());
-  tfplugin6::RenewEphemeralResource::Response rresp;
-  ASSERT_TRUE(service_->RenewEphemeralResource(&ctx_, &rreq, &rresp).ok());
+  tfplugin6::RenewEphemeralResource::Response rresp =
+      RenewSecret(oresp.private_());
   EXPECT_EQ(rresp.private_(), std::string(kLease) + "-renewed");
   EXPECT_FALSE(rresp.has_renew_at());
 
-  tfplugin6::CloseEphemeralResource::Request creq;
-  creq.set_type_name("fake_secret");
-  creq.set_private_(rresp.private_());
-  tfplugin6::CloseEphemeralResource::Response cresp;
-  ASSERT_TRUE(service_->CloseEphemeralResource(&ctx_, &creq, &cresp).ok());
+  tfplugin6::CloseEphemeralResource::Response cresp =
+      Close("fake_secret", rresp.private_());
   EXPECT_EQ(cresp.diagnostics_size(), 0);
   EXPECT_EQ(closed_, std::string(kLease) + "-renewed");
 
-  creq.set_type_name("nope");
-  ASSERT_TRUE(service_->CloseEphemeralResource(&ctx_, &creq, &cresp).ok());
+  cresp = Close("nope", rresp.private_());
   ASSERT_EQ(cresp.diagnostics_size(), 1);
   EXPECT_EQ(cresp.diagnostics(0).summary(),
             "Ephemeral Resource Type Not Found");
@@ -297,25 +351,8 @@ TEST_F(FeaturesTest, EphemeralValuesNeverReachTheLog) {
   tf::log::SetLevel(tf::log::Level::kTrace);
   tf::log::SetSinkForTesting(
       [&captured](std::string_view line) { captured.append(line); });
-  const Type t = SecretSchema().ValueType();
-  tfplugin6::OpenEphemeralResource::Request oreq;
-  oreq.set_type_name("fake_secret");
-  *oreq.mutable_config() =
-      Dv(Value::Object({{"name", Value::String("db")},
-                        {"value", Value::Null(Type::String())}}),
-         t);
-  tfplugin6::OpenEphemeralResource::Response oresp;
-  ASSERT_TRUE(service_->OpenEphemeralResource(&ctx_, &oreq, &oresp).ok());
-  tfplugin6::RenewEphemeralResource::Request rreq;
-  rreq.set_type_name("fake_secret");
-  rreq.set_private_(oresp.private_());
-  tfplugin6::RenewEphemeralResource::Response rresp;
-  ASSERT_TRUE(service_->RenewEphemeralResource(&ctx_, &rreq, &rresp).ok());
-  tfplugin6::CloseEphemeralResource::Request creq;
-  creq.set_type_name("fake_secret");
-  creq.set_private_(rresp.private_());
-  tfplugin6::CloseEphemeralResource::Response cresp;
-  ASSERT_TRUE(service_->CloseEphemeralResource(&ctx_, &creq, &cresp).ok());
+  tfplugin6::OpenEphemeralResource::Response oresp = OpenSecret();
+  Close("fake_secret", RenewSecret(oresp.private_()).private_());
   Call({Value::String(kSecret)});
   tf::log::SetSinkForTesting(nullptr);
   tf::log::SetLevel(tf::log::Level::kOff);
@@ -385,33 +422,19 @@ TEST_F(FeaturesTest, IdentitySchemasAndRoundTrips) {
 }
 
 TEST_F(FeaturesTest, ResourcesWithoutIdentitySendNoIdentity) {
-  const Type st = ThingSchema().ValueType();
-  const Value null = Value::Null(st);
   const Value config = Value::Object({{"id", Value::Null(Type::String())}});
-  tfplugin6::PlanResourceChange::Request preq;
-  preq.set_type_name("fake_plain");
-  *preq.mutable_prior_state() = Dv(null, st);
-  *preq.mutable_proposed_new_state() = Dv(config, st);
-  *preq.mutable_config() = Dv(config, st);
-  tfplugin6::PlanResourceChange::Response presp;
-  ASSERT_TRUE(service_->PlanResourceChange(&ctx_, &preq, &presp).ok());
+  tfplugin6::PlanResourceChange::Response presp =
+      PlanCreate("fake_plain", config);
   EXPECT_EQ(presp.diagnostics_size(), 0);
   EXPECT_FALSE(presp.has_planned_identity());
 
-  tfplugin6::ApplyResourceChange::Request areq;
-  areq.set_type_name("fake_plain");
-  *areq.mutable_prior_state() = Dv(null, st);
-  *areq.mutable_planned_state() = presp.planned_state();
-  *areq.mutable_config() = Dv(config, st);
-  tfplugin6::ApplyResourceChange::Response aresp;
-  ASSERT_TRUE(service_->ApplyResourceChange(&ctx_, &areq, &aresp).ok());
+  tfplugin6::ApplyResourceChange::Response aresp =
+      ApplyCreate("fake_plain", config, presp.planned_state());
   EXPECT_EQ(aresp.diagnostics_size(), 0);
   EXPECT_FALSE(aresp.has_new_identity());
 
   // The identity resource's create does send one.
-  areq.set_type_name("fake_thing");
-  aresp.Clear();
-  ASSERT_TRUE(service_->ApplyResourceChange(&ctx_, &areq, &aresp).ok());
+  aresp = ApplyCreate("fake_thing", config, presp.planned_state());
   EXPECT_EQ(aresp.diagnostics_size(), 0);
   ASSERT_TRUE(aresp.has_new_identity());
   EXPECT_EQ(

@@ -106,7 +106,8 @@ TEST(CheckImportIdentityTest, Table) {
   const IdentityCase cases[] = {
       {"required set", Id(kString, kNullString), ""},
       {"both set", Id(kString, kString), ""},
-      {"required null", Id(kNullString, kString), "\"id\" is required to import"},
+      {"required null", Id(kNullString, kString),
+       "\"id\" is required to import"},
       {"unknown", Id(Value::Unknown(Type::String()), kString),
        "\"id\" must be known"},
       {"wrong type", Value::Object({{"id", kString}}), "known object"},

@@ -73,6 +73,28 @@ class IdentityTest : public ::testing::Test {
                   {"summary", S("s")}});
   }
 
+  // Plans the create of a `type_name` from `config`.
+  PlanResourceChangeResponse PlanCreate(const std::string& type_name,
+                                        const Value& config) {
+    return server_->PlanResourceChange(
+        {.type_name = type_name,
+         .prior_state = Value::Null(Created().type()),
+         .proposed_new_state = config,
+         .config = config});
+  }
+
+  // Applies `plan`, the plan of a create from `config`.
+  ApplyResourceChangeResponse ApplyCreate(
+      const std::string& type_name, const Value& config,
+      const PlanResourceChangeResponse& plan) {
+    return server_->ApplyResourceChange(
+        {.type_name = type_name,
+         .prior_state = Value::Null(Created().type()),
+         .planned_state = plan.planned_state,
+         .config = config,
+         .planned_identity = plan.planned_identity});
+  }
+
   std::shared_ptr<FakeResourceScript> thing_;
   std::shared_ptr<FakeResourceScript> plain_;
   std::unique_ptr<ProviderServer> server_;
@@ -103,20 +125,11 @@ TEST_F(IdentityTest, InvalidIdentitySchemaIsReported) {
 
 TEST_F(IdentityTest, CreateSetsIdentityAndPlanKeepsIt) {
   Value config = Thing({{"name", S("n")}});
-  PlanResourceChangeResponse plan =
-      server_->PlanResourceChange({.type_name = "fake_thing",
-                                   .prior_state = Value::Null(Created().type()),
-                                   .proposed_new_state = config,
-                                   .config = config});
+  PlanResourceChangeResponse plan = PlanCreate("fake_thing", config);
   ASSERT_FALSE(plan.diagnostics.HasError());
   EXPECT_EQ(plan.planned_identity, NullKey());
 
-  ApplyResourceChangeResponse apply = server_->ApplyResourceChange(
-      {.type_name = "fake_thing",
-       .prior_state = Value::Null(Created().type()),
-       .planned_state = plan.planned_state,
-       .config = config,
-       .planned_identity = plan.planned_identity});
+  ApplyResourceChangeResponse apply = ApplyCreate("fake_thing", config, plan);
   ASSERT_FALSE(apply.diagnostics.HasError());
   EXPECT_EQ(apply.new_identity, Key("id-1"));
 
@@ -327,18 +340,10 @@ TEST_F(IdentityTest, UpgradeIdentity) {
 
 TEST_F(IdentityTest, ResourcesWithoutIdentityKeepIdentityEmpty) {
   Value config = Thing({{"name", S("n")}});
-  PlanResourceChangeResponse plan =
-      server_->PlanResourceChange({.type_name = "fake_plain",
-                                   .prior_state = Value::Null(Created().type()),
-                                   .proposed_new_state = config,
-                                   .config = config});
+  PlanResourceChangeResponse plan = PlanCreate("fake_plain", config);
   ASSERT_FALSE(plan.diagnostics.HasError());
   EXPECT_EQ(plan.planned_identity, Value());
-  ApplyResourceChangeResponse apply = server_->ApplyResourceChange(
-      {.type_name = "fake_plain",
-       .prior_state = Value::Null(Created().type()),
-       .planned_state = plan.planned_state,
-       .config = config});
+  ApplyResourceChangeResponse apply = ApplyCreate("fake_plain", config, plan);
   ASSERT_FALSE(apply.diagnostics.HasError());
   EXPECT_EQ(apply.new_identity, Value());
   ReadResourceResponse read = server_->ReadResource(

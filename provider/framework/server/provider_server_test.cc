@@ -183,10 +183,7 @@ TEST_F(ProviderServerTest, PlanCreate) {
 }
 
 TEST_F(ProviderServerTest, NoOpPlanEqualsPriorState) {
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   PlanResourceChangeResponse r = Plan(prior, Thing({{"name", S("a")}}));
   EXPECT_FALSE(r.diagnostics.HasError());
   EXPECT_EQ(r.planned_state, prior);
@@ -194,10 +191,7 @@ TEST_F(ProviderServerTest, NoOpPlanEqualsPriorState) {
 }
 
 TEST_F(ProviderServerTest, PlanUpdateKeepsStableComputed) {
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   PlanResourceChangeResponse r =
       Plan(prior, Thing({{"name", S("a")}, {"size", Value::Int(5)}}));
   EXPECT_FALSE(r.diagnostics.HasError());
@@ -210,10 +204,7 @@ TEST_F(ProviderServerTest, PlanUpdateKeepsStableComputed) {
 }
 
 TEST_F(ProviderServerTest, PlanReplace) {
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   PlanResourceChangeResponse r = Plan(prior, Thing({{"name", S("b")}}));
   EXPECT_FALSE(r.diagnostics.HasError());
   ASSERT_EQ(r.requires_replace.size(), 1u);
@@ -256,10 +247,7 @@ TEST_F(ProviderServerTest, ModifyPlanRequiresReplaceAndInvalidPlan) {
     resp.requires_replace.push_back(Path::Root("size"));
     resp.requires_replace.push_back(Path::Root("mode"));  // unchanged: dropped
   };
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   PlanResourceChangeResponse r =
       Plan(prior, Thing({{"name", S("a")}, {"size", Value::Int(3)}}));
   ASSERT_EQ(r.requires_replace.size(), 1u);
@@ -515,10 +503,7 @@ TEST_F(ProviderServerTest, ConfigureHandsDataToResources) {
 
 TEST_F(ProviderServerTest, ConcurrentRequests) {
   Server().ConfigureProvider({.config = Value::Object({{"endpoint", S("e")}})});
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
   for (int t = 0; t < 8; ++t) {

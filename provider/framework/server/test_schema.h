@@ -55,4 +55,13 @@ inline Value Thing(std::map<std::string, Value> set) {
   return Value::Object(std::move(attrs));
 }
 
+// A thing as stored after a create: name "a", mode "fast", id "1",
+// summary "s".
+inline Value StoredThing() {
+  return Thing({{"name", S("a")},
+                {"mode", S("fast")},
+                {"id", S("1")},
+                {"summary", S("s")}});
+}
+
 }  // namespace tf::server::test

@@ -134,12 +134,15 @@ struct ReadResourceRequest {
   std::string private_data{};
   Value current_identity{};
 };
-struct ReadResourceResponse {
+// The answer of ReadResource and ApplyResourceChange: the new state, its
+// private data and identity.
+struct NewStateResponse {
   Value new_state{};
   std::string private_data{};
   Diagnostics diagnostics{};
   Value new_identity{};
 };
+using ReadResourceResponse = NewStateResponse;
 
 struct PlanResourceChangeRequest {
   std::string type_name{};
@@ -165,12 +168,7 @@ struct ApplyResourceChangeRequest {
   std::string planned_private{};
   Value planned_identity{};
 };
-struct ApplyResourceChangeResponse {
-  Value new_state{};
-  std::string private_data{};
-  Diagnostics diagnostics{};
-  Value new_identity{};
-};
+using ApplyResourceChangeResponse = NewStateResponse;
 
 struct ImportResourceStateRequest {
   std::string type_name{};

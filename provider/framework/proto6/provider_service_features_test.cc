@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "provider/framework/log/log.h"
 #include "provider/framework/proto6/internal/provider_service.h"
+#include "provider/framework/server/test_schema.h"
 #include "provider/framework/testing/fakes.h"
 #include "provider/framework/types/msgpack.h"
 
@@ -20,34 +21,19 @@ using tf::testing::FakeFunctionScript;
 using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
 using tf::testing::FakeResourceScript;
+// The ephemeral secret, identity and identity values of the server tests.
+using server::test::Key;
+using server::test::KeyIdentity;
+using server::test::SecretConfig;
+using server::test::SecretSchema;
 
 constexpr char kSecret[] = "hunter2-ephemeral";
 constexpr char kLease[] = "lease-private-77";
-
-Schema SecretSchema() {
-  return Schema{.block = {.attributes = {
-                              {.name = "name",
-                               .type = Type::String(),
-                               .presence = Presence::kRequired},
-                              {.name = "value",
-                               .type = Type::String(),
-                               .presence = Presence::kComputed,
-                               .sensitive = true},
-                          }}};
-}
 
 Schema ThingSchema() {
   return Schema{.block = {.attributes = {{.name = "id",
                                           .type = Type::String(),
                                           .presence = Presence::kComputed}}}};
-}
-
-IdentitySchema KeyIdentity() {
-  return {.version = 2,
-          .attributes = {{.name = "key",
-                          .type = Type::String(),
-                          .required_for_import = true,
-                          .description = "the key"}}};
 }
 
 tfplugin6::DynamicValue Dv(const Value& v, const Type& t) {
@@ -62,10 +48,6 @@ Value Dec(const tfplugin6::DynamicValue& dv, const Type& t) {
   absl::StatusOr<Value> v = DecodeMsgpack(dv.msgpack(), t);
   EXPECT_TRUE(v.ok()) << v.status();
   return v.ok() ? *v : Value();
-}
-
-Value Key(const std::string& k) {
-  return Value::Object({{"key", Value::String(k)}});
 }
 
 class FeaturesTest : public ::testing::Test {
@@ -153,33 +135,29 @@ class FeaturesTest : public ::testing::Test {
     return resp;
   }
 
-  // Plans the create of a `type_name` (of ThingSchema) from `config`.
-  tfplugin6::PlanResourceChange::Response PlanCreate(
-      const std::string& type_name, const Value& config) {
+  struct Created {
+    tfplugin6::PlanResourceChange::Response plan;
+    tfplugin6::ApplyResourceChange::Response apply;
+  };
+  // Plans the create of a `type_name` (of ThingSchema) from `config`, then
+  // applies that plan.
+  Created PlanAndApplyCreate(const std::string& type_name,
+                             const Value& config) {
     const Type t = ThingSchema().ValueType();
-    tfplugin6::PlanResourceChange::Request req;
-    req.set_type_name(type_name);
-    *req.mutable_prior_state() = Dv(Value::Null(t), t);
-    *req.mutable_proposed_new_state() = Dv(config, t);
-    *req.mutable_config() = Dv(config, t);
-    tfplugin6::PlanResourceChange::Response resp;
-    EXPECT_TRUE(service_->PlanResourceChange(&ctx_, &req, &resp).ok());
-    return resp;
-  }
-
-  // Applies the create of a `type_name` from `config` and `planned`.
-  tfplugin6::ApplyResourceChange::Response ApplyCreate(
-      const std::string& type_name, const Value& config,
-      const tfplugin6::DynamicValue& planned) {
-    const Type t = ThingSchema().ValueType();
-    tfplugin6::ApplyResourceChange::Request req;
-    req.set_type_name(type_name);
-    *req.mutable_prior_state() = Dv(Value::Null(t), t);
-    *req.mutable_planned_state() = planned;
-    *req.mutable_config() = Dv(config, t);
-    tfplugin6::ApplyResourceChange::Response resp;
-    EXPECT_TRUE(service_->ApplyResourceChange(&ctx_, &req, &resp).ok());
-    return resp;
+    Created out;
+    tfplugin6::PlanResourceChange::Request plan;
+    plan.set_type_name(type_name);
+    *plan.mutable_prior_state() = Dv(Value::Null(t), t);
+    *plan.mutable_proposed_new_state() = Dv(config, t);
+    *plan.mutable_config() = Dv(config, t);
+    EXPECT_TRUE(service_->PlanResourceChange(&ctx_, &plan, &out.plan).ok());
+    tfplugin6::ApplyResourceChange::Request apply;
+    apply.set_type_name(type_name);
+    *apply.mutable_prior_state() = plan.prior_state();
+    *apply.mutable_planned_state() = out.plan.planned_state();
+    *apply.mutable_config() = plan.config();
+    EXPECT_TRUE(service_->ApplyResourceChange(&ctx_, &apply, &out.apply).ok());
+    return out;
   }
 
   // Opens a fake_secret named "db".
@@ -187,34 +165,24 @@ class FeaturesTest : public ::testing::Test {
     const Type t = SecretSchema().ValueType();
     tfplugin6::OpenEphemeralResource::Request req;
     req.set_type_name("fake_secret");
-    *req.mutable_config() =
-        Dv(Value::Object({{"name", Value::String("db")},
-                          {"value", Value::Null(Type::String())}}),
-           t);
+    *req.mutable_config() = Dv(SecretConfig("db"), t);
     tfplugin6::OpenEphemeralResource::Response resp;
     EXPECT_TRUE(service_->OpenEphemeralResource(&ctx_, &req, &resp).ok());
     return resp;
   }
 
-  // Renews a fake_secret holding `private_data`.
-  tfplugin6::RenewEphemeralResource::Response RenewSecret(
-      const std::string& private_data) {
-    tfplugin6::RenewEphemeralResource::Request req;
-    req.set_type_name("fake_secret");
-    req.set_private_(private_data);
-    tfplugin6::RenewEphemeralResource::Response resp;
-    EXPECT_TRUE(service_->RenewEphemeralResource(&ctx_, &req, &resp).ok());
-    return resp;
-  }
-
-  // Closes a `type_name` holding `private_data`.
-  tfplugin6::CloseEphemeralResource::Response Close(
-      const std::string& type_name, const std::string& private_data) {
-    tfplugin6::CloseEphemeralResource::Request req;
+  // Calls RenewEphemeralResource or CloseEphemeralResource (`rpc`) for a
+  // `type_name` holding `private_data`.
+  template <typename Request, typename Response>
+  Response CallWithPrivate(grpc::Status (ProviderService::*rpc)(
+                               grpc::ServerContext*, const Request*, Response*),
+                           const std::string& type_name,
+                           const std::string& private_data) {
+    Request req;
     req.set_type_name(type_name);
     req.set_private_(private_data);
-    tfplugin6::CloseEphemeralResource::Response resp;
-    EXPECT_TRUE(service_->CloseEphemeralResource(&ctx_, &req, &resp).ok());
+    Response resp;
+    EXPECT_TRUE((service_.get()->*rpc)(&ctx_, &req, &resp).ok());
     return resp;
   }
 
@@ -311,10 +279,7 @@ TEST_F(FeaturesTest, EphemeralLifecycleOnTheWire) {
   const Type t = SecretSchema().ValueType();
   tfplugin6::ValidateEphemeralResourceConfig::Request vreq;
   vreq.set_type_name("fake_secret");
-  *vreq.mutable_config() =
-      Dv(Value::Object({{"name", Value::String("db")},
-                        {"value", Value::Null(Type::String())}}),
-         t);
+  *vreq.mutable_config() = Dv(SecretConfig("db"), t);
   tfplugin6::ValidateEphemeralResourceConfig::Response vresp;
   ASSERT_TRUE(
       service_->ValidateEphemeralResourceConfig(&ctx_, &vreq, &vresp).ok());
@@ -331,16 +296,19 @@ TEST_F(FeaturesTest, EphemeralLifecycleOnTheWire) {
   EXPECT_FALSE(oresp.has_deferred());
 
   tfplugin6::RenewEphemeralResource::Response rresp =
-      RenewSecret(oresp.private_());
+      CallWithPrivate(&ProviderService::RenewEphemeralResource, "fake_secret",
+                      oresp.private_());
   EXPECT_EQ(rresp.private_(), std::string(kLease) + "-renewed");
   EXPECT_FALSE(rresp.has_renew_at());
 
   tfplugin6::CloseEphemeralResource::Response cresp =
-      Close("fake_secret", rresp.private_());
+      CallWithPrivate(&ProviderService::CloseEphemeralResource, "fake_secret",
+                      rresp.private_());
   EXPECT_EQ(cresp.diagnostics_size(), 0);
   EXPECT_EQ(closed_, std::string(kLease) + "-renewed");
 
-  cresp = Close("nope", rresp.private_());
+  cresp = CallWithPrivate(&ProviderService::CloseEphemeralResource, "nope",
+                          rresp.private_());
   ASSERT_EQ(cresp.diagnostics_size(), 1);
   EXPECT_EQ(cresp.diagnostics(0).summary(),
             "Ephemeral Resource Type Not Found");
@@ -352,7 +320,10 @@ TEST_F(FeaturesTest, EphemeralValuesNeverReachTheLog) {
   tf::log::SetSinkForTesting(
       [&captured](std::string_view line) { captured.append(line); });
   tfplugin6::OpenEphemeralResource::Response oresp = OpenSecret();
-  Close("fake_secret", RenewSecret(oresp.private_()).private_());
+  auto renewed = CallWithPrivate(&ProviderService::RenewEphemeralResource,
+                                 "fake_secret", oresp.private_());
+  CallWithPrivate(&ProviderService::CloseEphemeralResource, "fake_secret",
+                  renewed.private_());
   Call({Value::String(kSecret)});
   tf::log::SetSinkForTesting(nullptr);
   tf::log::SetLevel(tf::log::Level::kOff);
@@ -375,13 +346,13 @@ TEST_F(FeaturesTest, IdentitySchemasAndRoundTrips) {
   ASSERT_TRUE(service_->GetResourceIdentitySchemas(&ctx_, &greq, &gresp).ok());
   ASSERT_EQ(gresp.identity_schemas_size(), 1);
   const auto& is = gresp.identity_schemas().at("fake_thing");
-  EXPECT_EQ(is.version(), 2);
+  EXPECT_EQ(is.version(), 1);
   ASSERT_EQ(is.identity_attributes_size(), 1);
   EXPECT_EQ(is.identity_attributes(0).name(), "key");
   EXPECT_EQ(is.identity_attributes(0).type(), "\"string\"");
   EXPECT_TRUE(is.identity_attributes(0).required_for_import());
   EXPECT_FALSE(is.identity_attributes(0).optional_for_import());
-  EXPECT_EQ(is.identity_attributes(0).description(), "the key");
+  EXPECT_EQ(is.identity_attributes(0).description(), "The thing's id.");
 
   const Type st = ThingSchema().ValueType();
   const Type it = KeyIdentity().ValueType();
@@ -413,7 +384,7 @@ TEST_F(FeaturesTest, IdentitySchemasAndRoundTrips) {
   // UpgradeResourceIdentity at the current version.
   tfplugin6::UpgradeResourceIdentity::Request ureq;
   ureq.set_type_name("fake_thing");
-  ureq.set_version(2);
+  ureq.set_version(1);
   ureq.mutable_raw_identity()->set_json(R"({"key":"id-1"})");
   tfplugin6::UpgradeResourceIdentity::Response uresp;
   ASSERT_TRUE(service_->UpgradeResourceIdentity(&ctx_, &ureq, &uresp).ok());
@@ -423,18 +394,15 @@ TEST_F(FeaturesTest, IdentitySchemasAndRoundTrips) {
 
 TEST_F(FeaturesTest, ResourcesWithoutIdentitySendNoIdentity) {
   const Value config = Value::Object({{"id", Value::Null(Type::String())}});
-  tfplugin6::PlanResourceChange::Response presp =
-      PlanCreate("fake_plain", config);
-  EXPECT_EQ(presp.diagnostics_size(), 0);
-  EXPECT_FALSE(presp.has_planned_identity());
-
-  tfplugin6::ApplyResourceChange::Response aresp =
-      ApplyCreate("fake_plain", config, presp.planned_state());
-  EXPECT_EQ(aresp.diagnostics_size(), 0);
-  EXPECT_FALSE(aresp.has_new_identity());
+  Created plain = PlanAndApplyCreate("fake_plain", config);
+  EXPECT_EQ(plain.plan.diagnostics_size(), 0);
+  EXPECT_FALSE(plain.plan.has_planned_identity());
+  EXPECT_EQ(plain.apply.diagnostics_size(), 0);
+  EXPECT_FALSE(plain.apply.has_new_identity());
 
   // The identity resource's create does send one.
-  aresp = ApplyCreate("fake_thing", config, presp.planned_state());
+  tfplugin6::ApplyResourceChange::Response aresp =
+      PlanAndApplyCreate("fake_thing", config).apply;
   EXPECT_EQ(aresp.diagnostics_size(), 0);
   ASSERT_TRUE(aresp.has_new_identity());
   EXPECT_EQ(

@@ -12,7 +12,6 @@
 namespace tf::proto6::internal {
 namespace {
 
-using tf::testing::FakeDataSourceScript;
 using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
 using tf::testing::FakeResourceScript;

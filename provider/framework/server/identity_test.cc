@@ -16,15 +16,6 @@ using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
 using tf::testing::FakeResourceScript;
 
-IdentitySchema KeyIdentity() {
-  return {.version = 1,
-          .attributes = {{.name = "key",
-                          .type = Type::String(),
-                          .required_for_import = true,
-                          .description = "The thing's id."}}};
-}
-
-Value Key(const std::string& k) { return Value::Object({{"key", S(k)}}); }
 Value NullKey() { return Value::Null(KeyIdentity().ValueType()); }
 
 class IdentityTest : public ::testing::Test {
@@ -168,8 +159,7 @@ TEST_F(IdentityTest, CreateWithoutIdentityIsError) {
                                {"id", UnkS()},
                                {"summary", UnkS()}}),
        .config = config});
-  ASSERT_TRUE(apply.diagnostics.HasError());
-  EXPECT_EQ(apply.diagnostics.items()[0].summary,
+  EXPECT_EQ(ErrorSummary(apply.diagnostics),
             "Missing resource identity after create");
 }
 
@@ -184,8 +174,7 @@ TEST_F(IdentityTest, UpdateMustNotChangeIdentity) {
                                     .planned_state = changed,
                                     .config = changed,
                                     .planned_identity = Key("id-1")});
-  ASSERT_TRUE(apply.diagnostics.HasError());
-  EXPECT_EQ(apply.diagnostics.items()[0].summary, "Unexpected identity change");
+  EXPECT_EQ(ErrorSummary(apply.diagnostics), "Unexpected identity change");
   EXPECT_EQ(apply.new_identity, Key("id-1"));
 
   // From null (state written before the resource had an identity) it may.
@@ -236,8 +225,7 @@ TEST_F(IdentityTest, ReadMustSetIdentity) {
   thing_->read = [](const ReadRequest&, ReadResponse&) {};
   ReadResourceResponse read = server_->ReadResource(
       {.type_name = "fake_thing", .current_state = Created()});
-  ASSERT_TRUE(read.diagnostics.HasError());
-  EXPECT_EQ(read.diagnostics.items()[0].summary,
+  EXPECT_EQ(ErrorSummary(read.diagnostics),
             "Missing resource identity after read");
 }
 
@@ -275,17 +263,13 @@ TEST_F(IdentityTest, ImportByIdentityErrors) {
   ImportResourceStateResponse r = server_->ImportResourceState(
       {.type_name = "fake_thing",
        .identity = Value::Object({{"key", Value::Null(Type::String())}})});
-  ASSERT_TRUE(r.diagnostics.HasError());
-  EXPECT_EQ(r.diagnostics.items()[0].summary,
-            "Missing required identity attribute");
+  EXPECT_EQ(ErrorSummary(r.diagnostics), "Missing required identity attribute");
 
   plain_->import_state = thing_->import_state;
   Rebuild();
   r = server_->ImportResourceState(
       {.type_name = "fake_plain", .identity = Key("x")});
-  ASSERT_TRUE(r.diagnostics.HasError());
-  EXPECT_EQ(r.diagnostics.items()[0].summary,
-            "Resource Identity Not Supported");
+  EXPECT_EQ(ErrorSummary(r.diagnostics), "Resource Identity Not Supported");
 }
 
 TEST_F(IdentityTest, UpgradeIdentity) {

@@ -64,28 +64,6 @@ class IdentityTest : public ::testing::Test {
                   {"summary", S("s")}});
   }
 
-  // Plans the create of a `type_name` from `config`.
-  PlanResourceChangeResponse PlanCreate(const std::string& type_name,
-                                        const Value& config) {
-    return server_->PlanResourceChange(
-        {.type_name = type_name,
-         .prior_state = Value::Null(Created().type()),
-         .proposed_new_state = config,
-         .config = config});
-  }
-
-  // Applies `plan`, the plan of a create from `config`.
-  ApplyResourceChangeResponse ApplyCreate(
-      const std::string& type_name, const Value& config,
-      const PlanResourceChangeResponse& plan) {
-    return server_->ApplyResourceChange(
-        {.type_name = type_name,
-         .prior_state = Value::Null(Created().type()),
-         .planned_state = plan.planned_state,
-         .config = config,
-         .planned_identity = plan.planned_identity});
-  }
-
   std::shared_ptr<FakeResourceScript> thing_;
   std::shared_ptr<FakeResourceScript> plain_;
   std::unique_ptr<ProviderServer> server_;
@@ -114,27 +92,52 @@ TEST_F(IdentityTest, InvalidIdentitySchemaIsReported) {
   EXPECT_TRUE(server_->GetResourceIdentitySchemas().diagnostics.HasError());
 }
 
-TEST_F(IdentityTest, CreateSetsIdentityAndPlanKeepsIt) {
-  Value config = Thing({{"name", S("n")}});
-  PlanResourceChangeResponse plan = PlanCreate("fake_thing", config);
-  ASSERT_FALSE(plan.diagnostics.HasError());
-  EXPECT_EQ(plan.planned_identity, NullKey());
+// The create of a resource with an identity plans a null identity and
+// answers the one Create set; without an identity both stay empty.
+TEST_F(IdentityTest, CreatePlansAndAppliesTheIdentity) {
+  struct Case {
+    const char* type_name;
+    Value want_planned_identity;
+    Value want_new_identity;
+  };
+  const Case cases[] = {
+      {"fake_thing", NullKey(), Key("id-1")},
+      {"fake_plain", Value(), Value()},
+  };
+  const Value config = Thing({{"name", S("n")}});
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.type_name);
+    PlanResourceChangeResponse plan = server_->PlanResourceChange(
+        {.type_name = c.type_name,
+         .prior_state = Value::Null(Created().type()),
+         .proposed_new_state = config,
+         .config = config});
+    ASSERT_FALSE(plan.diagnostics.HasError());
+    EXPECT_EQ(plan.planned_identity, c.want_planned_identity);
+    ApplyResourceChangeResponse apply = server_->ApplyResourceChange(
+        {.type_name = c.type_name,
+         .prior_state = Value::Null(Created().type()),
+         .planned_state = plan.planned_state,
+         .config = config,
+         .planned_identity = plan.planned_identity});
+    ASSERT_FALSE(apply.diagnostics.HasError());
+    EXPECT_EQ(apply.new_identity, c.want_new_identity);
+  }
+}
 
-  ApplyResourceChangeResponse apply = ApplyCreate("fake_thing", config, plan);
-  ASSERT_FALSE(apply.diagnostics.HasError());
-  EXPECT_EQ(apply.new_identity, Key("id-1"));
-
+TEST_F(IdentityTest, PlanKeepsTheStoredIdentity) {
   // A later plan carries the stored identity forward unchanged.
   Value changed = Created().WithAttr("size", Value::Int(3));
-  plan = server_->PlanResourceChange({.type_name = "fake_thing",
-                                      .prior_state = Created(),
-                                      .proposed_new_state = changed,
-                                      .config = changed,
-                                      .prior_identity = Key("id-1")});
+  PlanResourceChangeResponse plan =
+      server_->PlanResourceChange({.type_name = "fake_thing",
+                                   .prior_state = Created(),
+                                   .proposed_new_state = changed,
+                                   .config = changed,
+                                   .prior_identity = Key("id-1")});
   ASSERT_FALSE(plan.diagnostics.HasError());
   EXPECT_EQ(plan.planned_identity, Key("id-1"));
 
-  apply =
+  ApplyResourceChangeResponse apply =
       server_->ApplyResourceChange({.type_name = "fake_thing",
                                     .prior_state = Created(),
                                     .planned_state = plan.planned_state,
@@ -322,14 +325,8 @@ TEST_F(IdentityTest, UpgradeIdentity) {
   EXPECT_TRUE(r.diagnostics.HasError());
 }
 
+// Its create is covered by CreatePlansAndAppliesTheIdentity.
 TEST_F(IdentityTest, ResourcesWithoutIdentityKeepIdentityEmpty) {
-  Value config = Thing({{"name", S("n")}});
-  PlanResourceChangeResponse plan = PlanCreate("fake_plain", config);
-  ASSERT_FALSE(plan.diagnostics.HasError());
-  EXPECT_EQ(plan.planned_identity, Value());
-  ApplyResourceChangeResponse apply = ApplyCreate("fake_plain", config, plan);
-  ASSERT_FALSE(apply.diagnostics.HasError());
-  EXPECT_EQ(apply.new_identity, Value());
   ReadResourceResponse read = server_->ReadResource(
       {.type_name = "fake_plain", .current_state = Created()});
   ASSERT_FALSE(read.diagnostics.HasError());

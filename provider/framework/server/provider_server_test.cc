@@ -120,6 +120,15 @@ class ProviderServerTest : public ::testing::Test {
          .config = config});
   }
 
+  // Deletes a fake_thing stored as `prior`: a null plan and config.
+  ApplyResourceChangeResponse ApplyDelete(const Value& prior) {
+    const Value none = Value::Null(ThingSchema().ValueType());
+    return Server().ApplyResourceChange({.type_name = "fake_thing",
+                                         .prior_state = prior,
+                                         .planned_state = none,
+                                         .config = none});
+  }
+
   std::shared_ptr<FakeResourceScript> thing_;
   std::shared_ptr<FakeDataSourceScript> lookup_;
   std::unique_ptr<ProviderServer> server_;
@@ -217,12 +226,8 @@ TEST_F(ProviderServerTest, PlanDestroy) {
     modify_called = true;
     EXPECT_TRUE(req.plan.IsNull());
   };
-  Value prior = Thing({{"name", S("a")}, {"id", S("1")}});
   PlanResourceChangeResponse r =
-      Server().PlanResourceChange({.type_name = "fake_thing",
-                                   .prior_state = prior,
-                                   .proposed_new_state = kNullThing,
-                                   .config = kNullThing});
+      Plan(Thing({{"name", S("a")}, {"id", S("1")}}), kNullThing);
   EXPECT_FALSE(r.diagnostics.HasError());
   EXPECT_TRUE(r.planned_state.IsNull());
   EXPECT_TRUE(modify_called);
@@ -232,11 +237,7 @@ TEST_F(ProviderServerTest, ModifyPlanMayNotResurrectDestroy) {
   thing_->modify_plan = [](const ModifyPlanRequest&, ModifyPlanResponse& resp) {
     resp.plan = Thing({{"name", S("zombie")}});
   };
-  PlanResourceChangeResponse r =
-      Server().PlanResourceChange({.type_name = "fake_thing",
-                                   .prior_state = Thing({{"name", S("a")}}),
-                                   .proposed_new_state = kNullThing,
-                                   .config = kNullThing});
+  PlanResourceChangeResponse r = Plan(Thing({{"name", S("a")}}), kNullThing);
   EXPECT_TRUE(r.diagnostics.HasError());
 }
 
@@ -293,11 +294,7 @@ TEST_F(ProviderServerTest, ApplyCreateUpdateDelete) {
     deleted = true;
     EXPECT_EQ(req.state.Attr("id"), S("id-1"));
   };
-  ApplyResourceChangeResponse gone =
-      Server().ApplyResourceChange({.type_name = "fake_thing",
-                                    .prior_state = updated.new_state,
-                                    .planned_state = kNullThing,
-                                    .config = kNullThing});
+  ApplyResourceChangeResponse gone = ApplyDelete(updated.new_state);
   EXPECT_TRUE(deleted);
   EXPECT_TRUE(gone.diagnostics.empty());
   EXPECT_TRUE(gone.new_state.IsNull());
@@ -337,11 +334,7 @@ TEST_F(ProviderServerTest, ApplyFailedDeleteKeepsPrior) {
     resp.diagnostics.AddError("boom", "");
   };
   Value prior = Thing({{"name", S("a")}, {"id", S("1")}});
-  ApplyResourceChangeResponse r =
-      Server().ApplyResourceChange({.type_name = "fake_thing",
-                                    .prior_state = prior,
-                                    .planned_state = kNullThing,
-                                    .config = kNullThing});
+  ApplyResourceChangeResponse r = ApplyDelete(prior);
   EXPECT_TRUE(r.diagnostics.HasError());
   EXPECT_EQ(r.new_state, prior);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "provider/framework/proto6/wire_expect.h"
 #include "provider/framework/types/msgpack.h"
 #include "tests/protocol/plugin_harness.h"
 #include "tests/protocol/provider_rpc.h"
@@ -18,6 +19,8 @@ namespace {
 
 using tf::Type;
 using tf::Value;
+using tf::proto6::ExpectIdentitySchema;
+using tf::proto6::ExpectParameter;
 
 constexpr auto Dv = EncodeDynamic;
 constexpr auto Dec = DecodeDynamic;
@@ -33,26 +36,6 @@ Value Item(Value name, Value id) {
 }
 Value Key(const std::string& k) {
   return Value::Object({{"key", Value::String(k)}});
-}
-
-// One function parameter as the wire should carry it.
-struct WantParameter {
-  std::string name;
-  std::string type = "\"string\"";
-  bool allow_null_value = false;
-  bool allow_unknown_values = false;
-  std::string description = "";
-};
-
-void ExpectParameter(const tfplugin6::Function::Parameter& got,
-                     const WantParameter& want) {
-  SCOPED_TRACE(want.name);
-  EXPECT_EQ(got.name(), want.name);
-  EXPECT_EQ(got.type(), want.type);
-  EXPECT_EQ(got.allow_null_value(), want.allow_null_value);
-  EXPECT_EQ(got.allow_unknown_values(), want.allow_unknown_values);
-  EXPECT_EQ(got.description(), want.description);
-  EXPECT_EQ(got.description_kind(), tfplugin6::MARKDOWN);
 }
 
 using Stub = tfplugin6::Provider::Stub;

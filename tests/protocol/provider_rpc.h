@@ -10,9 +10,7 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
-#include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -57,42 +55,12 @@ Resp CallProvider(tfplugin6::Provider::Stub& stub, Method method,
   return resp;
 }
 
-// One identity attribute as the wire should carry it (`type` is the JSON
-// type, e.g. "\"string\"").
-struct WantIdentityAttribute {
-  std::string name;
-  std::string type = "\"string\"";
-  bool required_for_import = false;
-  bool optional_for_import = false;
-  std::optional<std::string> description = std::nullopt;  // unchecked if unset
-};
-
-// Expects `schema` at `version` with exactly the attributes `want`, in
-// order, field by field.
-inline void ExpectIdentitySchema(
-    const tfplugin6::ResourceIdentitySchema& schema, int64_t version,
-    const std::vector<WantIdentityAttribute>& want) {
-  EXPECT_EQ(schema.version(), version);
-  ASSERT_EQ(static_cast<size_t>(schema.identity_attributes_size()),
-            want.size());
-  for (size_t i = 0; i < want.size(); ++i) {
-    const auto& got = schema.identity_attributes(static_cast<int>(i));
-    SCOPED_TRACE(want[i].name);
-    EXPECT_EQ(got.name(), want[i].name);
-    EXPECT_EQ(got.type(), want[i].type);
-    EXPECT_EQ(got.required_for_import(), want[i].required_for_import);
-    EXPECT_EQ(got.optional_for_import(), want[i].optional_for_import);
-    if (want[i].description.has_value()) {
-      EXPECT_EQ(got.description(), *want[i].description);
-    }
-  }
-}
-
 // A fixture around one provider process, as the CLI drives it (AutoMTLS):
 //
 //   void SetUp() override {
-//   Connect(harness_.StartFramework(harness_.CliEnv())); } auto meta =
-//   Rpc(&Stub::GetMetadata, {});
+//     Connect(harness_.StartFramework(harness_.CliEnv()));
+//   }
+//   auto meta = Rpc(&Stub::GetMetadata, {});
 class ProviderProcessTest : public ::testing::Test {
  protected:
   // Takes the spawned provider, reads its handshake and opens the stub (a

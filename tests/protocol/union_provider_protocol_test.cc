@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "provider/framework/proto6/wire_expect.h"
 #include "provider/framework/types/msgpack.h"
 #include "tests/protocol/plugin_harness.h"
 #include "tests/protocol/provider_rpc.h"
@@ -23,6 +24,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using tf::Type;
 using tf::Value;
+using tf::proto6::ExpectIdentitySchema;
 
 const Type kDecodedType = Type::Object({{"endpoint", Type::String()},
                                         {"client_id", Type::String()},

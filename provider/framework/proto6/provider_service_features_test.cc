@@ -9,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "provider/framework/log/log.h"
 #include "provider/framework/proto6/internal/provider_service.h"
+#include "provider/framework/proto6/wire_expect.h"
 #include "provider/framework/server/test_schema.h"
 #include "provider/framework/testing/fakes.h"
 #include "provider/framework/types/msgpack.h"
@@ -220,16 +221,11 @@ TEST_F(FeaturesTest, GetFunctionsFieldByField) {
   ASSERT_EQ(resp.functions().count("upper"), 1u);
   const tfplugin6::Function& f = resp.functions().at("upper");
   ASSERT_EQ(f.parameters_size(), 1);
-  EXPECT_EQ(f.parameters(0).name(), "input");
-  EXPECT_EQ(f.parameters(0).type(), "\"string\"");
-  EXPECT_FALSE(f.parameters(0).allow_null_value());
-  EXPECT_FALSE(f.parameters(0).allow_unknown_values());
-  EXPECT_EQ(f.parameters(0).description(), "text");
-  EXPECT_EQ(f.parameters(0).description_kind(), tfplugin6::MARKDOWN);
+  ExpectParameter(f.parameters(0), {.name = "input", .description = "text"});
   ASSERT_TRUE(f.has_variadic_parameter());
-  EXPECT_EQ(f.variadic_parameter().name(), "more");
-  EXPECT_EQ(f.variadic_parameter().type(), "\"number\"");
-  EXPECT_TRUE(f.variadic_parameter().allow_unknown_values());
+  ExpectParameter(
+      f.variadic_parameter(),
+      {.name = "more", .type = "\"number\"", .allow_unknown_values = true});
   EXPECT_EQ(f.return_().type(), "\"string\"");
   EXPECT_EQ(f.summary(), "Upper-cases");
   EXPECT_EQ(f.description(), "Upper-cases input.");
@@ -345,14 +341,10 @@ TEST_F(FeaturesTest, IdentitySchemasAndRoundTrips) {
   tfplugin6::GetResourceIdentitySchemas::Response gresp;
   ASSERT_TRUE(service_->GetResourceIdentitySchemas(&ctx_, &greq, &gresp).ok());
   ASSERT_EQ(gresp.identity_schemas_size(), 1);
-  const auto& is = gresp.identity_schemas().at("fake_thing");
-  EXPECT_EQ(is.version(), 1);
-  ASSERT_EQ(is.identity_attributes_size(), 1);
-  EXPECT_EQ(is.identity_attributes(0).name(), "key");
-  EXPECT_EQ(is.identity_attributes(0).type(), "\"string\"");
-  EXPECT_TRUE(is.identity_attributes(0).required_for_import());
-  EXPECT_FALSE(is.identity_attributes(0).optional_for_import());
-  EXPECT_EQ(is.identity_attributes(0).description(), "The thing's id.");
+  ExpectIdentitySchema(gresp.identity_schemas().at("fake_thing"), 1,
+                       {{.name = "key",
+                         .required_for_import = true,
+                         .description = "The thing's id."}});
 
   const Type st = ThingSchema().ValueType();
   const Type it = KeyIdentity().ValueType();

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "provider/framework/proto6/wire_expect.h"
 #include "provider/framework/types/msgpack.h"
 #include "tests/protocol/plugin_harness.h"
 #include "tests/protocol/provider_rpc.h"
@@ -18,6 +19,8 @@ namespace {
 
 using tf::Type;
 using tf::Value;
+using tf::proto6::ExpectIdentitySchema;
+using tf::proto6::ExpectParameter;
 
 constexpr auto Dv = EncodeDynamic;
 constexpr auto Dec = DecodeDynamic;
@@ -35,17 +38,51 @@ Value Key(const std::string& k) {
   return Value::Object({{"key", Value::String(k)}});
 }
 
+using Stub = tfplugin6::Provider::Stub;
+
 class FrameworkFeaturesTest : public ProviderProcessTest {
  protected:
   void SetUp() override { Connect(harness_.StartFramework(harness_.CliEnv())); }
+
+  // Plans the create of a `type_name` item from `config`, expecting no
+  // diagnostics and no planned identity (it stays null until Create), then
+  // applies that plan, expecting no diagnostics; the apply answer.
+  tfplugin6::ApplyResourceChange::Response PlanAndApplyCreate(
+      const std::string& type_name, const Value& config) {
+    const Value null = Value::Null(kItemType);
+    tfplugin6::PlanResourceChange::Request preq;
+    preq.set_type_name(type_name);
+    *preq.mutable_prior_state() = Dv(null, kItemType);
+    *preq.mutable_proposed_new_state() = Dv(config, kItemType);
+    *preq.mutable_config() = Dv(config, kItemType);
+    auto presp = Rpc(&Stub::PlanResourceChange, preq);
+    EXPECT_EQ(presp.diagnostics_size(), 0);
+    EXPECT_FALSE(presp.has_planned_identity());
+
+    tfplugin6::ApplyResourceChange::Request areq;
+    areq.set_type_name(type_name);
+    *areq.mutable_prior_state() = Dv(null, kItemType);
+    *areq.mutable_planned_state() = presp.planned_state();
+    *areq.mutable_config() = Dv(config, kItemType);
+    auto aresp = Rpc(&Stub::ApplyResourceChange, areq);
+    EXPECT_EQ(aresp.diagnostics_size(), 0);
+    return aresp;
+  }
+
+  // Imports a `type_name` by `id`, expecting no diagnostics; the answer.
+  tfplugin6::ImportResourceState::Response ImportById(
+      const std::string& type_name, const std::string& id) {
+    tfplugin6::ImportResourceState::Request req;
+    req.set_type_name(type_name);
+    req.set_id(id);
+    auto resp = Rpc(&Stub::ImportResourceState, req);
+    EXPECT_EQ(resp.diagnostics_size(), 0);
+    return resp;
+  }
 };
 
-using Stub = tfplugin6::Provider::Stub;
-
 TEST_F(FrameworkFeaturesTest, MetadataAndProviderSchemaListTheNewKinds) {
-  auto meta =
-      Rpc<tfplugin6::ProviderMetadata::Request,
-          tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata, {});
+  auto meta = Rpc(&Stub::GetMetadata, {});
   ASSERT_EQ(meta.functions_size(), 1);
   EXPECT_EQ(meta.functions(0).name(), "join");
   ASSERT_EQ(meta.ephemeral_resources_size(), 1);
@@ -57,9 +94,7 @@ TEST_F(FrameworkFeaturesTest, MetadataAndProviderSchemaListTheNewKinds) {
   EXPECT_FALSE(meta.server_capabilities().generate_resource_config());
   EXPECT_EQ(meta.diagnostics_size(), 0);
 
-  auto schema =
-      Rpc<tfplugin6::GetProviderSchema::Request,
-          tfplugin6::GetProviderSchema::Response>(&Stub::GetProviderSchema, {});
+  auto schema = Rpc(&Stub::GetProviderSchema, {});
   EXPECT_EQ(schema.diagnostics_size(), 0);
   ASSERT_EQ(schema.functions().count("join"), 1u);
   EXPECT_EQ(schema.functions().at("join").summary(), "Joins strings");
@@ -75,22 +110,16 @@ TEST_F(FrameworkFeaturesTest, MetadataAndProviderSchemaListTheNewKinds) {
 }
 
 TEST_F(FrameworkFeaturesTest, GetFunctionsFieldByField) {
-  auto resp =
-      Rpc<tfplugin6::GetFunctions::Request, tfplugin6::GetFunctions::Response>(
-          &Stub::GetFunctions, {});
+  auto resp = Rpc(&Stub::GetFunctions, {});
   EXPECT_EQ(resp.diagnostics_size(), 0);
   ASSERT_EQ(resp.functions_size(), 1);
   const tfplugin6::Function& f = resp.functions().at("join");
   ASSERT_EQ(f.parameters_size(), 1);
-  EXPECT_EQ(f.parameters(0).name(), "sep");
-  EXPECT_EQ(f.parameters(0).type(), "\"string\"");
-  EXPECT_FALSE(f.parameters(0).allow_null_value());
-  EXPECT_FALSE(f.parameters(0).allow_unknown_values());
-  EXPECT_EQ(f.parameters(0).description(), "Separator.");
-  EXPECT_EQ(f.parameters(0).description_kind(), tfplugin6::MARKDOWN);
+  ExpectParameter(f.parameters(0),
+                  {.name = "sep", .description = "Separator."});
   ASSERT_TRUE(f.has_variadic_parameter());
-  EXPECT_EQ(f.variadic_parameter().name(), "parts");
-  EXPECT_TRUE(f.variadic_parameter().allow_null_value());
+  ExpectParameter(f.variadic_parameter(),
+                  {.name = "parts", .allow_null_value = true});
   EXPECT_EQ(f.return_().type(), "\"string\"");
   EXPECT_EQ(f.description(),
             "Joins `parts` with `sep`; null parts are skipped.");
@@ -129,9 +158,7 @@ TEST_F(FrameworkFeaturesTest, CallFunction) {
 
   tfplugin6::CallFunction::Request missing;
   missing.set_name("nope");
-  auto nope =
-      Rpc<tfplugin6::CallFunction::Request, tfplugin6::CallFunction::Response>(
-          &Stub::CallFunction, missing);
+  auto nope = Rpc(&Stub::CallFunction, missing);
   ASSERT_TRUE(nope.has_error());
   EXPECT_THAT(nope.error().text(), ::testing::HasSubstr("\"nope\""));
 }
@@ -143,9 +170,7 @@ TEST_F(FrameworkFeaturesTest, EphemeralResourceLifecycle) {
       Dv(Value::Object({{"name", Value::String("much-too-long")},
                         {"value", Value::Null(Type::String())}}),
          kSecretType);
-  auto vresp = Rpc<tfplugin6::ValidateEphemeralResourceConfig::Request,
-                   tfplugin6::ValidateEphemeralResourceConfig::Response>(
-      &Stub::ValidateEphemeralResourceConfig, vreq);
+  auto vresp = Rpc(&Stub::ValidateEphemeralResourceConfig, vreq);
   ASSERT_EQ(vresp.diagnostics_size(), 1);
   EXPECT_EQ(vresp.diagnostics(0).severity(), tfplugin6::Diagnostic::ERROR);
   ASSERT_EQ(vresp.diagnostics(0).attribute().steps_size(), 1);
@@ -158,9 +183,7 @@ TEST_F(FrameworkFeaturesTest, EphemeralResourceLifecycle) {
                         {"value", Value::Null(Type::String())}}),
          kSecretType);
   oreq.mutable_client_capabilities()->set_deferral_allowed(true);
-  auto oresp = Rpc<tfplugin6::OpenEphemeralResource::Request,
-                   tfplugin6::OpenEphemeralResource::Response>(
-      &Stub::OpenEphemeralResource, oreq);
+  auto oresp = Rpc(&Stub::OpenEphemeralResource, oreq);
   EXPECT_EQ(oresp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(oresp.result(), kSecretType),
             Value::Object({{"name", Value::String("db")},
@@ -175,9 +198,7 @@ TEST_F(FrameworkFeaturesTest, EphemeralResourceLifecycle) {
   tfplugin6::RenewEphemeralResource::Request rreq;
   rreq.set_type_name("fwtest_secret");
   rreq.set_private_(oresp.private_());
-  auto rresp = Rpc<tfplugin6::RenewEphemeralResource::Request,
-                   tfplugin6::RenewEphemeralResource::Response>(
-      &Stub::RenewEphemeralResource, rreq);
+  auto rresp = Rpc(&Stub::RenewEphemeralResource, rreq);
   EXPECT_EQ(rresp.diagnostics_size(), 0);
   EXPECT_EQ(rresp.private_(), "p-db+r");
   EXPECT_EQ(rresp.renew_at().seconds(), 4'102'444'800);
@@ -185,58 +206,28 @@ TEST_F(FrameworkFeaturesTest, EphemeralResourceLifecycle) {
   tfplugin6::CloseEphemeralResource::Request creq;
   creq.set_type_name("fwtest_secret");
   creq.set_private_(rresp.private_());
-  auto cresp = Rpc<tfplugin6::CloseEphemeralResource::Request,
-                   tfplugin6::CloseEphemeralResource::Response>(
-      &Stub::CloseEphemeralResource, creq);
+  auto cresp = Rpc(&Stub::CloseEphemeralResource, creq);
   EXPECT_EQ(cresp.diagnostics_size(), 0);
 
   creq.set_private_("forged");
-  cresp = Rpc<tfplugin6::CloseEphemeralResource::Request,
-              tfplugin6::CloseEphemeralResource::Response>(
-      &Stub::CloseEphemeralResource, creq);
+  cresp = Rpc(&Stub::CloseEphemeralResource, creq);
   ASSERT_EQ(cresp.diagnostics_size(), 1);
   EXPECT_EQ(cresp.diagnostics(0).summary(), "Unknown lease");
 }
 
 TEST_F(FrameworkFeaturesTest, ResourceIdentitySchemas) {
-  auto resp = Rpc<tfplugin6::GetResourceIdentitySchemas::Request,
-                  tfplugin6::GetResourceIdentitySchemas::Response>(
-      &Stub::GetResourceIdentitySchemas, {});
+  auto resp = Rpc(&Stub::GetResourceIdentitySchemas, {});
   EXPECT_EQ(resp.diagnostics_size(), 0);
   ASSERT_EQ(resp.identity_schemas_size(), 1);  // fwtest_plain has none
-  const auto& s = resp.identity_schemas().at("fwtest_item");
-  EXPECT_EQ(s.version(), 1);
-  ASSERT_EQ(s.identity_attributes_size(), 1);
-  EXPECT_EQ(s.identity_attributes(0).name(), "key");
-  EXPECT_EQ(s.identity_attributes(0).type(), "\"string\"");
-  EXPECT_TRUE(s.identity_attributes(0).required_for_import());
-  EXPECT_FALSE(s.identity_attributes(0).optional_for_import());
-  EXPECT_EQ(s.identity_attributes(0).description(), "The item id.");
+  ExpectIdentitySchema(resp.identity_schemas().at("fwtest_item"), 1,
+                       {{.name = "key",
+                         .required_for_import = true,
+                         .description = "The item id."}});
 }
 
 TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
-  const Value null = Value::Null(kItemType);
-  const Value config = Item(Value::String("one"), Value::Null(Type::String()));
-  tfplugin6::PlanResourceChange::Request preq;
-  preq.set_type_name("fwtest_item");
-  *preq.mutable_prior_state() = Dv(null, kItemType);
-  *preq.mutable_proposed_new_state() = Dv(config, kItemType);
-  *preq.mutable_config() = Dv(config, kItemType);
-  auto presp = Rpc<tfplugin6::PlanResourceChange::Request,
-                   tfplugin6::PlanResourceChange::Response>(
-      &Stub::PlanResourceChange, preq);
-  EXPECT_EQ(presp.diagnostics_size(), 0);
-  EXPECT_FALSE(presp.has_planned_identity());  // null until Create
-
-  tfplugin6::ApplyResourceChange::Request areq;
-  areq.set_type_name("fwtest_item");
-  *areq.mutable_prior_state() = Dv(null, kItemType);
-  *areq.mutable_planned_state() = presp.planned_state();
-  *areq.mutable_config() = Dv(config, kItemType);
-  auto aresp = Rpc<tfplugin6::ApplyResourceChange::Request,
-                   tfplugin6::ApplyResourceChange::Response>(
-      &Stub::ApplyResourceChange, areq);
-  EXPECT_EQ(aresp.diagnostics_size(), 0);
+  auto aresp = PlanAndApplyCreate(
+      "fwtest_item", Item(Value::String("one"), Value::Null(Type::String())));
   const Value created = Item(Value::String("one"), Value::String("item-one"));
   EXPECT_EQ(Dec(aresp.new_state(), kItemType), created);
   ASSERT_TRUE(aresp.has_new_identity());
@@ -248,9 +239,7 @@ TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
   rreq.set_type_name("fwtest_item");
   *rreq.mutable_current_state() = aresp.new_state();
   *rreq.mutable_current_identity() = aresp.new_identity();
-  auto rresp =
-      Rpc<tfplugin6::ReadResource::Request, tfplugin6::ReadResource::Response>(
-          &Stub::ReadResource, rreq);
+  auto rresp = Rpc(&Stub::ReadResource, rreq);
   EXPECT_EQ(rresp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(rresp.new_identity().identity_data(), kKeyType),
             Key("item-one"));
@@ -258,50 +247,38 @@ TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
   // A stored identity that no longer matches is rejected.
   *rreq.mutable_current_identity()->mutable_identity_data() =
       Dv(Key("item-other"), kKeyType);
-  rresp =
-      Rpc<tfplugin6::ReadResource::Request, tfplugin6::ReadResource::Response>(
-          &Stub::ReadResource, rreq);
+  rresp = Rpc(&Stub::ReadResource, rreq);
   ASSERT_EQ(rresp.diagnostics_size(), 1);
   EXPECT_EQ(rresp.diagnostics(0).summary(), "Unexpected identity change");
 
   // An update plan keeps the prior identity.
   const Value updated_config =
       Item(Value::String("one"), Value::Null(Type::String()));
-  preq.Clear();
+  tfplugin6::PlanResourceChange::Request preq;
   preq.set_type_name("fwtest_item");
   *preq.mutable_prior_state() = aresp.new_state();
   *preq.mutable_proposed_new_state() = aresp.new_state();
   *preq.mutable_config() = Dv(updated_config, kItemType);
   *preq.mutable_prior_identity() = aresp.new_identity();
-  presp = Rpc<tfplugin6::PlanResourceChange::Request,
-              tfplugin6::PlanResourceChange::Response>(
-      &Stub::PlanResourceChange, preq);
+  auto presp = Rpc(&Stub::PlanResourceChange, preq);
   EXPECT_EQ(presp.diagnostics_size(), 0);
   ASSERT_TRUE(presp.has_planned_identity());
   EXPECT_EQ(Dec(presp.planned_identity().identity_data(), kKeyType),
             Key("item-one"));
 
   // Import by id: state from the id, identity left for Read.
-  tfplugin6::ImportResourceState::Request ireq;
-  ireq.set_type_name("fwtest_item");
-  ireq.set_id("item-two");
-  auto iresp = Rpc<tfplugin6::ImportResourceState::Request,
-                   tfplugin6::ImportResourceState::Response>(
-      &Stub::ImportResourceState, ireq);
-  EXPECT_EQ(iresp.diagnostics_size(), 0);
+  auto iresp = ImportById("fwtest_item", "item-two");
   ASSERT_EQ(iresp.imported_resources_size(), 1);
   EXPECT_EQ(Dec(iresp.imported_resources(0).state(), kItemType).Attr("id"),
             Value::String("item-two"));
   EXPECT_FALSE(iresp.imported_resources(0).has_identity());
 
   // Import by identity: the import hook receives the identity.
-  ireq.Clear();
+  tfplugin6::ImportResourceState::Request ireq;
   ireq.set_type_name("fwtest_item");
   *ireq.mutable_identity()->mutable_identity_data() =
       Dv(Key("item-three"), kKeyType);
-  iresp = Rpc<tfplugin6::ImportResourceState::Request,
-              tfplugin6::ImportResourceState::Response>(
-      &Stub::ImportResourceState, ireq);
+  iresp = Rpc(&Stub::ImportResourceState, ireq);
   EXPECT_EQ(iresp.diagnostics_size(), 0);
   ASSERT_EQ(iresp.imported_resources_size(), 1);
   EXPECT_EQ(iresp.imported_resources(0).type_name(), "fwtest_item");
@@ -317,9 +294,7 @@ TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
   rreq.set_type_name("fwtest_item");
   *rreq.mutable_current_state() = iresp.imported_resources(0).state();
   *rreq.mutable_current_identity() = iresp.imported_resources(0).identity();
-  rresp =
-      Rpc<tfplugin6::ReadResource::Request, tfplugin6::ReadResource::Response>(
-          &Stub::ReadResource, rreq);
+  rresp = Rpc(&Stub::ReadResource, rreq);
   EXPECT_EQ(rresp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(rresp.new_state(), kItemType),
             Item(Value::String("three"), Value::String("item-three")));
@@ -327,9 +302,7 @@ TEST_F(FrameworkFeaturesTest, IdentityThroughPlanApplyReadAndImport) {
   // Import by identity without the required attribute.
   *ireq.mutable_identity()->mutable_identity_data() =
       Dv(Value::Object({{"key", Value::Null(Type::String())}}), kKeyType);
-  iresp = Rpc<tfplugin6::ImportResourceState::Request,
-              tfplugin6::ImportResourceState::Response>(
-      &Stub::ImportResourceState, ireq);
+  iresp = Rpc(&Stub::ImportResourceState, ireq);
   ASSERT_EQ(iresp.diagnostics_size(), 1);
   EXPECT_EQ(iresp.diagnostics(0).summary(),
             "Missing required identity attribute");
@@ -341,26 +314,20 @@ TEST_F(FrameworkFeaturesTest, UpgradeResourceIdentity) {
   req.set_type_name("fwtest_item");
   req.set_version(0);
   req.mutable_raw_identity()->set_json(R"({"id":"item-old"})");
-  auto resp = Rpc<tfplugin6::UpgradeResourceIdentity::Request,
-                  tfplugin6::UpgradeResourceIdentity::Response>(
-      &Stub::UpgradeResourceIdentity, req);
+  auto resp = Rpc(&Stub::UpgradeResourceIdentity, req);
   EXPECT_EQ(resp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(resp.upgraded_identity().identity_data(), kKeyType),
             Key("item-old"));
 
   req.set_version(1);
   req.mutable_raw_identity()->set_json(R"({"key":"item-cur"})");
-  resp = Rpc<tfplugin6::UpgradeResourceIdentity::Request,
-             tfplugin6::UpgradeResourceIdentity::Response>(
-      &Stub::UpgradeResourceIdentity, req);
+  resp = Rpc(&Stub::UpgradeResourceIdentity, req);
   EXPECT_EQ(resp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(resp.upgraded_identity().identity_data(), kKeyType),
             Key("item-cur"));
 
   req.set_version(2);
-  resp = Rpc<tfplugin6::UpgradeResourceIdentity::Request,
-             tfplugin6::UpgradeResourceIdentity::Response>(
-      &Stub::UpgradeResourceIdentity, req);
+  resp = Rpc(&Stub::UpgradeResourceIdentity, req);
   ASSERT_EQ(resp.diagnostics_size(), 1);
   EXPECT_EQ(resp.diagnostics(0).summary(),
             "Unable to upgrade resource identity");
@@ -368,55 +335,26 @@ TEST_F(FrameworkFeaturesTest, UpgradeResourceIdentity) {
 }
 
 TEST_F(FrameworkFeaturesTest, ResourceWithoutIdentityKeepsTheFieldsEmpty) {
-  const Value null = Value::Null(kItemType);
-  const Value config = Item(Value::String("p"), Value::Null(Type::String()));
-  tfplugin6::PlanResourceChange::Request preq;
-  preq.set_type_name("fwtest_plain");
-  *preq.mutable_prior_state() = Dv(null, kItemType);
-  *preq.mutable_proposed_new_state() = Dv(config, kItemType);
-  *preq.mutable_config() = Dv(config, kItemType);
-  auto presp = Rpc<tfplugin6::PlanResourceChange::Request,
-                   tfplugin6::PlanResourceChange::Response>(
-      &Stub::PlanResourceChange, preq);
-  EXPECT_EQ(presp.diagnostics_size(), 0);
-  EXPECT_FALSE(presp.has_planned_identity());
-
-  tfplugin6::ApplyResourceChange::Request areq;
-  areq.set_type_name("fwtest_plain");
-  *areq.mutable_prior_state() = Dv(null, kItemType);
-  *areq.mutable_planned_state() = presp.planned_state();
-  *areq.mutable_config() = Dv(config, kItemType);
-  auto aresp = Rpc<tfplugin6::ApplyResourceChange::Request,
-                   tfplugin6::ApplyResourceChange::Response>(
-      &Stub::ApplyResourceChange, areq);
-  EXPECT_EQ(aresp.diagnostics_size(), 0);
+  auto aresp = PlanAndApplyCreate(
+      "fwtest_plain", Item(Value::String("p"), Value::Null(Type::String())));
   EXPECT_FALSE(aresp.has_new_identity());
 
   tfplugin6::ReadResource::Request rreq;
   rreq.set_type_name("fwtest_plain");
   *rreq.mutable_current_state() = aresp.new_state();
-  auto rresp =
-      Rpc<tfplugin6::ReadResource::Request, tfplugin6::ReadResource::Response>(
-          &Stub::ReadResource, rreq);
+  auto rresp = Rpc(&Stub::ReadResource, rreq);
   EXPECT_EQ(rresp.diagnostics_size(), 0);
   EXPECT_FALSE(rresp.has_new_identity());
 
-  tfplugin6::ImportResourceState::Request ireq;
-  ireq.set_type_name("fwtest_plain");
-  ireq.set_id("item-p");
-  auto iresp = Rpc<tfplugin6::ImportResourceState::Request,
-                   tfplugin6::ImportResourceState::Response>(
-      &Stub::ImportResourceState, ireq);
-  EXPECT_EQ(iresp.diagnostics_size(), 0);
+  auto iresp = ImportById("fwtest_plain", "item-p");
   ASSERT_EQ(iresp.imported_resources_size(), 1);
   EXPECT_FALSE(iresp.imported_resources(0).has_identity());
 
   // Import by identity is refused for it.
-  ireq.clear_id();
+  tfplugin6::ImportResourceState::Request ireq;
+  ireq.set_type_name("fwtest_plain");
   *ireq.mutable_identity()->mutable_identity_data() = Dv(Key("x"), kKeyType);
-  iresp = Rpc<tfplugin6::ImportResourceState::Request,
-              tfplugin6::ImportResourceState::Response>(
-      &Stub::ImportResourceState, ireq);
+  iresp = Rpc(&Stub::ImportResourceState, ireq);
   ASSERT_EQ(iresp.diagnostics_size(), 1);
   EXPECT_EQ(iresp.diagnostics(0).summary(), "Resource Identity Not Supported");
 }

@@ -7,8 +7,8 @@
 //       tfplugin6::GetFunctions::Request{});
 #pragma once
 
-#include <gtest/gtest.h>
 #include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
 
 #include <memory>
 #include <string>
@@ -57,9 +57,10 @@ Resp CallProvider(tfplugin6::Provider::Stub& stub, Method method,
 
 // A fixture around one provider process, as the CLI drives it (AutoMTLS):
 //
-//   void SetUp() override { Connect(harness_.StartFramework(harness_.CliEnv())); }
-//   auto meta = Rpc<tfplugin6::ProviderMetadata::Request,
-//                   tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata, {});
+//   void SetUp() override {
+//     Connect(harness_.StartFramework(harness_.CliEnv()));
+//   }
+//   auto meta = Rpc(&Stub::GetMetadata, {});
 class ProviderProcessTest : public ::testing::Test {
  protected:
   // Takes the spawned provider, reads its handshake and opens the stub (a
@@ -74,9 +75,12 @@ class ProviderProcessTest : public ::testing::Test {
         PluginHarness::MtlsChannel(*hs, &harness_.client()));
   }
 
-  // Runs one unary RPC with a deadline and expects an OK status.
-  template <typename Req, typename Resp, typename Method>
-  Resp Rpc(Method method, const Req& req) {
+  // Runs one unary RPC with a deadline and expects an OK status; the
+  // request and response types are those of `method`.
+  template <typename Req, typename Resp>
+  Resp Rpc(grpc::Status (tfplugin6::Provider::Stub::*method)(
+               grpc::ClientContext*, const Req&, Resp*),
+           const Req& req) {
     return CallProvider<Resp>(*stub_, method, req);
   }
 
@@ -87,9 +91,7 @@ class ProviderProcessTest : public ::testing::Test {
     tfplugin6::CallFunction::Request req;
     req.set_name(name);
     for (const auto& a : args) *req.add_arguments() = a;
-    return Rpc<tfplugin6::CallFunction::Request,
-               tfplugin6::CallFunction::Response>(
-        &tfplugin6::Provider::Stub::CallFunction, req);
+    return Rpc(&tfplugin6::Provider::Stub::CallFunction, req);
   }
 
   PluginHarness harness_;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "provider/framework/proto6/wire_expect.h"
 #include "provider/framework/types/msgpack.h"
 #include "tests/protocol/plugin_harness.h"
 #include "tests/protocol/provider_rpc.h"
@@ -23,6 +24,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using tf::Type;
 using tf::Value;
+using tf::proto6::ExpectIdentitySchema;
 
 const Type kDecodedType = Type::Object({{"endpoint", Type::String()},
                                         {"client_id", Type::String()},
@@ -45,9 +47,7 @@ class UnionProviderProtocolTest : public ProviderProcessTest {
 using Stub = tfplugin6::Provider::Stub;
 
 TEST_F(UnionProviderProtocolTest, MetadataListsFunctionsAndEphemeralResources) {
-  auto meta =
-      Rpc<tfplugin6::ProviderMetadata::Request,
-          tfplugin6::ProviderMetadata::Response>(&Stub::GetMetadata, {});
+  auto meta = Rpc(&Stub::GetMetadata, {});
   std::vector<std::string> functions, ephemeral;
   for (const auto& f : meta.functions()) functions.push_back(f.name());
   for (const auto& e : meta.ephemeral_resources())
@@ -57,9 +57,7 @@ TEST_F(UnionProviderProtocolTest, MetadataListsFunctionsAndEphemeralResources) {
   EXPECT_THAT(ephemeral, ::testing::UnorderedElementsAre("union_api_key",
                                                          "union_access_token"));
 
-  auto schema =
-      Rpc<tfplugin6::GetProviderSchema::Request,
-          tfplugin6::GetProviderSchema::Response>(&Stub::GetProviderSchema, {});
+  auto schema = Rpc(&Stub::GetProviderSchema, {});
   EXPECT_EQ(schema.diagnostics_size(), 0);
   ASSERT_EQ(schema.ephemeral_resource_schemas().count("union_api_key"), 1u);
   bool secret_is_sensitive = false;
@@ -79,22 +77,12 @@ TEST_F(UnionProviderProtocolTest, MetadataListsFunctionsAndEphemeralResources) {
 }
 
 TEST_F(UnionProviderProtocolTest, ApiKeyIdentitySchemaFieldByField) {
-  auto resp = Rpc<tfplugin6::GetResourceIdentitySchemas::Request,
-                  tfplugin6::GetResourceIdentitySchemas::Response>(
-      &Stub::GetResourceIdentitySchemas, {});
+  auto resp = Rpc(&Stub::GetResourceIdentitySchemas, {});
   EXPECT_EQ(resp.diagnostics_size(), 0);
   ASSERT_EQ(resp.identity_schemas().count("union_api_key"), 1u);
-  const auto& s = resp.identity_schemas().at("union_api_key");
-  EXPECT_EQ(s.version(), 0);
-  ASSERT_EQ(s.identity_attributes_size(), 2);
-  EXPECT_EQ(s.identity_attributes(0).name(), "client_id");
-  EXPECT_EQ(s.identity_attributes(0).type(), "\"string\"");
-  EXPECT_TRUE(s.identity_attributes(0).required_for_import());
-  EXPECT_FALSE(s.identity_attributes(0).optional_for_import());
-  EXPECT_EQ(s.identity_attributes(1).name(), "organization");
-  EXPECT_EQ(s.identity_attributes(1).type(), "\"string\"");
-  EXPECT_FALSE(s.identity_attributes(1).required_for_import());
-  EXPECT_TRUE(s.identity_attributes(1).optional_for_import());
+  ExpectIdentitySchema(resp.identity_schemas().at("union_api_key"), 0,
+                       {{.name = "client_id", .required_for_import = true},
+                        {.name = "organization", .optional_for_import = true}});
 }
 
 TEST_F(UnionProviderProtocolTest,
@@ -138,9 +126,7 @@ TEST_F(UnionProviderProtocolTest, ImportByIdentityCarriesTheClientId) {
       Value::Object({{"client_id", Value::String("imported-key")},
                      {"organization", Value::Null(Type::String())}}),
       identity_type);
-  auto resp = Rpc<tfplugin6::ImportResourceState::Request,
-                  tfplugin6::ImportResourceState::Response>(
-      &Stub::ImportResourceState, req);
+  auto resp = Rpc(&Stub::ImportResourceState, req);
   // The one diagnostic is the usual warning that an imported key has no
   // secret in state.
   ASSERT_EQ(resp.diagnostics_size(), 1);

@@ -9,6 +9,8 @@
 #include "gtest/gtest.h"
 #include "provider/framework/log/log.h"
 #include "provider/framework/proto6/internal/provider_service.h"
+#include "provider/framework/proto6/wire_expect.h"
+#include "provider/framework/server/test_schema.h"
 #include "provider/framework/testing/fakes.h"
 #include "provider/framework/types/msgpack.h"
 
@@ -20,34 +22,19 @@ using tf::testing::FakeFunctionScript;
 using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
 using tf::testing::FakeResourceScript;
+// The ephemeral secret, identity and identity values of the server tests.
+using server::test::Key;
+using server::test::KeyIdentity;
+using server::test::SecretConfig;
+using server::test::SecretSchema;
 
 constexpr char kSecret[] = "hunter2-ephemeral";
 constexpr char kLease[] = "lease-private-77";
-
-Schema SecretSchema() {
-  return Schema{.block = {.attributes = {
-                              {.name = "name",
-                               .type = Type::String(),
-                               .presence = Presence::kRequired},
-                              {.name = "value",
-                               .type = Type::String(),
-                               .presence = Presence::kComputed,
-                               .sensitive = true},
-                          }}};
-}
 
 Schema ThingSchema() {
   return Schema{.block = {.attributes = {{.name = "id",
                                           .type = Type::String(),
                                           .presence = Presence::kComputed}}}};
-}
-
-IdentitySchema KeyIdentity() {
-  return {.version = 2,
-          .attributes = {{.name = "key",
-                          .type = Type::String(),
-                          .required_for_import = true,
-                          .description = "the key"}}};
 }
 
 tfplugin6::DynamicValue Dv(const Value& v, const Type& t) {
@@ -62,10 +49,6 @@ Value Dec(const tfplugin6::DynamicValue& dv, const Type& t) {
   absl::StatusOr<Value> v = DecodeMsgpack(dv.msgpack(), t);
   EXPECT_TRUE(v.ok()) << v.status();
   return v.ok() ? *v : Value();
-}
-
-Value Key(const std::string& k) {
-  return Value::Object({{"key", Value::String(k)}});
 }
 
 class FeaturesTest : public ::testing::Test {
@@ -153,6 +136,57 @@ class FeaturesTest : public ::testing::Test {
     return resp;
   }
 
+  struct Created {
+    tfplugin6::PlanResourceChange::Response plan;
+    tfplugin6::ApplyResourceChange::Response apply;
+  };
+  // Plans the create of a `type_name` (of ThingSchema) from `config`, then
+  // applies that plan.
+  Created PlanAndApplyCreate(const std::string& type_name,
+                             const Value& config) {
+    const Type t = ThingSchema().ValueType();
+    Created out;
+    tfplugin6::PlanResourceChange::Request plan;
+    plan.set_type_name(type_name);
+    *plan.mutable_prior_state() = Dv(Value::Null(t), t);
+    *plan.mutable_proposed_new_state() = Dv(config, t);
+    *plan.mutable_config() = Dv(config, t);
+    EXPECT_TRUE(service_->PlanResourceChange(&ctx_, &plan, &out.plan).ok());
+    tfplugin6::ApplyResourceChange::Request apply;
+    apply.set_type_name(type_name);
+    *apply.mutable_prior_state() = plan.prior_state();
+    *apply.mutable_planned_state() = out.plan.planned_state();
+    *apply.mutable_config() = plan.config();
+    EXPECT_TRUE(service_->ApplyResourceChange(&ctx_, &apply, &out.apply).ok());
+    return out;
+  }
+
+  // Opens a fake_secret named "db".
+  tfplugin6::OpenEphemeralResource::Response OpenSecret() {
+    const Type t = SecretSchema().ValueType();
+    tfplugin6::OpenEphemeralResource::Request req;
+    req.set_type_name("fake_secret");
+    *req.mutable_config() = Dv(SecretConfig("db"), t);
+    tfplugin6::OpenEphemeralResource::Response resp;
+    EXPECT_TRUE(service_->OpenEphemeralResource(&ctx_, &req, &resp).ok());
+    return resp;
+  }
+
+  // Calls RenewEphemeralResource or CloseEphemeralResource (`rpc`) for a
+  // `type_name` holding `private_data`.
+  template <typename Request, typename Response>
+  Response CallWithPrivate(grpc::Status (ProviderService::*rpc)(
+                               grpc::ServerContext*, const Request*, Response*),
+                           const std::string& type_name,
+                           const std::string& private_data) {
+    Request req;
+    req.set_type_name(type_name);
+    req.set_private_(private_data);
+    Response resp;
+    EXPECT_TRUE((service_.get()->*rpc)(&ctx_, &req, &resp).ok());
+    return resp;
+  }
+
   std::unique_ptr<ProviderService> service_;
   grpc::ServerContext ctx_;
   std::string closed_;
@@ -187,16 +221,11 @@ TEST_F(FeaturesTest, GetFunctionsFieldByField) {
   ASSERT_EQ(resp.functions().count("upper"), 1u);
   const tfplugin6::Function& f = resp.functions().at("upper");
   ASSERT_EQ(f.parameters_size(), 1);
-  EXPECT_EQ(f.parameters(0).name(), "input");
-  EXPECT_EQ(f.parameters(0).type(), "\"string\"");
-  EXPECT_FALSE(f.parameters(0).allow_null_value());
-  EXPECT_FALSE(f.parameters(0).allow_unknown_values());
-  EXPECT_EQ(f.parameters(0).description(), "text");
-  EXPECT_EQ(f.parameters(0).description_kind(), tfplugin6::MARKDOWN);
+  ExpectParameter(f.parameters(0), {.name = "input", .description = "text"});
   ASSERT_TRUE(f.has_variadic_parameter());
-  EXPECT_EQ(f.variadic_parameter().name(), "more");
-  EXPECT_EQ(f.variadic_parameter().type(), "\"number\"");
-  EXPECT_TRUE(f.variadic_parameter().allow_unknown_values());
+  ExpectParameter(
+      f.variadic_parameter(),
+      {.name = "more", .type = "\"number\"", .allow_unknown_values = true});
   EXPECT_EQ(f.return_().type(), "\"string\"");
   EXPECT_EQ(f.summary(), "Upper-cases");
   EXPECT_EQ(f.description(), "Upper-cases input.");
@@ -246,20 +275,13 @@ TEST_F(FeaturesTest, EphemeralLifecycleOnTheWire) {
   const Type t = SecretSchema().ValueType();
   tfplugin6::ValidateEphemeralResourceConfig::Request vreq;
   vreq.set_type_name("fake_secret");
-  *vreq.mutable_config() =
-      Dv(Value::Object({{"name", Value::String("db")},
-                        {"value", Value::Null(Type::String())}}),
-         t);
+  *vreq.mutable_config() = Dv(SecretConfig("db"), t);
   tfplugin6::ValidateEphemeralResourceConfig::Response vresp;
   ASSERT_TRUE(
       service_->ValidateEphemeralResourceConfig(&ctx_, &vreq, &vresp).ok());
   EXPECT_EQ(vresp.diagnostics_size(), 0);
 
-  tfplugin6::OpenEphemeralResource::Request oreq;
-  oreq.set_type_name("fake_secret");
-  *oreq.mutable_config() = vreq.config();
-  tfplugin6::OpenEphemeralResource::Response oresp;
-  ASSERT_TRUE(service_->OpenEphemeralResource(&ctx_, &oreq, &oresp).ok());
+  tfplugin6::OpenEphemeralResource::Response oresp = OpenSecret();
   EXPECT_EQ(oresp.diagnostics_size(), 0);
   EXPECT_EQ(Dec(oresp.result(), t).Attr("value"), Value::String(kSecret));
   ASSERT_TRUE(oresp.has_private_());
@@ -269,24 +291,20 @@ TEST_F(FeaturesTest, EphemeralLifecycleOnTheWire) {
   EXPECT_EQ(oresp.renew_at().nanos(), 5'000'000);
   EXPECT_FALSE(oresp.has_deferred());
 
-  tfplugin6::RenewEphemeralResource::Request rreq;
-  rreq.set_type_name("fake_secret");
-  rreq.set_private_(oresp.private_());
-  tfplugin6::RenewEphemeralResource::Response rresp;
-  ASSERT_TRUE(service_->RenewEphemeralResource(&ctx_, &rreq, &rresp).ok());
+  tfplugin6::RenewEphemeralResource::Response rresp =
+      CallWithPrivate(&ProviderService::RenewEphemeralResource, "fake_secret",
+                      oresp.private_());
   EXPECT_EQ(rresp.private_(), std::string(kLease) + "-renewed");
   EXPECT_FALSE(rresp.has_renew_at());
 
-  tfplugin6::CloseEphemeralResource::Request creq;
-  creq.set_type_name("fake_secret");
-  creq.set_private_(rresp.private_());
-  tfplugin6::CloseEphemeralResource::Response cresp;
-  ASSERT_TRUE(service_->CloseEphemeralResource(&ctx_, &creq, &cresp).ok());
+  tfplugin6::CloseEphemeralResource::Response cresp =
+      CallWithPrivate(&ProviderService::CloseEphemeralResource, "fake_secret",
+                      rresp.private_());
   EXPECT_EQ(cresp.diagnostics_size(), 0);
   EXPECT_EQ(closed_, std::string(kLease) + "-renewed");
 
-  creq.set_type_name("nope");
-  ASSERT_TRUE(service_->CloseEphemeralResource(&ctx_, &creq, &cresp).ok());
+  cresp = CallWithPrivate(&ProviderService::CloseEphemeralResource, "nope",
+                          rresp.private_());
   ASSERT_EQ(cresp.diagnostics_size(), 1);
   EXPECT_EQ(cresp.diagnostics(0).summary(),
             "Ephemeral Resource Type Not Found");
@@ -297,25 +315,11 @@ TEST_F(FeaturesTest, EphemeralValuesNeverReachTheLog) {
   tf::log::SetLevel(tf::log::Level::kTrace);
   tf::log::SetSinkForTesting(
       [&captured](std::string_view line) { captured.append(line); });
-  const Type t = SecretSchema().ValueType();
-  tfplugin6::OpenEphemeralResource::Request oreq;
-  oreq.set_type_name("fake_secret");
-  *oreq.mutable_config() =
-      Dv(Value::Object({{"name", Value::String("db")},
-                        {"value", Value::Null(Type::String())}}),
-         t);
-  tfplugin6::OpenEphemeralResource::Response oresp;
-  ASSERT_TRUE(service_->OpenEphemeralResource(&ctx_, &oreq, &oresp).ok());
-  tfplugin6::RenewEphemeralResource::Request rreq;
-  rreq.set_type_name("fake_secret");
-  rreq.set_private_(oresp.private_());
-  tfplugin6::RenewEphemeralResource::Response rresp;
-  ASSERT_TRUE(service_->RenewEphemeralResource(&ctx_, &rreq, &rresp).ok());
-  tfplugin6::CloseEphemeralResource::Request creq;
-  creq.set_type_name("fake_secret");
-  creq.set_private_(rresp.private_());
-  tfplugin6::CloseEphemeralResource::Response cresp;
-  ASSERT_TRUE(service_->CloseEphemeralResource(&ctx_, &creq, &cresp).ok());
+  tfplugin6::OpenEphemeralResource::Response oresp = OpenSecret();
+  auto renewed = CallWithPrivate(&ProviderService::RenewEphemeralResource,
+                                 "fake_secret", oresp.private_());
+  CallWithPrivate(&ProviderService::CloseEphemeralResource, "fake_secret",
+                  renewed.private_());
   Call({Value::String(kSecret)});
   tf::log::SetSinkForTesting(nullptr);
   tf::log::SetLevel(tf::log::Level::kOff);
@@ -337,14 +341,10 @@ TEST_F(FeaturesTest, IdentitySchemasAndRoundTrips) {
   tfplugin6::GetResourceIdentitySchemas::Response gresp;
   ASSERT_TRUE(service_->GetResourceIdentitySchemas(&ctx_, &greq, &gresp).ok());
   ASSERT_EQ(gresp.identity_schemas_size(), 1);
-  const auto& is = gresp.identity_schemas().at("fake_thing");
-  EXPECT_EQ(is.version(), 2);
-  ASSERT_EQ(is.identity_attributes_size(), 1);
-  EXPECT_EQ(is.identity_attributes(0).name(), "key");
-  EXPECT_EQ(is.identity_attributes(0).type(), "\"string\"");
-  EXPECT_TRUE(is.identity_attributes(0).required_for_import());
-  EXPECT_FALSE(is.identity_attributes(0).optional_for_import());
-  EXPECT_EQ(is.identity_attributes(0).description(), "the key");
+  ExpectIdentitySchema(gresp.identity_schemas().at("fake_thing"), 1,
+                       {{.name = "key",
+                         .required_for_import = true,
+                         .description = "The thing's id."}});
 
   const Type st = ThingSchema().ValueType();
   const Type it = KeyIdentity().ValueType();
@@ -376,7 +376,7 @@ TEST_F(FeaturesTest, IdentitySchemasAndRoundTrips) {
   // UpgradeResourceIdentity at the current version.
   tfplugin6::UpgradeResourceIdentity::Request ureq;
   ureq.set_type_name("fake_thing");
-  ureq.set_version(2);
+  ureq.set_version(1);
   ureq.mutable_raw_identity()->set_json(R"({"key":"id-1"})");
   tfplugin6::UpgradeResourceIdentity::Response uresp;
   ASSERT_TRUE(service_->UpgradeResourceIdentity(&ctx_, &ureq, &uresp).ok());
@@ -385,33 +385,16 @@ TEST_F(FeaturesTest, IdentitySchemasAndRoundTrips) {
 }
 
 TEST_F(FeaturesTest, ResourcesWithoutIdentitySendNoIdentity) {
-  const Type st = ThingSchema().ValueType();
-  const Value null = Value::Null(st);
   const Value config = Value::Object({{"id", Value::Null(Type::String())}});
-  tfplugin6::PlanResourceChange::Request preq;
-  preq.set_type_name("fake_plain");
-  *preq.mutable_prior_state() = Dv(null, st);
-  *preq.mutable_proposed_new_state() = Dv(config, st);
-  *preq.mutable_config() = Dv(config, st);
-  tfplugin6::PlanResourceChange::Response presp;
-  ASSERT_TRUE(service_->PlanResourceChange(&ctx_, &preq, &presp).ok());
-  EXPECT_EQ(presp.diagnostics_size(), 0);
-  EXPECT_FALSE(presp.has_planned_identity());
-
-  tfplugin6::ApplyResourceChange::Request areq;
-  areq.set_type_name("fake_plain");
-  *areq.mutable_prior_state() = Dv(null, st);
-  *areq.mutable_planned_state() = presp.planned_state();
-  *areq.mutable_config() = Dv(config, st);
-  tfplugin6::ApplyResourceChange::Response aresp;
-  ASSERT_TRUE(service_->ApplyResourceChange(&ctx_, &areq, &aresp).ok());
-  EXPECT_EQ(aresp.diagnostics_size(), 0);
-  EXPECT_FALSE(aresp.has_new_identity());
+  Created plain = PlanAndApplyCreate("fake_plain", config);
+  EXPECT_EQ(plain.plan.diagnostics_size(), 0);
+  EXPECT_FALSE(plain.plan.has_planned_identity());
+  EXPECT_EQ(plain.apply.diagnostics_size(), 0);
+  EXPECT_FALSE(plain.apply.has_new_identity());
 
   // The identity resource's create does send one.
-  areq.set_type_name("fake_thing");
-  aresp.Clear();
-  ASSERT_TRUE(service_->ApplyResourceChange(&ctx_, &areq, &aresp).ok());
+  tfplugin6::ApplyResourceChange::Response aresp =
+      PlanAndApplyCreate("fake_thing", config).apply;
   EXPECT_EQ(aresp.diagnostics_size(), 0);
   ASSERT_TRUE(aresp.has_new_identity());
   EXPECT_EQ(

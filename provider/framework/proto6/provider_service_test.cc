@@ -12,7 +12,6 @@
 namespace tf::proto6::internal {
 namespace {
 
-using tf::testing::FakeDataSourceScript;
 using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
 using tf::testing::FakeResourceScript;
@@ -48,6 +47,18 @@ Value Decode(const tfplugin6::DynamicValue& dv) {
 
 Value Thing(Value name, Value id) {
   return Value::Object({{"name", name}, {"id", id}});
+}
+
+// A PlanResourceChange request for a fake_thing.
+tfplugin6::PlanResourceChange::Request PlanRequest(const Value& prior,
+                                                   const Value& proposed,
+                                                   const Value& config) {
+  tfplugin6::PlanResourceChange::Request req;
+  req.set_type_name("fake_thing");
+  *req.mutable_prior_state() = Dv(prior);
+  *req.mutable_proposed_new_state() = Dv(proposed);
+  *req.mutable_config() = Dv(config);
+  return req;
 }
 
 class ProviderServiceTest : public ::testing::Test {
@@ -88,11 +99,8 @@ TEST_F(ProviderServiceTest, GetProviderSchema) {
 TEST_F(ProviderServiceTest, PlanAndApplyCreate) {
   Value null = Value::Null(ThingSchema().ValueType());
   Value config = Thing(Value::String("a"), Value::Null(Type::String()));
-  tfplugin6::PlanResourceChange::Request preq;
-  preq.set_type_name("fake_thing");
-  *preq.mutable_prior_state() = Dv(null);
-  *preq.mutable_proposed_new_state() = Dv(config);
-  *preq.mutable_config() = Dv(config);
+  tfplugin6::PlanResourceChange::Request preq =
+      PlanRequest(null, config, config);
   preq.set_prior_private("opaque");
   tfplugin6::PlanResourceChange::Response presp;
   ASSERT_TRUE(service_->PlanResourceChange(&ctx_, &preq, &presp).ok());
@@ -166,11 +174,8 @@ TEST_F(ProviderServiceTest, RequiresReplacePathsAndStop) {
   Value prior = Thing(Value::String("a"), Value::String("id-1"));
   Value config = Thing(Value::String("b"), Value::Null(Type::String()));
   Value proposed = Thing(Value::String("b"), Value::String("id-1"));
-  tfplugin6::PlanResourceChange::Request preq;
-  preq.set_type_name("fake_thing");
-  *preq.mutable_prior_state() = Dv(prior);
-  *preq.mutable_proposed_new_state() = Dv(proposed);
-  *preq.mutable_config() = Dv(config);
+  tfplugin6::PlanResourceChange::Request preq =
+      PlanRequest(prior, proposed, config);
   tfplugin6::PlanResourceChange::Response presp;
   ASSERT_TRUE(service_->PlanResourceChange(&ctx_, &preq, &presp).ok());
   ASSERT_EQ(presp.requires_replace_size(), 1);

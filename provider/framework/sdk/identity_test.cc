@@ -58,21 +58,24 @@ Value EmptyState() {
                         {"size", Value::Null(Type::Number())}});
 }
 
-TEST(ImportStatePassthroughWithIdentityTest, ById) {
-  ImportStateResponse resp{.state = EmptyState()};
-  ImportStatePassthroughWithIdentity(Path::Root("id"), "key", {.id = "abc"},
-                                     resp);
-  EXPECT_FALSE(resp.diagnostics.HasError());
-  EXPECT_EQ(resp.state.Attr("id"), Value::String("abc"));
-}
-
-TEST(ImportStatePassthroughWithIdentityTest, ByIdentity) {
-  ImportStateResponse resp{.state = EmptyState()};
-  ImportStatePassthroughWithIdentity(
-      Path::Root("id"), "key",
-      {.identity = Value::Object({{"key", Value::String("k-1")}})}, resp);
-  EXPECT_FALSE(resp.diagnostics.HasError());
-  EXPECT_EQ(resp.state.Attr("id"), Value::String("k-1"));
+TEST(ImportStatePassthroughWithIdentityTest, ByIdOrByIdentity) {
+  struct Case {
+    const char* what;
+    ImportStateRequest req;
+    const char* want_id;
+  };
+  const Case cases[] = {
+      {"by id", {.id = "abc"}, "abc"},
+      {"by identity",
+       {.identity = Value::Object({{"key", Value::String("k-1")}})},
+       "k-1"},
+  };
+  for (const Case& c : cases) {
+    ImportStateResponse resp{.state = EmptyState()};
+    ImportStatePassthroughWithIdentity(Path::Root("id"), "key", c.req, resp);
+    EXPECT_FALSE(resp.diagnostics.HasError()) << c.what;
+    EXPECT_EQ(resp.state.Attr("id"), Value::String(c.want_id)) << c.what;
+  }
 }
 
 TEST(ImportStatePassthroughWithIdentityTest, Errors) {

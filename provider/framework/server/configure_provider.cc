@@ -10,10 +10,7 @@ ConfigureProviderResponse ProviderServer::ConfigureProvider(
   ConfigureProviderResponse resp;
   absl::MutexLock configure_lock(&configure_mu_);
   tf::ConfigureProviderResponse presp;
-  provider_->Configure(
-      MakeContext(),
-      {.config = req.config, .terraform_version = req.terraform_version},
-      presp);
+  provider_->Configure(MakeContext(), req, presp);
   resp.diagnostics.Append(presp.diagnostics);
   if (presp.diagnostics.HasError()) return resp;
   absl::MutexLock lock(&data_mu_);

@@ -7,6 +7,7 @@
 
 #include "gtest/gtest.h"
 #include "provider/framework/server/provider_server.h"
+#include "provider/framework/server/test_schema.h"
 #include "provider/framework/testing/fakes.h"
 
 namespace tf::server {
@@ -16,23 +17,9 @@ using tf::testing::FakeEphemeralScript;
 using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
 
-Schema SecretSchema() {
-  return Schema{.block = {.attributes = {
-                              {.name = "name",
-                               .type = Type::String(),
-                               .presence = Presence::kRequired,
-                               .validators = {StringLengthBetween(1, 10)}},
-                              {.name = "value",
-                               .type = Type::String(),
-                               .presence = Presence::kComputed,
-                               .sensitive = true},
-                          }}};
-}
-
-Value Config(const char* name) {
-  return Value::Object(
-      {{"name", Value::String(name)}, {"value", Value::Null(Type::String())}});
-}
+using test::ErrorSummary;
+using test::SecretConfig;
+using test::SecretSchema;
 
 const auto kRenewAt =
     std::chrono::system_clock::time_point(std::chrono::seconds(1'900'000'000));
@@ -95,7 +82,8 @@ TEST_F(EphemeralTest, SchemaIsServed) {
 
 TEST_F(EphemeralTest, ValidateRunsAttributeValidatorsAndHook) {
   auto r = server_->ValidateEphemeralResourceConfig(
-      {.type_name = "fake_secret", .config = Config("far-too-long-name")});
+      {.type_name = "fake_secret",
+       .config = SecretConfig("far-too-long-name")});
   ASSERT_TRUE(r.diagnostics.HasError());
   EXPECT_EQ(r.diagnostics.items()[0].attribute->ToString(), "name");
 
@@ -104,21 +92,19 @@ TEST_F(EphemeralTest, ValidateRunsAttributeValidatorsAndHook) {
     resp.diagnostics.AddAttributeError(Path::Root("name"), "Nope", "hook");
   };
   r = server_->ValidateEphemeralResourceConfig(
-      {.type_name = "fake_secret", .config = Config("ok")});
+      {.type_name = "fake_secret", .config = SecretConfig("ok")});
   ASSERT_TRUE(r.diagnostics.HasError());
   EXPECT_EQ(r.diagnostics.items()[0].detail, "hook");
 
   r = server_->ValidateEphemeralResourceConfig(
-      {.type_name = "nope", .config = Config("ok")});
-  ASSERT_TRUE(r.diagnostics.HasError());
-  EXPECT_EQ(r.diagnostics.items()[0].summary,
-            "Ephemeral Resource Type Not Found");
+      {.type_name = "nope", .config = SecretConfig("ok")});
+  EXPECT_EQ(ErrorSummary(r.diagnostics), "Ephemeral Resource Type Not Found");
 }
 
 TEST_F(EphemeralTest, OpenRenewClosePrivateDataRoundTrip) {
   Configure();
   OpenEphemeralResourceResponse open = server_->OpenEphemeralResource(
-      {.type_name = "fake_secret", .config = Config("db")});
+      {.type_name = "fake_secret", .config = SecretConfig("db")});
   ASSERT_FALSE(open.diagnostics.HasError());
   EXPECT_EQ(open.result.Attr("value"), Value::String("s3cr3t-db-pd"));
   EXPECT_EQ(open.result.Attr("name"), Value::String("db"));
@@ -161,7 +147,7 @@ TEST_F(EphemeralTest, OpenResultMustBeWhollyKnown) {
     resp.result = resp.result.WithAttr("value", Value::Unknown(Type::String()));
   };
   OpenEphemeralResourceResponse open = server_->OpenEphemeralResource(
-      {.type_name = "fake_secret", .config = Config("db")});
+      {.type_name = "fake_secret", .config = SecretConfig("db")});
   ASSERT_TRUE(open.diagnostics.HasError());
   EXPECT_TRUE(open.result.IsNull());
 }
@@ -173,7 +159,7 @@ TEST_F(EphemeralTest, OpenErrorKeepsNoResultOrPrivateData) {
     resp.diagnostics.AddError("Open failed", "backend down");
   };
   OpenEphemeralResourceResponse open = server_->OpenEphemeralResource(
-      {.type_name = "fake_secret", .config = Config("db")});
+      {.type_name = "fake_secret", .config = SecretConfig("db")});
   ASSERT_TRUE(open.diagnostics.HasError());
   EXPECT_TRUE(open.result.IsNull());
   EXPECT_TRUE(open.private_data.empty());

@@ -19,33 +19,39 @@ Value Id(Value id, Value region) {
   return Value::Object({{"id", std::move(id)}, {"region", std::move(region)}});
 }
 
+// A case of the identity checks: an identity and what the check must
+// report about it (empty: no error).
+struct IdentityCase {
+  const char* what;
+  Value identity;
+  const char* want;
+};
+
+// Attribute values for the identities of the tables.
+const Value kString = Value::String("x");
+const Value kNullString = Value::Null(Type::String());
+
 TEST(CheckIdentityTest, Table) {
-  const Value s = Value::String("x");
-  const Value null_s = Value::Null(Type::String());
-  struct Case {
-    const char* what;
-    Value identity;
-    const char* want_summary;  // empty: no error
-  };
-  const Case cases[] = {
-      {"set", Id(s, s), ""},
-      {"optional null", Id(s, null_s), ""},
+  // want: the error's summary.
+  const IdentityCase cases[] = {
+      {"set", Id(kString, kString), ""},
+      {"optional null", Id(kString, kNullString), ""},
       {"null", Value::Null(Schema1().ValueType()),
        "Missing resource identity after create"},
       {"dynamic null", Value(), "Missing resource identity after create"},
-      {"unknown attribute", Id(Value::Unknown(Type::String()), s),
+      {"unknown attribute", Id(Value::Unknown(Type::String()), kString),
        "Invalid resource identity after create"},
-      {"wrong type", Value::Object({{"id", s}}),
+      {"wrong type", Value::Object({{"id", kString}}),
        "Invalid resource identity after create"},
   };
-  for (const Case& c : cases) {
+  for (const IdentityCase& c : cases) {
     Diagnostics d;
     CheckIdentity(Schema1(), c.identity, "create", d);
-    if (std::string(c.want_summary).empty()) {
+    if (std::string(c.want).empty()) {
       EXPECT_FALSE(d.HasError()) << c.what;
     } else {
       ASSERT_TRUE(d.HasError()) << c.what;
-      EXPECT_EQ(d.items()[0].summary, c.want_summary) << c.what;
+      EXPECT_EQ(d.items()[0].summary, c.want) << c.what;
     }
   }
 }
@@ -96,29 +102,24 @@ TEST(CheckNewIdentityTest, AnswersNextOnlyWhenBothChecksPass) {
 }
 
 TEST(CheckImportIdentityTest, Table) {
-  const Value s = Value::String("x");
-  const Value null_s = Value::Null(Type::String());
-  struct Case {
-    const char* what;
-    Value identity;
-    const char* want_text;  // substring of the detail; empty: no error
-  };
-  const Case cases[] = {
-      {"required set", Id(s, null_s), ""},
-      {"both set", Id(s, s), ""},
-      {"required null", Id(null_s, s), "\"id\" is required to import"},
-      {"unknown", Id(Value::Unknown(Type::String()), s),
+  // want: a substring of the error's detail.
+  const IdentityCase cases[] = {
+      {"required set", Id(kString, kNullString), ""},
+      {"both set", Id(kString, kString), ""},
+      {"required null", Id(kNullString, kString),
+       "\"id\" is required to import"},
+      {"unknown", Id(Value::Unknown(Type::String()), kString),
        "\"id\" must be known"},
-      {"wrong type", Value::Object({{"id", s}}), "known object"},
+      {"wrong type", Value::Object({{"id", kString}}), "known object"},
   };
-  for (const Case& c : cases) {
+  for (const IdentityCase& c : cases) {
     Diagnostics d;
     CheckImportIdentity(Schema1(), c.identity, d);
-    if (std::string(c.want_text).empty()) {
+    if (std::string(c.want).empty()) {
       EXPECT_FALSE(d.HasError()) << c.what;
     } else {
       ASSERT_TRUE(d.HasError()) << c.what;
-      EXPECT_NE(d.items()[0].detail.find(c.want_text), std::string::npos)
+      EXPECT_NE(d.items()[0].detail.find(c.want), std::string::npos)
           << c.what << ": " << d.items()[0].detail;
     }
   }

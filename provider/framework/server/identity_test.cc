@@ -16,15 +16,6 @@ using tf::testing::FakeProvider;
 using tf::testing::FakeProviderScript;
 using tf::testing::FakeResourceScript;
 
-IdentitySchema KeyIdentity() {
-  return {.version = 1,
-          .attributes = {{.name = "key",
-                          .type = Type::String(),
-                          .required_for_import = true,
-                          .description = "The thing's id."}}};
-}
-
-Value Key(const std::string& k) { return Value::Object({{"key", S(k)}}); }
 Value NullKey() { return Value::Null(KeyIdentity().ValueType()); }
 
 class IdentityTest : public ::testing::Test {
@@ -101,36 +92,52 @@ TEST_F(IdentityTest, InvalidIdentitySchemaIsReported) {
   EXPECT_TRUE(server_->GetResourceIdentitySchemas().diagnostics.HasError());
 }
 
-TEST_F(IdentityTest, CreateSetsIdentityAndPlanKeepsIt) {
-  Value config = Thing({{"name", S("n")}});
-  PlanResourceChangeResponse plan =
-      server_->PlanResourceChange({.type_name = "fake_thing",
-                                   .prior_state = Value::Null(Created().type()),
-                                   .proposed_new_state = config,
-                                   .config = config});
-  ASSERT_FALSE(plan.diagnostics.HasError());
-  EXPECT_EQ(plan.planned_identity, NullKey());
+// The create of a resource with an identity plans a null identity and
+// answers the one Create set; without an identity both stay empty.
+TEST_F(IdentityTest, CreatePlansAndAppliesTheIdentity) {
+  struct Case {
+    const char* type_name;
+    Value want_planned_identity;
+    Value want_new_identity;
+  };
+  const Case cases[] = {
+      {"fake_thing", NullKey(), Key("id-1")},
+      {"fake_plain", Value(), Value()},
+  };
+  const Value config = Thing({{"name", S("n")}});
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.type_name);
+    PlanResourceChangeResponse plan = server_->PlanResourceChange(
+        {.type_name = c.type_name,
+         .prior_state = Value::Null(Created().type()),
+         .proposed_new_state = config,
+         .config = config});
+    ASSERT_FALSE(plan.diagnostics.HasError());
+    EXPECT_EQ(plan.planned_identity, c.want_planned_identity);
+    ApplyResourceChangeResponse apply = server_->ApplyResourceChange(
+        {.type_name = c.type_name,
+         .prior_state = Value::Null(Created().type()),
+         .planned_state = plan.planned_state,
+         .config = config,
+         .planned_identity = plan.planned_identity});
+    ASSERT_FALSE(apply.diagnostics.HasError());
+    EXPECT_EQ(apply.new_identity, c.want_new_identity);
+  }
+}
 
-  ApplyResourceChangeResponse apply = server_->ApplyResourceChange(
-      {.type_name = "fake_thing",
-       .prior_state = Value::Null(Created().type()),
-       .planned_state = plan.planned_state,
-       .config = config,
-       .planned_identity = plan.planned_identity});
-  ASSERT_FALSE(apply.diagnostics.HasError());
-  EXPECT_EQ(apply.new_identity, Key("id-1"));
-
+TEST_F(IdentityTest, PlanKeepsTheStoredIdentity) {
   // A later plan carries the stored identity forward unchanged.
   Value changed = Created().WithAttr("size", Value::Int(3));
-  plan = server_->PlanResourceChange({.type_name = "fake_thing",
-                                      .prior_state = Created(),
-                                      .proposed_new_state = changed,
-                                      .config = changed,
-                                      .prior_identity = Key("id-1")});
+  PlanResourceChangeResponse plan =
+      server_->PlanResourceChange({.type_name = "fake_thing",
+                                   .prior_state = Created(),
+                                   .proposed_new_state = changed,
+                                   .config = changed,
+                                   .prior_identity = Key("id-1")});
   ASSERT_FALSE(plan.diagnostics.HasError());
   EXPECT_EQ(plan.planned_identity, Key("id-1"));
 
-  apply =
+  ApplyResourceChangeResponse apply =
       server_->ApplyResourceChange({.type_name = "fake_thing",
                                     .prior_state = Created(),
                                     .planned_state = plan.planned_state,
@@ -155,8 +162,7 @@ TEST_F(IdentityTest, CreateWithoutIdentityIsError) {
                                {"id", UnkS()},
                                {"summary", UnkS()}}),
        .config = config});
-  ASSERT_TRUE(apply.diagnostics.HasError());
-  EXPECT_EQ(apply.diagnostics.items()[0].summary,
+  EXPECT_EQ(ErrorSummary(apply.diagnostics),
             "Missing resource identity after create");
 }
 
@@ -171,8 +177,7 @@ TEST_F(IdentityTest, UpdateMustNotChangeIdentity) {
                                     .planned_state = changed,
                                     .config = changed,
                                     .planned_identity = Key("id-1")});
-  ASSERT_TRUE(apply.diagnostics.HasError());
-  EXPECT_EQ(apply.diagnostics.items()[0].summary, "Unexpected identity change");
+  EXPECT_EQ(ErrorSummary(apply.diagnostics), "Unexpected identity change");
   EXPECT_EQ(apply.new_identity, Key("id-1"));
 
   // From null (state written before the resource had an identity) it may.
@@ -223,8 +228,7 @@ TEST_F(IdentityTest, ReadMustSetIdentity) {
   thing_->read = [](const ReadRequest&, ReadResponse&) {};
   ReadResourceResponse read = server_->ReadResource(
       {.type_name = "fake_thing", .current_state = Created()});
-  ASSERT_TRUE(read.diagnostics.HasError());
-  EXPECT_EQ(read.diagnostics.items()[0].summary,
+  EXPECT_EQ(ErrorSummary(read.diagnostics),
             "Missing resource identity after read");
 }
 
@@ -262,17 +266,13 @@ TEST_F(IdentityTest, ImportByIdentityErrors) {
   ImportResourceStateResponse r = server_->ImportResourceState(
       {.type_name = "fake_thing",
        .identity = Value::Object({{"key", Value::Null(Type::String())}})});
-  ASSERT_TRUE(r.diagnostics.HasError());
-  EXPECT_EQ(r.diagnostics.items()[0].summary,
-            "Missing required identity attribute");
+  EXPECT_EQ(ErrorSummary(r.diagnostics), "Missing required identity attribute");
 
   plain_->import_state = thing_->import_state;
   Rebuild();
   r = server_->ImportResourceState(
       {.type_name = "fake_plain", .identity = Key("x")});
-  ASSERT_TRUE(r.diagnostics.HasError());
-  EXPECT_EQ(r.diagnostics.items()[0].summary,
-            "Resource Identity Not Supported");
+  EXPECT_EQ(ErrorSummary(r.diagnostics), "Resource Identity Not Supported");
 }
 
 TEST_F(IdentityTest, UpgradeIdentity) {
@@ -325,22 +325,8 @@ TEST_F(IdentityTest, UpgradeIdentity) {
   EXPECT_TRUE(r.diagnostics.HasError());
 }
 
+// Its create is covered by CreatePlansAndAppliesTheIdentity.
 TEST_F(IdentityTest, ResourcesWithoutIdentityKeepIdentityEmpty) {
-  Value config = Thing({{"name", S("n")}});
-  PlanResourceChangeResponse plan =
-      server_->PlanResourceChange({.type_name = "fake_plain",
-                                   .prior_state = Value::Null(Created().type()),
-                                   .proposed_new_state = config,
-                                   .config = config});
-  ASSERT_FALSE(plan.diagnostics.HasError());
-  EXPECT_EQ(plan.planned_identity, Value());
-  ApplyResourceChangeResponse apply = server_->ApplyResourceChange(
-      {.type_name = "fake_plain",
-       .prior_state = Value::Null(Created().type()),
-       .planned_state = plan.planned_state,
-       .config = config});
-  ASSERT_FALSE(apply.diagnostics.HasError());
-  EXPECT_EQ(apply.new_identity, Value());
   ReadResourceResponse read = server_->ReadResource(
       {.type_name = "fake_plain", .current_state = Created()});
   ASSERT_FALSE(read.diagnostics.HasError());

@@ -7,7 +7,6 @@
 //   server::PlanResourceChangeResponse resp = srv.PlanResourceChange(req);
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -16,12 +15,30 @@
 
 #include "provider/framework/diag/diagnostics.h"
 #include "provider/framework/schema/schema.h"
+#include "provider/framework/sdk/ephemeral_resource.h"
 #include "provider/framework/sdk/function.h"
 #include "provider/framework/sdk/identity.h"
+#include "provider/framework/sdk/provider.h"
 #include "provider/framework/types/path.h"
 #include "provider/framework/types/value.h"
 
 namespace tf::server {
+
+// The shapes several RPCs share; each RPC keeps its own name below.
+// The answer of an RPC that answers only diagnostics.
+struct DiagnosticsResponse {
+  Diagnostics diagnostics{};
+};
+// A request about one type that carries its configuration.
+struct TypeConfigRequest {
+  std::string type_name{};
+  Value config{};
+};
+// A request about one open ephemeral resource: its type and private data.
+struct TypePrivateDataRequest {
+  std::string type_name{};
+  std::string private_data{};
+};
 
 struct GetProviderSchemaResponse {
   Schema provider{};
@@ -64,74 +81,38 @@ struct CallFunctionResponse {
   std::optional<FunctionError> error{};  // set: the call failed
 };
 
-struct ValidateEphemeralResourceConfigRequest {
-  std::string type_name{};
-  Value config{};
-};
-struct ValidateEphemeralResourceConfigResponse {
-  Diagnostics diagnostics{};
-};
+using ValidateEphemeralResourceConfigRequest = TypeConfigRequest;
+using ValidateEphemeralResourceConfigResponse = DiagnosticsResponse;
 
-struct OpenEphemeralResourceRequest {
-  std::string type_name{};
-  Value config{};
-};
-struct OpenEphemeralResourceResponse {
-  Value result{};
-  std::string private_data{};
-  std::optional<std::chrono::system_clock::time_point> renew_at{};
-  Diagnostics diagnostics{};
-};
+// Open and Renew answer what the ephemeral resource answered (Open's result
+// after the server's checks).
+using OpenEphemeralResourceRequest = TypeConfigRequest;
+using OpenEphemeralResourceResponse = OpenEphemeralResponse;
 
-struct RenewEphemeralResourceRequest {
-  std::string type_name{};
-  std::string private_data{};
-};
-struct RenewEphemeralResourceResponse {
-  std::string private_data{};
-  std::optional<std::chrono::system_clock::time_point> renew_at{};
-  Diagnostics diagnostics{};
-};
+using RenewEphemeralResourceRequest = TypePrivateDataRequest;
+using RenewEphemeralResourceResponse = RenewEphemeralResponse;
 
-struct CloseEphemeralResourceRequest {
-  std::string type_name{};
-  std::string private_data{};
-};
-struct CloseEphemeralResourceResponse {
-  Diagnostics diagnostics{};
-};
+using CloseEphemeralResourceRequest = TypePrivateDataRequest;
+using CloseEphemeralResourceResponse = DiagnosticsResponse;
 
 struct ValidateProviderConfigRequest {
   Value config{};
 };
-struct ValidateProviderConfigResponse {
-  Diagnostics diagnostics{};
-};
+using ValidateProviderConfigResponse = DiagnosticsResponse;
 
 struct ValidateResourceConfigRequest {
   std::string type_name{};
   Value config{};
   bool write_only_allowed = false;  // client_capabilities
 };
-struct ValidateResourceConfigResponse {
-  Diagnostics diagnostics{};
-};
+using ValidateResourceConfigResponse = DiagnosticsResponse;
 
-struct ValidateDataResourceConfigRequest {
-  std::string type_name{};
-  Value config{};
-};
-struct ValidateDataResourceConfigResponse {
-  Diagnostics diagnostics{};
-};
+using ValidateDataResourceConfigRequest = TypeConfigRequest;
+using ValidateDataResourceConfigResponse = DiagnosticsResponse;
 
-struct ConfigureProviderRequest {
-  Value config{};
-  std::string terraform_version{};
-};
-struct ConfigureProviderResponse {
-  Diagnostics diagnostics{};
-};
+// The provider's Configure gets the request as it is.
+using ConfigureProviderRequest = tf::ConfigureProviderRequest;
+using ConfigureProviderResponse = DiagnosticsResponse;
 
 struct UpgradeResourceStateRequest {
   std::string type_name{};
@@ -153,12 +134,15 @@ struct ReadResourceRequest {
   std::string private_data{};
   Value current_identity{};
 };
-struct ReadResourceResponse {
+// The answer of ReadResource and ApplyResourceChange: the new state, its
+// private data and identity.
+struct NewStateResponse {
   Value new_state{};
   std::string private_data{};
   Diagnostics diagnostics{};
   Value new_identity{};
 };
+using ReadResourceResponse = NewStateResponse;
 
 struct PlanResourceChangeRequest {
   std::string type_name{};
@@ -184,12 +168,7 @@ struct ApplyResourceChangeRequest {
   std::string planned_private{};
   Value planned_identity{};
 };
-struct ApplyResourceChangeResponse {
-  Value new_state{};
-  std::string private_data{};
-  Diagnostics diagnostics{};
-  Value new_identity{};
-};
+using ApplyResourceChangeResponse = NewStateResponse;
 
 struct ImportResourceStateRequest {
   std::string type_name{};
@@ -207,10 +186,7 @@ struct ImportResourceStateResponse {
   Diagnostics diagnostics{};
 };
 
-struct ReadDataSourceRequest {
-  std::string type_name{};
-  Value config{};
-};
+using ReadDataSourceRequest = TypeConfigRequest;
 struct ReadDataSourceResponse {
   Value state{};
   Diagnostics diagnostics{};

@@ -56,10 +56,7 @@ TEST(PlanStepsTest, MarkComputedNullsUnknown) {
     bool mark;
     Value want;
   };
-  Value prior_like = Thing({{"name", S("a")},
-                            {"mode", S("fast")},
-                            {"id", S("1")},
-                            {"summary", S("s")}});
+  Value prior_like = StoredThing();
   std::vector<Case> cases = {
       {"create marks computed nulls", Thing({{"name", S("a")}}),
        Thing({{"name", S("a")}, {"mode", S("fast")}}), true,
@@ -94,10 +91,13 @@ TEST(PlanStepsTest, RunAttributePlanModifiers) {
     Value config, prior, plan, want_plan;
     std::vector<std::string> want_replace;
   };
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
+  // An update that sets size: defaults applied, computed values unknown.
+  Value size_change_plan = Thing({{"name", S("a")},
+                                  {"size", Value::Int(2)},
+                                  {"mode", S("fast")},
+                                  {"id", UnkS()},
+                                  {"summary", UnkS()}});
   std::vector<Case> cases = {
       {"create: nothing restored, no replace",
        Thing({{"name", S("a")}}),
@@ -108,11 +108,7 @@ TEST(PlanStepsTest, RunAttributePlanModifiers) {
       {"update keeps id, summary stays unknown",
        Thing({{"name", S("a")}, {"size", Value::Int(2)}}),
        prior,
-       Thing({{"name", S("a")},
-              {"size", Value::Int(2)},
-              {"mode", S("fast")},
-              {"id", UnkS()},
-              {"summary", UnkS()}}),
+       size_change_plan,
        Thing({{"name", S("a")},
               {"size", Value::Int(2)},
               {"mode", S("fast")},
@@ -122,11 +118,7 @@ TEST(PlanStepsTest, RunAttributePlanModifiers) {
       {"update keeps a null prior id (never set, e.g. imported)",
        Thing({{"name", S("a")}, {"size", Value::Int(2)}}),
        prior.WithAttr("id", NullS()),
-       Thing({{"name", S("a")},
-              {"size", Value::Int(2)},
-              {"mode", S("fast")},
-              {"id", UnkS()},
-              {"summary", UnkS()}}),
+       size_change_plan,
        Thing({{"name", S("a")},
               {"size", Value::Int(2)},
               {"mode", S("fast")},

@@ -120,6 +120,15 @@ class ProviderServerTest : public ::testing::Test {
          .config = config});
   }
 
+  // Deletes a fake_thing stored as `prior`: a null plan and config.
+  ApplyResourceChangeResponse ApplyDelete(const Value& prior) {
+    const Value none = Value::Null(ThingSchema().ValueType());
+    return Server().ApplyResourceChange({.type_name = "fake_thing",
+                                         .prior_state = prior,
+                                         .planned_state = none,
+                                         .config = none});
+  }
+
   std::shared_ptr<FakeResourceScript> thing_;
   std::shared_ptr<FakeDataSourceScript> lookup_;
   std::unique_ptr<ProviderServer> server_;
@@ -183,10 +192,7 @@ TEST_F(ProviderServerTest, PlanCreate) {
 }
 
 TEST_F(ProviderServerTest, NoOpPlanEqualsPriorState) {
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   PlanResourceChangeResponse r = Plan(prior, Thing({{"name", S("a")}}));
   EXPECT_FALSE(r.diagnostics.HasError());
   EXPECT_EQ(r.planned_state, prior);
@@ -194,10 +200,7 @@ TEST_F(ProviderServerTest, NoOpPlanEqualsPriorState) {
 }
 
 TEST_F(ProviderServerTest, PlanUpdateKeepsStableComputed) {
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   PlanResourceChangeResponse r =
       Plan(prior, Thing({{"name", S("a")}, {"size", Value::Int(5)}}));
   EXPECT_FALSE(r.diagnostics.HasError());
@@ -210,10 +213,7 @@ TEST_F(ProviderServerTest, PlanUpdateKeepsStableComputed) {
 }
 
 TEST_F(ProviderServerTest, PlanReplace) {
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   PlanResourceChangeResponse r = Plan(prior, Thing({{"name", S("b")}}));
   EXPECT_FALSE(r.diagnostics.HasError());
   ASSERT_EQ(r.requires_replace.size(), 1u);
@@ -226,12 +226,8 @@ TEST_F(ProviderServerTest, PlanDestroy) {
     modify_called = true;
     EXPECT_TRUE(req.plan.IsNull());
   };
-  Value prior = Thing({{"name", S("a")}, {"id", S("1")}});
   PlanResourceChangeResponse r =
-      Server().PlanResourceChange({.type_name = "fake_thing",
-                                   .prior_state = prior,
-                                   .proposed_new_state = kNullThing,
-                                   .config = kNullThing});
+      Plan(Thing({{"name", S("a")}, {"id", S("1")}}), kNullThing);
   EXPECT_FALSE(r.diagnostics.HasError());
   EXPECT_TRUE(r.planned_state.IsNull());
   EXPECT_TRUE(modify_called);
@@ -241,11 +237,7 @@ TEST_F(ProviderServerTest, ModifyPlanMayNotResurrectDestroy) {
   thing_->modify_plan = [](const ModifyPlanRequest&, ModifyPlanResponse& resp) {
     resp.plan = Thing({{"name", S("zombie")}});
   };
-  PlanResourceChangeResponse r =
-      Server().PlanResourceChange({.type_name = "fake_thing",
-                                   .prior_state = Thing({{"name", S("a")}}),
-                                   .proposed_new_state = kNullThing,
-                                   .config = kNullThing});
+  PlanResourceChangeResponse r = Plan(Thing({{"name", S("a")}}), kNullThing);
   EXPECT_TRUE(r.diagnostics.HasError());
 }
 
@@ -256,10 +248,7 @@ TEST_F(ProviderServerTest, ModifyPlanRequiresReplaceAndInvalidPlan) {
     resp.requires_replace.push_back(Path::Root("size"));
     resp.requires_replace.push_back(Path::Root("mode"));  // unchanged: dropped
   };
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   PlanResourceChangeResponse r =
       Plan(prior, Thing({{"name", S("a")}, {"size", Value::Int(3)}}));
   ASSERT_EQ(r.requires_replace.size(), 1u);
@@ -305,11 +294,7 @@ TEST_F(ProviderServerTest, ApplyCreateUpdateDelete) {
     deleted = true;
     EXPECT_EQ(req.state.Attr("id"), S("id-1"));
   };
-  ApplyResourceChangeResponse gone =
-      Server().ApplyResourceChange({.type_name = "fake_thing",
-                                    .prior_state = updated.new_state,
-                                    .planned_state = kNullThing,
-                                    .config = kNullThing});
+  ApplyResourceChangeResponse gone = ApplyDelete(updated.new_state);
   EXPECT_TRUE(deleted);
   EXPECT_TRUE(gone.diagnostics.empty());
   EXPECT_TRUE(gone.new_state.IsNull());
@@ -349,11 +334,7 @@ TEST_F(ProviderServerTest, ApplyFailedDeleteKeepsPrior) {
     resp.diagnostics.AddError("boom", "");
   };
   Value prior = Thing({{"name", S("a")}, {"id", S("1")}});
-  ApplyResourceChangeResponse r =
-      Server().ApplyResourceChange({.type_name = "fake_thing",
-                                    .prior_state = prior,
-                                    .planned_state = kNullThing,
-                                    .config = kNullThing});
+  ApplyResourceChangeResponse r = ApplyDelete(prior);
   EXPECT_TRUE(r.diagnostics.HasError());
   EXPECT_EQ(r.new_state, prior);
 }
@@ -515,10 +496,7 @@ TEST_F(ProviderServerTest, ConfigureHandsDataToResources) {
 
 TEST_F(ProviderServerTest, ConcurrentRequests) {
   Server().ConfigureProvider({.config = Value::Object({{"endpoint", S("e")}})});
-  Value prior = Thing({{"name", S("a")},
-                       {"mode", S("fast")},
-                       {"id", S("1")},
-                       {"summary", S("s")}});
+  Value prior = StoredThing();
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
   for (int t = 0; t < 8; ++t) {

@@ -1,6 +1,20 @@
 #include "provider/framework/testing/fakes.h"
 
 namespace tf::testing {
+namespace {
+
+// One factory per script of `scripts`, each making `make(script)`.
+template <typename Base, typename Scripts, typename Make>
+std::vector<std::function<std::unique_ptr<Base>()>> FactoriesOf(
+    const Scripts& scripts, Make make) {
+  std::vector<std::function<std::unique_ptr<Base>()>> out;
+  for (const auto& s : scripts) {
+    out.push_back([s, make]() -> std::unique_ptr<Base> { return make(s); });
+  }
+  return out;
+}
+
+}  // namespace
 
 std::function<std::unique_ptr<Resource>()> FakeResourceFactory(
     std::shared_ptr<const FakeResourceScript> script) {
@@ -24,38 +38,28 @@ FakeProvider::Resources() {
 
 std::vector<std::function<std::unique_ptr<DataSource>()>>
 FakeProvider::DataSources() {
-  std::vector<std::function<std::unique_ptr<DataSource>()>> out;
-  for (const auto& s : script_.data_sources) {
-    out.push_back([s]() -> std::unique_ptr<DataSource> {
-      return std::make_unique<FakeDataSource>(s);
-    });
-  }
-  return out;
+  return FactoriesOf<DataSource>(script_.data_sources, [](const auto& s) {
+    return std::make_unique<FakeDataSource>(s);
+  });
 }
 
 std::vector<std::function<std::unique_ptr<Function>()>>
 FakeProvider::Functions() {
-  std::vector<std::function<std::unique_ptr<Function>()>> out;
-  for (const auto& s : script_.functions) {
-    out.push_back([s]() -> std::unique_ptr<Function> {
-      return std::make_unique<FakeFunction>(s);
-    });
-  }
-  return out;
+  return FactoriesOf<Function>(script_.functions, [](const auto& s) {
+    return std::make_unique<FakeFunction>(s);
+  });
 }
 
 std::vector<std::function<std::unique_ptr<EphemeralResource>()>>
 FakeProvider::EphemeralResources() {
-  std::vector<std::function<std::unique_ptr<EphemeralResource>()>> out;
-  for (const auto& s : script_.ephemeral_resources) {
-    out.push_back([s]() -> std::unique_ptr<EphemeralResource> {
-      if (s->with_lifecycle) {
-        return std::make_unique<FakeEphemeralResourceWithLifecycle>(s);
-      }
-      return std::make_unique<FakeEphemeralResource>(s);
-    });
-  }
-  return out;
+  return FactoriesOf<EphemeralResource>(
+      script_.ephemeral_resources,
+      [](const auto& s) -> std::unique_ptr<EphemeralResource> {
+        if (s->with_lifecycle) {
+          return std::make_unique<FakeEphemeralResourceWithLifecycle>(s);
+        }
+        return std::make_unique<FakeEphemeralResource>(s);
+      });
 }
 
 }  // namespace tf::testing

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <initializer_list>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -33,6 +34,17 @@ using tf_e2e::Contains;
 using tf_e2e::ProcessResult;
 using tf_e2e::ReadFile;
 using tf_e2e::WriteFile;
+
+// Expects `text` to contain each of `present` and none of `absent`; a
+// failure prints the text.
+void ExpectText(const std::string& text,
+                std::initializer_list<const char*> present,
+                std::initializer_list<const char*> absent = {}) {
+  for (const char* p : present)
+    EXPECT_TRUE(Contains(text, p)) << p << "\n" << text;
+  for (const char* a : absent)
+    EXPECT_FALSE(Contains(text, a)) << a << "\n" << text;
+}
 
 class FrameworkE2ETest : public ::testing::Test {
  protected:
@@ -196,8 +208,7 @@ TEST_F(FrameworkE2ETest, LifecycleImportAndDestroy) {
 
   // Create: the plan shows the sensitive value masked.
   ProcessResult create = Expect(dir, "apply -auto-approve -input=false", 0);
-  EXPECT_TRUE(Contains(create.out, "(sensitive value)")) << create.out;
-  EXPECT_FALSE(Contains(create.out, "hunter2")) << create.out;
+  ExpectText(create.out, {"(sensitive value)"}, {"hunter2"});
   Json attrs = Attributes(dir, "tftest_thing", "a");
   ASSERT_TRUE(attrs.is_object()) << ReadFile(dir / "terraform.tfstate");
   const std::string id = attrs.value("id", "");
@@ -320,16 +331,13 @@ output "shouted" {
   Expect(dir, "validate", 0);
   Expect(dir, "plan -input=false -out=tfplan", 0);
   ProcessResult shown = Expect(dir, "show -json tfplan", 0);
-  EXPECT_TRUE(Contains(shown.out, "HELLO!?")) << shown.out;
-  EXPECT_FALSE(Contains(shown.out, "eph-token")) << shown.out;
-  EXPECT_FALSE(Contains(shown.out, "eph-lease")) << shown.out;
+  ExpectText(shown.out, {"HELLO!?"}, {"eph-token", "eph-lease"});
 
   Expect(dir, "apply -input=false tfplan", 0);
   EXPECT_EQ(Expect(dir, "output -raw shouted", 0).out, "HELLO!?");
   const std::string state = ReadFile(dir / "terraform.tfstate");
   EXPECT_FALSE(state.empty());
-  EXPECT_FALSE(Contains(state, "eph-token")) << state;
-  EXPECT_FALSE(Contains(state, "eph-lease")) << state;
+  ExpectText(state, {}, {"eph-token", "eph-lease"});
   // The ephemeral resource is no state object (its address may appear only
   // among the thing's dependencies).
   for (const Json& r : State(dir)["resources"]) {
@@ -344,9 +352,7 @@ output "shouted" {
 
   // Opened and closed (with the private lease from Open), in plan and apply.
   const std::string journal = ReadFile(root_ / "store.json.journal");
-  EXPECT_TRUE(Contains(journal, "open alpha")) << journal;
-  EXPECT_TRUE(Contains(journal, "close ok")) << journal;
-  EXPECT_FALSE(Contains(journal, "bad-lease")) << journal;
+  ExpectText(journal, {"open alpha", "close ok"}, {"bad-lease"});
 
   // A bad argument: Terraform's error names the function and the argument.
   const fs::path bad = NewWorkDir("function-error", R"(
@@ -356,9 +362,8 @@ output "bad" {
 )");
   Expect(bad, "init -input=false", 0);
   ProcessResult failed = Expect(bad, "plan -input=false", 1);
-  EXPECT_TRUE(Contains(failed.out, "provider::tftest::shout")) << failed.out;
-  EXPECT_TRUE(Contains(failed.out, "input must not be empty")) << failed.out;
-  EXPECT_TRUE(Contains(failed.out, "\"input\"")) << failed.out;
+  ExpectText(failed.out, {"provider::tftest::shout", "input must not be empty",
+                          "\"input\""});
 
   Expect(dir, "destroy -auto-approve -input=false", 0);
 

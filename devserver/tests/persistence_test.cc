@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "absl/strings/str_cat.h"
+#include "devserver/tests/reference_request.h"
 #include "devserver/tests/test_client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -63,13 +64,9 @@ TEST_F(PersistenceTest, CommittedKeysSurviveKillAndTheAdminKeyFollowsThePort) {
   EXPECT_EQ(admin1.endpoint, first->endpoint());
   {
     auto stub = pb::AppsService::NewStub(Channel(first->endpoint()));
-    pb::CreateAppRequest request;
-    request.set_client_id("durable");
-    request.set_client_name("durable");
-    pb::CreateAppResponse response;
-    grpc::ClientContext ctx;
-    Prepare(ctx, *token);
-    ASSERT_TRUE(stub->Create(&ctx, request, &response).ok());
+    ASSERT_TRUE(CallApps(*stub, &pb::AppsService::Stub::Create, *token,
+                         ReferenceCreateRequest("", "durable"))
+                    .ok());
   }
   first->Kill(SIGKILL);
   auto status = first->Wait();
@@ -117,13 +114,11 @@ TEST_F(PersistenceTest, EveryAnsweredCreateSurvivesKillInBothSyncModes) {
     auto stub = pb::AppsService::NewStub(Channel((*first)->endpoint()));
     constexpr int kKeys = 30;
     for (int i = 0; i < kKeys; ++i) {
-      pb::CreateAppRequest request;
-      request.set_client_id(absl::StrCat("durable-", i));
-      request.set_client_name("durable");
-      pb::CreateAppResponse response;
-      grpc::ClientContext ctx;
-      Prepare(ctx, *token);
-      ASSERT_TRUE(stub->Create(&ctx, request, &response).ok()) << i;
+      ASSERT_TRUE(
+          CallApps(*stub, &pb::AppsService::Stub::Create, *token,
+                   ReferenceCreateRequest("", absl::StrCat("durable-", i)))
+              .ok())
+          << i;
     }
     (*first)->Kill(SIGKILL);
     auto status = (*first)->Wait();

@@ -7,6 +7,7 @@
 #include "absl/time/clock.h"
 #include "devserver/src/secret_hash.h"
 #include "devserver/tests/old_database.h"
+#include "devserver/tests/reference_request.h"
 #include "devserver/tests/test_client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -131,13 +132,10 @@ TEST(SecretExpiryMigrationTest, OlderDatabaseFileServesItsKeysWithoutExpiry) {
   EXPECT_EQ(got.client_name(), "old-key");
   EXPECT_FALSE(got.has_client_secret_expires_at());
   // A key created now in the migrated file expires.
-  pb::CreateAppRequest create;
-  create.set_client_id("new-key");
-  create.set_client_name("new-key");
   pb::CreateAppResponse created;
-  grpc::ClientContext ctx2;
-  Prepare(ctx2, *old_token);
-  ASSERT_TRUE(stub->Create(&ctx2, create, &created).ok());
+  ASSERT_TRUE(CallApps(*stub, &pb::AppsService::Stub::Create, *old_token,
+                       ReferenceCreateRequest("", "new-key"), &created)
+                  .ok());
   EXPECT_EQ(ToTime(created.app().client_secret_expires_at()) -
                 ToTime(created.app().client_id_issued_at()),
             absl::Hours(1));

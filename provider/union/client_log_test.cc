@@ -2,12 +2,12 @@
 // output at the matching level, with registered secrets removed.
 #include "provider/union/client_log.h"
 
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "provider/framework/log/log.h"
+#include "provider/framework/testing/log_capture.h"
 #include "union/log.h"
 
 namespace union_provider {
@@ -15,26 +15,11 @@ namespace {
 
 class ClientLogTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    tf::log::SetSinkForTesting([this](std::string_view line) {
-      std::lock_guard<std::mutex> lock(mu_);
-      lines_.emplace_back(line);
-    });
-    tf::log::SetLevel(tf::log::Level::kDebug);
-    ForwardClientLogs();
-  }
-  void TearDown() override {
-    unionc::SetLogSink(nullptr);
-    tf::log::SetSinkForTesting(nullptr);
-    tf::log::SetLevel(tf::log::Level::kOff);
-  }
-  std::vector<std::string> Lines() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return lines_;
-  }
+  void SetUp() override { ForwardClientLogs(); }
+  void TearDown() override { unionc::SetLogSink(nullptr); }
+  std::vector<std::string> Lines() const { return capture_.Lines(); }
 
-  std::mutex mu_;
-  std::vector<std::string> lines_;
+  tf::testing::LogCapture capture_{tf::log::Level::kDebug};
 };
 
 TEST_F(ClientLogTest, LevelsMapOneToOne) {
@@ -76,8 +61,7 @@ TEST_F(ClientLogTest, RegisteredSecretsAreRedacted) {
               "union-client: server said sup3r-s3cret-value is wrong");
   std::vector<std::string> lines = Lines();
   ASSERT_EQ(lines.size(), 1u);
-  EXPECT_EQ(lines[0].find("sup3r-s3cret-value"), std::string::npos)
-      << lines[0];
+  EXPECT_EQ(lines[0].find("sup3r-s3cret-value"), std::string::npos) << lines[0];
   EXPECT_NE(lines[0].find("<redacted>"), std::string::npos) << lines[0];
 }
 

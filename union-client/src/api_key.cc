@@ -25,6 +25,15 @@ namespace {
 
 namespace id = cloudidl::identity;
 using client_internal::CallInfo;
+
+// A request naming the key `client_id` in `org`.
+template <typename Request>
+Request KeyRequest(std::string_view org, std::string_view client_id) {
+  Request req;
+  req.set_organization(std::string(org));
+  req.set_client_id(std::string(client_id));
+  return req;
+}
 using client_internal::Invoke;
 using client_internal::RetryPolicy;
 
@@ -75,11 +84,11 @@ bool IsSchemeChar(char c) {
 absl::StatusOr<std::string> UserHandle(const Client& c) {
   flyteidl::service::UserInfoResponse resp;
   client_internal::Connection& conn = c.connection();
-  TFPU_RETURN_IF_ERROR(Invoke(
-      c, RetryPolicy::kIdempotent, Info(c, "look up the user of", "", ""),
-      [&](grpc::ClientContext* ctx) {
-        return conn.identity().UserInfo(ctx, {}, &resp);
-      }));
+  TFPU_RETURN_IF_ERROR(Invoke(c, RetryPolicy::kIdempotent,
+                              Info(c, "look up the user of", "", ""),
+                              [&](grpc::ClientContext* ctx) {
+                                return conn.identity().UserInfo(ctx, {}, &resp);
+                              }));
   const auto& fields = resp.additional_claims().fields();
   auto it = fields.find("userhandle");
   if (it == fields.end() || it->second.string_value().empty()) {
@@ -119,26 +128,28 @@ absl::Status ValidateKeyName(std::string_view name) {
     return absl::InvalidArgumentError(absl::StrCat(
         "the API key name \"", TruncateForMessage(name),
         "\" has no letter or digit, so it would not make a usable client_id",
-        normalized.empty() ? "" : absl::StrCat(" (it would become \"",
-                                               normalized, "\")"),
+        normalized.empty()
+            ? ""
+            : absl::StrCat(" (it would become \"", normalized, "\")"),
         "; use a name with letters or digits, such as \"ci-pipeline\""));
   }
   if (normalized.size() > kMaxClientIdLength) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the API key name \"", TruncateForMessage(name), "\" makes a client_id of ",
-        normalized.size(), " characters, more than Union's limit of ",
-        kMaxClientIdLength, "; use a shorter name"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("the API key name \"", TruncateForMessage(name),
+                     "\" makes a client_id of ", normalized.size(),
+                     " characters, more than Union's limit of ",
+                     kMaxClientIdLength, "; use a shorter name"));
   }
   return absl::OkStatus();
 }
 
 absl::Status ValidateRedirectUri(std::string_view uri) {
   auto invalid = [&](std::string_view problem) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "the redirect URI \"", TruncateForMessage(uri), "\" ",
-        internal::Av(problem),
-        "; give an absolute URI such as "
-        "\"https://example.com/callback\""));
+    return absl::InvalidArgumentError(
+        absl::StrCat("the redirect URI \"", TruncateForMessage(uri), "\" ",
+                     internal::Av(problem),
+                     "; give an absolute URI such as "
+                     "\"https://example.com/callback\""));
   };
   if (uri.empty()) return invalid("is empty");
   const size_t colon = uri.find(':');
@@ -211,9 +222,9 @@ std::string ToJsonString(const ApiKey& key, JsonOptions options) {
 
 ApiKeys::ApiKeys(std::shared_ptr<Client> client) : client_(std::move(client)) {}
 
-absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
-                                       const std::vector<std::string>& redirect_uris,
-                                       const CreateOptions& options) const {
+absl::StatusOr<ApiKey> ApiKeys::Create(
+    std::string_view name, const std::vector<std::string>& redirect_uris,
+    const CreateOptions& options) const {
   const Client& c = *client_;
   if (name.empty()) {
     return absl::InvalidArgumentError(
@@ -233,14 +244,14 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
     if (client_id.size() > kMaxClientIdLength) {
       return absl::InvalidArgumentError(absl::StrCat(
           "the serverless client_id \"", TruncateForMessage(client_id),
-          "\" would have ", client_id.size(), " characters, more than Union's "
-          "limit of ", kMaxClientIdLength, "; use a shorter name"));
+          "\" would have ", client_id.size(),
+          " characters, more than Union's "
+          "limit of ",
+          kMaxClientIdLength, "; use a shorter name"));
     }
   }
 
-  id::CreateAppRequest req;
-  req.set_organization(org);
-  req.set_client_id(client_id);
+  auto req = KeyRequest<id::CreateAppRequest>(org, client_id);
   req.set_client_name(options.client_name && !options.client_name->empty()
                           ? *options.client_name
                           : client_id);
@@ -254,15 +265,16 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
   req.add_response_types(id::CODE);
   req.set_token_endpoint_auth_method(id::CLIENT_SECRET_BASIC);
   req.set_consent_method(id::CONSENT_METHOD_REQUIRED);
-  req.set_skip_default_policy_assignments(options.skip_default_policy_assignments);
+  req.set_skip_default_policy_assignments(
+      options.skip_default_policy_assignments);
 
   id::CreateAppResponse resp;
   client_internal::Connection& conn = c.connection();
   TFPU_RETURN_IF_ERROR(Invoke(c, RetryPolicy::kCreate,
-                                Info(c, "create", client_id, org),
-                                [&](grpc::ClientContext* ctx) {
-                                  return conn.apps().Create(ctx, req, &resp);
-                                }));
+                              Info(c, "create", client_id, org),
+                              [&](grpc::ClientContext* ctx) {
+                                return conn.apps().Create(ctx, req, &resp);
+                              }));
   ApiKey key = client_internal::ApiKeyFromApp(resp.app(), org);
   if (key.client_id.empty()) key.client_id = client_id;
   if (!key.client_secret) {
@@ -282,15 +294,15 @@ absl::StatusOr<ApiKey> ApiKeys::Create(std::string_view name,
 absl::StatusOr<ApiKey> ApiKeys::Get(std::string_view client_id) const {
   TFPU_RETURN_IF_ERROR(CheckClientId(client_id));
   const Client& c = *client_;
-  id::GetAppRequest req;
-  req.set_organization(c.config().org);
-  req.set_client_id(std::string(client_id));
+  const auto req = KeyRequest<id::GetAppRequest>(c.config().org, client_id);
   id::GetAppResponse resp;
   client_internal::Connection& conn = c.connection();
-  TFPU_RETURN_IF_ERROR(Invoke(
-      c, RetryPolicy::kIdempotent,
-      Info(c, "get", std::string(client_id), c.config().org),
-      [&](grpc::ClientContext* ctx) { return conn.apps().Get(ctx, req, &resp); }));
+  TFPU_RETURN_IF_ERROR(
+      Invoke(c, RetryPolicy::kIdempotent,
+             Info(c, "get", std::string(client_id), c.config().org),
+             [&](grpc::ClientContext* ctx) {
+               return conn.apps().Get(ctx, req, &resp);
+             }));
   ApiKey key = client_internal::ApiKeyFromApp(resp.app(), c.config().org);
   key.client_secret.reset();  // only Create may show it
   return key;
@@ -319,11 +331,11 @@ absl::StatusOr<std::vector<ApiKey>> ApiKeys::ListAll(
       f->add_values(filter.client_id_prefix);
     }
     id::ListAppsResponse resp;
-    TFPU_RETURN_IF_ERROR(Invoke(
-        c, RetryPolicy::kIdempotent, Info(c, "list", "", c.config().org),
-        [&](grpc::ClientContext* ctx) {
-          return conn.apps().List(ctx, req, &resp);
-        }));
+    TFPU_RETURN_IF_ERROR(Invoke(c, RetryPolicy::kIdempotent,
+                                Info(c, "list", "", c.config().org),
+                                [&](grpc::ClientContext* ctx) {
+                                  return conn.apps().List(ctx, req, &resp);
+                                }));
     for (const id::App& app : resp.apps()) {
       if (limit != 0 && out.size() >= limit) break;
       // The server's CONTAINS is wider than a prefix, and a server may
@@ -356,22 +368,19 @@ absl::StatusOr<ApiKey> ApiKeys::Update(std::string_view client_id,
     TFPU_RETURN_IF_ERROR(CheckRedirectUris(*options.redirect_uris));
   }
 
-  id::GetAppRequest get;
-  get.set_organization(org);
-  get.set_client_id(std::string(client_id));
+  const auto get = KeyRequest<id::GetAppRequest>(org, client_id);
   id::GetAppResponse current;
-  TFPU_RETURN_IF_ERROR(Invoke(
-      c, RetryPolicy::kIdempotent, Info(c, "get", std::string(client_id), org),
-      [&](grpc::ClientContext* ctx) {
-        return conn.apps().Get(ctx, get, &current);
-      }));
+  TFPU_RETURN_IF_ERROR(Invoke(c, RetryPolicy::kIdempotent,
+                              Info(c, "get", std::string(client_id), org),
+                              [&](grpc::ClientContext* ctx) {
+                                return conn.apps().Get(ctx, get, &current);
+                              }));
   const id::App& app = current.app();
 
-  id::UpdateAppRequest req;
-  req.set_organization(org);
-  req.set_client_id(std::string(client_id));
+  auto req = KeyRequest<id::UpdateAppRequest>(org, client_id);
   if (options.redirect_uris) {
-    for (const std::string& u : *options.redirect_uris) req.add_redirect_uris(u);
+    for (const std::string& u : *options.redirect_uris)
+      req.add_redirect_uris(u);
   } else {
     *req.mutable_redirect_uris() = app.redirect_uris();
   }
@@ -390,13 +399,13 @@ absl::StatusOr<ApiKey> ApiKeys::Update(std::string_view client_id,
   req.set_token_endpoint_auth_method(app.token_endpoint_auth_method());
 
   id::UpdateAppResponse resp;
-  TFPU_RETURN_IF_ERROR(Invoke(
-      c, RetryPolicy::kIdempotent, Info(c, "update", std::string(client_id), org),
-      [&](grpc::ClientContext* ctx) {
-        return conn.apps().Update(ctx, req, &resp);
-      }));
-  ApiKey key = client_internal::ApiKeyFromApp(
-      resp.has_app() ? resp.app() : app, org);
+  TFPU_RETURN_IF_ERROR(Invoke(c, RetryPolicy::kIdempotent,
+                              Info(c, "update", std::string(client_id), org),
+                              [&](grpc::ClientContext* ctx) {
+                                return conn.apps().Update(ctx, req, &resp);
+                              }));
+  ApiKey key =
+      client_internal::ApiKeyFromApp(resp.has_app() ? resp.app() : app, org);
   key.client_secret.reset();
   return key;
 }
@@ -404,9 +413,7 @@ absl::StatusOr<ApiKey> ApiKeys::Update(std::string_view client_id,
 absl::Status ApiKeys::Delete(std::string_view client_id) const {
   TFPU_RETURN_IF_ERROR(CheckClientId(client_id));
   const Client& c = *client_;
-  id::DeleteAppRequest req;
-  req.set_organization(c.config().org);
-  req.set_client_id(std::string(client_id));
+  const auto req = KeyRequest<id::DeleteAppRequest>(c.config().org, client_id);
   id::DeleteAppResponse resp;
   client_internal::Connection& conn = c.connection();
   return Invoke(c, RetryPolicy::kIdempotent,
@@ -419,19 +426,18 @@ absl::Status ApiKeys::Delete(std::string_view client_id) const {
 std::future<absl::StatusOr<ApiKey>> ApiKeys::CreateAsync(
     std::string name, std::vector<std::string> redirect_uris,
     CreateOptions options) const {
-  return std::async(std::launch::async,
-                    [self = *this, name = std::move(name),
-                     uris = std::move(redirect_uris),
-                     options = std::move(options)] {
-                      return self.Create(name, uris, options);
-                    });
+  return std::async(std::launch::async, [self = *this, name = std::move(name),
+                                         uris = std::move(redirect_uris),
+                                         options = std::move(options)] {
+    return self.Create(name, uris, options);
+  });
 }
 
-std::future<absl::StatusOr<ApiKey>> ApiKeys::GetAsync(std::string client_id) const {
-  return std::async(std::launch::async,
-                    [self = *this, id = std::move(client_id)] {
-                      return self.Get(id);
-                    });
+std::future<absl::StatusOr<ApiKey>> ApiKeys::GetAsync(
+    std::string client_id) const {
+  return std::async(
+      std::launch::async,
+      [self = *this, id = std::move(client_id)] { return self.Get(id); });
 }
 
 std::future<absl::StatusOr<std::vector<ApiKey>>> ApiKeys::ListAllAsync(
@@ -444,18 +450,17 @@ std::future<absl::StatusOr<std::vector<ApiKey>>> ApiKeys::ListAllAsync(
 
 std::future<absl::StatusOr<ApiKey>> ApiKeys::UpdateAsync(
     std::string client_id, UpdateOptions options) const {
-  return std::async(std::launch::async,
-                    [self = *this, id = std::move(client_id),
-                     options = std::move(options)] {
-                      return self.Update(id, options);
-                    });
+  return std::async(
+      std::launch::async,
+      [self = *this, id = std::move(client_id), options = std::move(options)] {
+        return self.Update(id, options);
+      });
 }
 
 std::future<absl::Status> ApiKeys::DeleteAsync(std::string client_id) const {
-  return std::async(std::launch::async,
-                    [self = *this, id = std::move(client_id)] {
-                      return self.Delete(id);
-                    });
+  return std::async(
+      std::launch::async,
+      [self = *this, id = std::move(client_id)] { return self.Delete(id); });
 }
 
 }  // namespace unionc

@@ -3,36 +3,22 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "provider/framework/testing/log_capture.h"
+
 namespace tf::log {
 namespace {
 
 class CaptureLog : public ::testing::Test {
  protected:
-  void SetUp() override {
-    SetSinkForTesting([this](std::string_view line) {
-      std::lock_guard<std::mutex> lock(mu_);
-      lines_.emplace_back(line);
-    });
-    SetLevel(Level::kTrace);
-  }
-  void TearDown() override {
-    SetSinkForTesting(nullptr);
-    SetLevel(Level::kOff);
-  }
-  std::vector<std::string> Lines() {
-    std::lock_guard<std::mutex> lock(mu_);
-    return lines_;
-  }
+  std::vector<std::string> Lines() const { return capture_.Lines(); }
 
-  std::mutex mu_;
-  std::vector<std::string> lines_;
+  tf::testing::LogCapture capture_{Level::kTrace};
 };
 
 TEST_F(CaptureLog, EmitsOneHclogJsonObjectPerLine) {

@@ -8,8 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "devserver/src/credentials_codec.h"
 #include "devserver/src/secret_hash.h"
-#include "devserver/tests/temp_dir.h"
 #include "gtest/gtest.h"
+#include "support/temp_dir.h"
 
 namespace devserver {
 namespace {
@@ -32,7 +32,7 @@ class AdminBootstrapTest : public ::testing::Test {
     return creds.ok() && VerifySecret(key->client_secret, creds->secret_hash);
   }
 
-  testing::TempDir dir_;
+  tfpu::TempDir dir_;
   std::string key_file_;
   std::unique_ptr<AppStore> store_;
 };

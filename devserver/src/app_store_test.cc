@@ -11,9 +11,9 @@
 
 #include "absl/strings/str_format.h"
 #include "devserver/tests/old_database.h"
-#include "devserver/tests/temp_dir.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "support/temp_dir.h"
 
 namespace devserver {
 namespace {
@@ -148,7 +148,7 @@ TEST(AppStoreTest, CredentialsAndSecretRotation) {
 }
 
 TEST(AppStoreTest, FileDatabaseSurvivesReopen) {
-  const testing::TempDir temp;
+  const tfpu::TempDir temp;
   const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "dev.db").string();
   {
@@ -194,7 +194,7 @@ TEST(AppStoreTest, SecretExpiryIsStoredAndReadBack) {
 }
 
 TEST(AppStoreTest, OlderDatabaseIsMigratedAndItsKeysNeverExpire) {
-  const testing::TempDir temp;
+  const tfpu::TempDir temp;
   const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "old.db").string();
   testing::WriteOldDatabase(path, "org", "old-hash", "old");
@@ -221,7 +221,7 @@ TEST(AppStoreTest, OlderDatabaseIsMigratedAndItsKeysNeverExpire) {
 }
 
 TEST(AppStoreTest, NewerSchemaIsRefusedWithAClearError) {
-  const testing::TempDir temp;
+  const tfpu::TempDir temp;
   const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "newer.db").string();
   {
@@ -278,7 +278,7 @@ TEST(AppStoreTest, FilteredListPagesOverKeptAppsOnly) {
 }
 
 TEST(AppStoreTest, SyncModeDefaultsToNormalAndFullIsHonoured) {
-  const testing::TempDir temp;
+  const tfpu::TempDir temp;
   const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "dev.db").string();
   {

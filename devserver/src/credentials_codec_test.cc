@@ -10,8 +10,8 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_format.h"
-#include "devserver/tests/temp_dir.h"
 #include "gtest/gtest.h"
+#include "support/temp_dir.h"
 
 namespace devserver {
 namespace {
@@ -49,7 +49,7 @@ TEST(CredentialsCodecTest, RejectsMalformedKeysWithoutEchoingThem) {
 }
 
 TEST(CredentialsCodecTest, KeyFileIsPrivateAndRoundTrips) {
-  const testing::TempDir temp;
+  const tfpu::TempDir temp;
   const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "admin.key").string();
   ASSERT_TRUE(WriteKeyFile(path, "ZW5jb2RlZA==").ok());
@@ -64,7 +64,7 @@ TEST(CredentialsCodecTest, KeyFileIsPrivateAndRoundTrips) {
 }
 
 TEST(CredentialsCodecTest, KeyFileWriteFollowsNoPlantedSymlink) {
-  const testing::TempDir temp;
+  const tfpu::TempDir temp;
   const std::filesystem::path dir = temp.path();
   const std::string path = (dir / "admin.key").string();
   const std::string victim = (dir / "victim.txt").string();

@@ -15,11 +15,13 @@
 #include "absl/status/statusor.h"
 #include "cloudidl/identity/app_service.grpc.pb.h"
 #include "devserver/tests/devserver_process.h"
-#include "devserver/tests/temp_dir.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "support/temp_dir.h"
 
 namespace devserver::testing {
+
+using tfpu::TempDir;
 
 // The answer of an HTTP request.
 struct HttpReply {

@@ -2,7 +2,6 @@
 // update semantics, typed errors, async variants and bad input.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -25,9 +24,9 @@ namespace {
 
 namespace id = cloudidl::identity;
 using ::testing::ElementsAre;
+using testing::FakeUnion;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing::FakeUnion;
 using testing::TokenMode;
 
 // Collects every log line, so tests can check no secret was logged.
@@ -130,7 +129,8 @@ TEST_F(ApiKeysTest, CreateSendsReferenceDefaultsAndReturnsSecretOnce) {
   EXPECT_EQ(creds->client_id, "ci-pipeline-1");
   EXPECT_EQ(creds->client_secret, *key->client_secret);
   EXPECT_EQ(creds->org, "");
-  EXPECT_THAT(key->grant_types, ElementsAre("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"));
+  EXPECT_THAT(key->grant_types,
+              ElementsAre("CLIENT_CREDENTIALS", "AUTHORIZATION_CODE"));
   EXPECT_THAT(key->response_types, ElementsAre("CODE"));
   EXPECT_EQ(key->token_endpoint_auth_method, "CLIENT_SECRET_BASIC");
   EXPECT_EQ(key->client_id_issued_at, absl::FromUnixSeconds(1700000000));
@@ -142,16 +142,21 @@ TEST_F(ApiKeysTest, CreateSendsReferenceDefaultsAndReturnsSecretOnce) {
     const id::CreateAppRequest& req = fake_.state().last_create;
     EXPECT_EQ(req.organization(), "");
     EXPECT_EQ(req.client_name(), "ci-pipeline-1");
-    EXPECT_THAT(req.redirect_uris(), ElementsAre(std::string(kDefaultRedirectUri)));
-    EXPECT_THAT(req.grant_types(), ElementsAre(id::CLIENT_CREDENTIALS, id::AUTHORIZATION_CODE));
+    EXPECT_THAT(req.redirect_uris(),
+                ElementsAre(std::string(kDefaultRedirectUri)));
+    EXPECT_THAT(req.grant_types(),
+                ElementsAre(id::CLIENT_CREDENTIALS, id::AUTHORIZATION_CODE));
     EXPECT_THAT(req.response_types(), ElementsAre(id::CODE));
     EXPECT_EQ(req.token_endpoint_auth_method(), id::CLIENT_SECRET_BASIC);
     EXPECT_EQ(req.consent_method(), id::CONSENT_METHOD_REQUIRED);
     EXPECT_FALSE(req.skip_default_policy_assignments());
     // The token request: client credentials, scopes, audience.
-    EXPECT_THAT(fake_.state().last_token_form, HasSubstr("grant_type=client_credentials"));
-    EXPECT_THAT(fake_.state().last_token_form, HasSubstr("scope=all%20offline"));
-    EXPECT_THAT(fake_.state().last_token_form, HasSubstr("audience=fake-audience"));
+    EXPECT_THAT(fake_.state().last_token_form,
+                HasSubstr("grant_type=client_credentials"));
+    EXPECT_THAT(fake_.state().last_token_form,
+                HasSubstr("scope=all%20offline"));
+    EXPECT_THAT(fake_.state().last_token_form,
+                HasSubstr("audience=fake-audience"));
   }
 
   auto got = keys.Get("ci-pipeline-1");
@@ -164,9 +169,9 @@ TEST_F(ApiKeysTest, CreateSendsReferenceDefaultsAndReturnsSecretOnce) {
 
 TEST_F(ApiKeysTest, CreateOptionsAndRedirectUris) {
   ApiKeys keys = Keys();
-  auto key = keys.Create("deploy", {"https://a/cb", "https://b/cb"},
-                         {.skip_default_policy_assignments = true,
-                          .client_name = "Deploy bot"});
+  auto key = keys.Create(
+      "deploy", {"https://a/cb", "https://b/cb"},
+      {.skip_default_policy_assignments = true, .client_name = "Deploy bot"});
   ASSERT_TRUE(key.ok()) << key.status();
   EXPECT_EQ(key->client_name, "Deploy bot");
   EXPECT_THAT(key->redirect_uris, ElementsAre("https://a/cb", "https://b/cb"));
@@ -183,25 +188,30 @@ TEST_F(ApiKeysTest, EveryCallCarriesTheDiscoveredMetadataKey) {
   EXPECT_EQ(fake_.state().unauthenticated, 0);
   absl::MutexLock l(&fake_.state().mu);
   EXPECT_EQ(fake_.state().seen_tokens.size(), 3u);
-  for (const auto& t : fake_.state().seen_tokens) EXPECT_EQ(t, "fake-access-token-1");
+  for (const auto& t : fake_.state().seen_tokens)
+    EXPECT_EQ(t, "fake-access-token-1");
 }
 
 TEST_F(ApiKeysTest, TypedNotFoundAndAlreadyExists) {
   ApiKeys keys = Keys();
   auto missing = keys.Get("ci");
   ASSERT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(missing.status().message(),
-            "API key \"ci\" was not found in organization \"\"; check the client_id "
-            "with `union-apikey list`");
+  EXPECT_EQ(
+      missing.status().message(),
+      "API key \"ci\" was not found in organization \"\"; check the client_id "
+      "with `union-apikey list`");
   ASSERT_TRUE(keys.Create("dup").ok());
   auto again = keys.Create("dup");
   ASSERT_EQ(again.status().code(), absl::StatusCode::kAlreadyExists);
-  EXPECT_THAT(std::string(again.status().message()), HasSubstr("\"dup\" already exists"));
+  EXPECT_THAT(std::string(again.status().message()),
+              HasSubstr("\"dup\" already exists"));
   ExpectNoSecrets(std::string(again.status().message()));
   EXPECT_EQ(keys.Delete("nope").code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(keys.Update("nope", {}).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(keys.Update("nope", {}).status().code(),
+            absl::StatusCode::kNotFound);
   EXPECT_EQ(keys.Get("").status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(keys.Create("").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(keys.Create("").status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(ApiKeysTest, TokenIsRefreshedWhenExpired) {
@@ -256,17 +266,20 @@ TEST_F(ApiKeysTest, CreateIsNotRetriedAfterTheRequestWasSent) {
   auto key = keys.Create("once");
   ASSERT_EQ(key.status().code(), absl::StatusCode::kUnavailable);
   EXPECT_EQ(fake_.state().create_calls, 1);
-  EXPECT_THAT(std::string(key.status().message()), HasSubstr("may or may not exist"));
+  EXPECT_THAT(std::string(key.status().message()),
+              HasSubstr("may or may not exist"));
   // It was committed: the caller can look it up.
   EXPECT_TRUE(keys.Get("once").ok());
 }
 
 TEST_F(ApiKeysTest, CreateIsRetriedWhenTheChannelCannotConnect) {
   ApiKeys keys = Keys(std::chrono::seconds(5), 2);
-  ASSERT_TRUE(keys.Get("warm-up").status().code() == absl::StatusCode::kNotFound);
+  ASSERT_TRUE(keys.Get("warm-up").status().code() ==
+              absl::StatusCode::kNotFound);
   fake_.StopGrpc();
   auto key = keys.Create("never");
-  ASSERT_EQ(key.status().code(), absl::StatusCode::kUnavailable) << key.status();
+  ASSERT_EQ(key.status().code(), absl::StatusCode::kUnavailable)
+      << key.status();
   EXPECT_THAT(std::string(key.status().message()), HasSubstr(fake_.endpoint()));
   const std::string logs = logs_.All();
   EXPECT_THAT(logs, HasSubstr("create failed with code 14; retry 1 of 2"));
@@ -326,7 +339,8 @@ TEST_F(ApiKeysTest, ListFilterSendsContainsAndKeepsOnlyPrefixMatches) {
   // The server's CONTAINS also matches "prod-ci-x"; the prefix rule drops it.
   EXPECT_THAT(Ids(*got), ElementsAre("ci-a", "ci-b"));
   absl::MutexLock l(&fake_.state().mu);
-  EXPECT_THAT(fake_.state().list_filters, ElementsAre("CONTAINS client_id=ci-"));
+  EXPECT_THAT(fake_.state().list_filters,
+              ElementsAre("CONTAINS client_id=ci-"));
 }
 
 TEST_F(ApiKeysTest, ListFilterWorksWhenTheServerIgnoresFilters) {
@@ -380,7 +394,8 @@ TEST_F(ApiKeysTest, ClientSecretExpiryIsMappedWhenSet) {
   ASSERT_TRUE(expiring.ok()) << expiring.status();
   EXPECT_EQ(expiring->client_secret_expires_at,
             absl::FromUnixSeconds(1700003600));
-  EXPECT_EQ(ToJson(*expiring)["client_secret_expires_at"], "2023-11-14T23:13:20Z");
+  EXPECT_EQ(ToJson(*expiring)["client_secret_expires_at"],
+            "2023-11-14T23:13:20Z");
   for (const char* cid : {"zero", "unset"}) {
     auto key = keys.Get(cid);
     ASSERT_TRUE(key.ok()) << key.status();
@@ -393,23 +408,26 @@ TEST_F(ApiKeysTest, BadNamesAndRedirectUrisAreRefusedBeforeSending) {
   ApiKeys keys = Keys();
   auto punct = keys.Create("!!!");
   EXPECT_EQ(punct.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(punct.status().message()), HasSubstr("no letter or digit"));
+  EXPECT_THAT(std::string(punct.status().message()),
+              HasSubstr("no letter or digit"));
   auto empty = keys.Create("");
   EXPECT_EQ(empty.status().code(), absl::StatusCode::kInvalidArgument);
   auto long_name = keys.Create(std::string(kMaxClientIdLength + 1, 'a'));
   EXPECT_EQ(long_name.status().code(), absl::StatusCode::kInvalidArgument);
   auto js = keys.Create("ok", {"https://x/cb", "JavaScript:alert(1)"});
   EXPECT_EQ(js.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(js.status().message()), HasSubstr("redirect_uris[1]"));
+  EXPECT_THAT(std::string(js.status().message()),
+              HasSubstr("redirect_uris[1]"));
   EXPECT_EQ(fake_.state().create_calls, 0);
   EXPECT_EQ(fake_.state().token_requests, 0);
 
   ASSERT_TRUE(keys.Create("ok").ok());
   const int gets = fake_.state().get_calls;
-  auto upd = keys.Update("ok", {.redirect_uris = std::vector<std::string>{
-                                    "relative/path"}});
+  auto upd = keys.Update(
+      "ok", {.redirect_uris = std::vector<std::string>{"relative/path"}});
   EXPECT_EQ(upd.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(upd.status().message()), HasSubstr("redirect_uris[0]"));
+  EXPECT_THAT(std::string(upd.status().message()),
+              HasSubstr("redirect_uris[0]"));
   EXPECT_EQ(fake_.state().update_calls, 0);
   EXPECT_EQ(fake_.state().get_calls, gets);
 }
@@ -418,7 +436,8 @@ TEST_F(ApiKeysTest, HugeClientIdIsNotEchoedWhole) {
   ApiKeys keys = Keys();
   const std::string huge(10000, 'q');
   for (absl::Status st : {keys.Get(huge).status(), keys.Delete(huge)}) {
-    EXPECT_EQ(st.code(), absl::StatusCode::kNotFound) << st.message().substr(0, 200);
+    EXPECT_EQ(st.code(), absl::StatusCode::kNotFound)
+        << st.message().substr(0, 200);
     EXPECT_THAT(std::string(st.message()), HasSubstr("(10000 bytes)"));
     EXPECT_LT(st.message().size(), 400u);
   }
@@ -438,15 +457,20 @@ TEST_F(ApiKeysTest, LogsRetriesRefreshesAndDiscoveryWithoutSecrets) {
   ASSERT_TRUE(keys.Get("k").ok());
 
   const std::string logs = logs_.All();
-  EXPECT_THAT(logs, HasSubstr(absl::StrCat(
-                        "discovered the token endpoint http://",
-                        fake_.http_endpoint(), "/oauth2/token")));
+  EXPECT_THAT(logs,
+              HasSubstr(absl::StrCat("discovered the token endpoint http://",
+                                     fake_.http_endpoint(), "/oauth2/token")));
   EXPECT_THAT(logs, HasSubstr("requesting an access token for client_id admin "
                               "(none cached yet)"));
-  EXPECT_THAT(logs, HasSubstr("get failed with code 14; retry 1 of 3 (attempt 2)"));
-  EXPECT_THAT(logs, HasSubstr("get was UNAUTHENTICATED; refreshing the token once"));
-  EXPECT_THAT(logs, HasSubstr("(the server rejected the cached one (UNAUTHENTICATED))"));
-  EXPECT_THAT(logs, HasSubstr("got an access token valid for 3600 s (expires at "));
+  EXPECT_THAT(logs,
+              HasSubstr("get failed with code 14; retry 1 of 3 (attempt 2)"));
+  EXPECT_THAT(logs,
+              HasSubstr("get was UNAUTHENTICATED; refreshing the token once"));
+  EXPECT_THAT(
+      logs,
+      HasSubstr("(the server rejected the cached one (UNAUTHENTICATED))"));
+  EXPECT_THAT(logs,
+              HasSubstr("got an access token valid for 3600 s (expires at "));
   ExpectNoSecrets(logs);
   EXPECT_THAT(logs, Not(HasSubstr(fake_.api_key())));
   EXPECT_THAT(logs, Not(HasSubstr("Basic ")));
@@ -470,8 +494,9 @@ TEST_F(ApiKeysTest, AccessTokenConfigurationIsSentAsIs) {
   EXPECT_EQ(fake_.state().token_requests, 0);  // no discovery, no grant
   {
     absl::MutexLock l(&fake_.state().mu);
-    EXPECT_THAT(fake_.state().seen_tokens,
-                ElementsAre("configured-token-abcdef", "configured-token-abcdef"));
+    EXPECT_THAT(
+        fake_.state().seen_tokens,
+        ElementsAre("configured-token-abcdef", "configured-token-abcdef"));
   }
   absl::StatusOr<AccessToken> minted = MintAccessToken(**client);
   ASSERT_TRUE(minted.ok()) << minted.status();
@@ -521,7 +546,8 @@ TEST_F(ApiKeysTest, MintAccessTokenUsesTheClientsTokenSource) {
   fake_.state().token_mode = TokenMode::k401;
   ConfigInputs other = options;
   other.timeout = std::chrono::seconds(9);  // another connection: no cache
-  absl::StatusOr<AccessToken> rejected = MintAccessToken(fake_.api_key(), other, none);
+  absl::StatusOr<AccessToken> rejected =
+      MintAccessToken(fake_.api_key(), other, none);
   EXPECT_EQ(rejected.status().code(), absl::StatusCode::kUnauthenticated);
   ExpectNoSecrets(std::string(rejected.status().message()));
 
@@ -564,7 +590,8 @@ TEST_F(ApiKeysTest, UpdatePreservesEveryFieldItDoesNotChange) {
   EXPECT_EQ(renamed->token_endpoint_auth_method, "CLIENT_SECRET_POST");
   EXPECT_EQ(renamed->application_type, "NATIVE");
 
-  auto moved = keys.Update("svc", {.redirect_uris = std::vector<std::string>{"https://new/cb"}});
+  auto moved = keys.Update(
+      "svc", {.redirect_uris = std::vector<std::string>{"https://new/cb"}});
   ASSERT_TRUE(moved.ok());
   EXPECT_EQ(moved->client_name, "Renamed");
   EXPECT_THAT(moved->redirect_uris, ElementsAre("https://new/cb"));
@@ -605,7 +632,8 @@ TEST_F(ApiKeysTest, AsyncVariants) {
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated->client_name, "Async");
   EXPECT_TRUE(keys.DeleteAsync("async-key").get().ok());
-  EXPECT_EQ(keys.GetAsync("async-key").get().status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(keys.GetAsync("async-key").get().status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(ApiKeysTest, ConcurrentCallsShareOneTokenAndChannel) {
@@ -652,7 +680,8 @@ TEST_P(TokenEndpointTest, ClearErrorsWithoutSecrets) {
   auto got = keys.Get("x");
   ASSERT_FALSE(got.ok());
   EXPECT_EQ(got.status().code(), GetParam().code) << got.status();
-  EXPECT_THAT(std::string(got.status().message()), HasSubstr(GetParam().expect));
+  EXPECT_THAT(std::string(got.status().message()),
+              HasSubstr(GetParam().expect));
   ExpectNoSecrets(std::string(got.status().message()));
   ExpectNoSecrets(logs_.All());
   EXPECT_EQ(fake_.state().get_calls, 0);
@@ -660,11 +689,15 @@ TEST_P(TokenEndpointTest, ClearErrorsWithoutSecrets) {
 
 INSTANTIATE_TEST_SUITE_P(
     Modes, TokenEndpointTest,
-    ::testing::Values(
-        TokenFailure{TokenMode::k401, absl::StatusCode::kUnauthenticated,
-                     "rejected the API key's client credentials (HTTP 401 invalid_client)"},
-        TokenFailure{TokenMode::k500, absl::StatusCode::kUnavailable, "HTTP 500"},
-        TokenFailure{TokenMode::kGarbage, absl::StatusCode::kInternal, "not a JSON object"}));
+    ::testing::Values(TokenFailure{TokenMode::k401,
+                                   absl::StatusCode::kUnauthenticated,
+                                   "rejected the API key's client credentials "
+                                   "(HTTP 401 invalid_client)"},
+                      TokenFailure{TokenMode::k500,
+                                   absl::StatusCode::kUnavailable, "HTTP 500"},
+                      TokenFailure{TokenMode::kGarbage,
+                                   absl::StatusCode::kInternal,
+                                   "not a JSON object"}));
 
 int UnusedPort() {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -687,9 +720,11 @@ TEST(UnreachableTest, ReturnsUnavailableWithinTheDeadline) {
   ApiKeys keys(*client);
   for (auto status : {keys.Get("x").status(), keys.Create("x").status(),
                       keys.ListAll().status(), keys.Delete("x")}) {
-    EXPECT_TRUE(absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status)) << status;
+    EXPECT_TRUE(absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status))
+        << status;
     EXPECT_THAT(std::string(status.message()), HasSubstr(endpoint));
-    EXPECT_THAT(std::string(status.message()), Not(HasSubstr("unreachable-secret-xyz")));
+    EXPECT_THAT(std::string(status.message()),
+                Not(HasSubstr("unreachable-secret-xyz")));
   }
 }
 
@@ -737,14 +772,16 @@ TEST(UnreachableTest, SilentServerHitsTheDeadline) {
 // the configuration is built (not later as gRPC's "empty address list").
 TEST(ClientTest, CaFileWithoutCertificateIsReportedByName) {
   testing::TempDir dir;
-  const std::string junk = (dir.path() / "junk.pem").string();
+  const std::string junk = dir.File("junk.pem");
   {
     std::ofstream out(junk);
     out << "this is not a certificate\n";
   }
   ConfigInputs in;
-  in.api_key = ApiKeyCredentials{.endpoint = "example.invalid", .client_id = "a",
-                                 .client_secret = "bbbbbbbb", .org = ""}
+  in.api_key = ApiKeyCredentials{.endpoint = "example.invalid",
+                                 .client_id = "a",
+                                 .client_secret = "bbbbbbbb",
+                                 .org = ""}
                    .Encode();
   in.ca_cert_file = junk;
   auto none = [](std::string_view) -> std::optional<std::string> {
@@ -756,15 +793,15 @@ TEST(ClientTest, CaFileWithoutCertificateIsReportedByName) {
   EXPECT_THAT(std::string(cfg.status().message()),
               HasSubstr(absl::StrCat("no certificate in \"", junk, "\"")));
 
-  in.ca_cert_file = (dir.path() / "missing.pem").string();
+  in.ca_cert_file = dir.File("missing.pem");
   cfg = ResolveConfig(in, none);
   ASSERT_FALSE(cfg.ok());
   EXPECT_THAT(std::string(cfg.status().message()),
               HasSubstr(absl::StrCat("cannot read the CA certificate file \"",
                                      *in.ca_cert_file, "\" (No such file")));
 
-  const auto cert = dir.path() / "cert.pem";
-  ASSERT_TRUE(testing::WriteSelfSigned(cert, dir.path() / "key.pem"));
+  const std::filesystem::path cert = dir.File("cert.pem");
+  ASSERT_TRUE(testing::WriteSelfSigned(cert, dir.File("key.pem")));
   in.ca_cert_file = cert.string();
   cfg = ResolveConfig(in, none);
   ASSERT_TRUE(cfg.ok()) << cfg.status();
@@ -773,14 +810,17 @@ TEST(ClientTest, CaFileWithoutCertificateIsReportedByName) {
   cfg->ca_cert_file = junk;
   auto client = Client::Create(*cfg);
   EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(std::string(client.status().message()), HasSubstr("no certificate in"));
+  EXPECT_THAT(std::string(client.status().message()),
+              HasSubstr("no certificate in"));
 }
 
 TEST(ClientTest, BadCaFileIsInvalidArgument) {
   ClientConfig cfg;
   cfg.endpoint = "example.invalid";
-  cfg.credentials = {.endpoint = "example.invalid", .client_id = "a",
-                     .client_secret = "bbbbbbbb", .org = ""};
+  cfg.credentials = {.endpoint = "example.invalid",
+                     .client_id = "a",
+                     .client_secret = "bbbbbbbb",
+                     .org = ""};
   cfg.ca_cert_file = "/nonexistent/ca.pem";
   auto client = Client::Create(cfg);
   EXPECT_EQ(client.status().code(), absl::StatusCode::kInvalidArgument);

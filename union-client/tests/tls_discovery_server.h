@@ -5,7 +5,8 @@
 //
 //   TlsDiscoveryServer server("http://127.0.0.1:1234/oauth2/token");
 //   ASSERT_TRUE(server.ok());
-//   config.endpoint = server.endpoint(); config.ca_cert_file = server.ca_file();
+//   config.endpoint = server.endpoint(); config.ca_cert_file =
+//   server.ca_file();
 #pragma once
 
 #include <grpcpp/grpcpp.h>
@@ -25,8 +26,8 @@ class TlsDiscoveryServer {
  public:
   explicit TlsDiscoveryServer(std::string token_url)
       : auth_(std::move(token_url)) {
-    const std::filesystem::path cert = dir_.path() / "cert.pem";
-    const std::filesystem::path key = dir_.path() / "key.pem";
+    const std::filesystem::path cert = dir_.File("cert.pem");
+    const std::filesystem::path key = dir_.File("key.pem");
     if (!WriteSelfSigned(cert, key)) return;
     ca_file_ = cert.string();
     grpc::SslServerCredentialsOptions ssl;

@@ -2,7 +2,7 @@
 // OpenSSL, a temporary directory, and reading a file back.
 //
 //   TempDir dir;
-//   ASSERT_TRUE(WriteSelfSigned(dir.path() / "cert.pem", dir.path() / "key.pem"));
+//   ASSERT_TRUE(WriteSelfSigned(dir.File("cert.pem"), dir.File("key.pem")));
 #pragma once
 
 #include <openssl/evp.h>
@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "support/temp_dir.h"
 
 namespace unionc::testing {
 
@@ -48,15 +49,16 @@ inline bool WriteSelfSigned(const std::filesystem::path& cert_path,
   X509_gmtime_adj(X509_getm_notAfter(cert.get()), 3600);
   X509_set_pubkey(cert.get(), key.get());
   X509_NAME* name = X509_get_subject_name(cert.get());
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>("127.0.0.1"),
-                             -1, -1, 0);
+  X509_NAME_add_entry_by_txt(
+      name, "CN", MBSTRING_ASC,
+      reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
   X509_set_issuer_name(cert.get(), name);
   X509V3_CTX ctx;
   X509V3_set_ctx_nodb(&ctx);
   X509V3_set_ctx(&ctx, cert.get(), cert.get(), nullptr, nullptr, 0);
-  for (auto [nid, value] : {std::pair{NID_subject_alt_name, "IP:127.0.0.1"},
-                            std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
+  for (auto [nid, value] :
+       {std::pair{NID_subject_alt_name, "IP:127.0.0.1"},
+        std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
     X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
     if (ext == nullptr) return false;
     X509_add_ext(cert.get(), ext, -1);
@@ -70,26 +72,7 @@ inline bool WriteSelfSigned(const std::filesystem::path& cert_path,
                               nullptr) == 1;
 }
 
-// A fresh directory under the temp dir, removed with the object.
-class TempDir {
- public:
-  TempDir()
-      : path_(std::filesystem::temp_directory_path() /
-              absl::StrCat("unionc_test_", ::getpid(), "_", ++counter_)) {
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  std::filesystem::path path_;
-};
+using tfpu::TempDir;
 
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path);

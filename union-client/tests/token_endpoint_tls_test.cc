@@ -25,8 +25,8 @@ namespace unionc {
 namespace {
 
 using ::testing::HasSubstr;
-using ::testing::Not;
 using testing::HttpTestServer;
+using ::testing::Not;
 using testing::TempDir;
 using testing::TlsDiscoveryServer;
 using testing::WriteSelfSigned;
@@ -57,8 +57,10 @@ class CountingListener {
 absl::StatusOr<std::shared_ptr<Client>> TlsClient(const std::string& endpoint,
                                                   const std::string& ca_file) {
   ConfigInputs in;
-  in.api_key = ApiKeyCredentials{.endpoint = endpoint, .client_id = "admin",
-                                 .client_secret = kSecret, .org = ""}
+  in.api_key = ApiKeyCredentials{.endpoint = endpoint,
+                                 .client_id = "admin",
+                                 .client_secret = kSecret,
+                                 .org = ""}
                    .Encode();
   in.ca_cert_file = ca_file;
   in.timeout = std::chrono::seconds(10);
@@ -96,13 +98,14 @@ TEST(TokenEndpointTlsTest, GrpcDiscoveryAdvertisingHttpIsRefusedBeforeSending) {
   EXPECT_EQ(plaintext.requests(), 0);
 }
 
-TEST(TokenEndpointTlsTest, WellKnownDocumentAdvertisingHttpIsRefusedBeforeSending) {
+TEST(TokenEndpointTlsTest,
+     WellKnownDocumentAdvertisingHttpIsRefusedBeforeSending) {
   CountingListener plaintext;
   // An HTTPS (HTTP/1.1) server: gRPC discovery fails there, so the client
   // falls back to the well-known document, which advertises http://.
   TempDir dir;
-  const auto cert = dir.path() / "cert.pem";
-  const auto key = dir.path() / "key.pem";
+  const std::filesystem::path cert = dir.File("cert.pem");
+  const std::filesystem::path key = dir.File("key.pem");
   ASSERT_TRUE(WriteSelfSigned(cert, key));
   httplib::SSLServer https(cert.c_str(), key.c_str());
   ASSERT_TRUE(https.is_valid());

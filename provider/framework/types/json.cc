@@ -144,7 +144,7 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
       for (const auto& [name, t] : attr_types) {
         if (!attrs.count(name)) attrs.emplace(name, Value::Null(t));
       }
-      return Value::Object(std::move(attrs));
+      return Value::Object(std::move(attrs), type);
     }
   }
   return ErrorAt(path, "unsupported type");

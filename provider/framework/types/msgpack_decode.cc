@@ -323,7 +323,7 @@ class Decoder {
         }
       }
     }
-    return Value::Object(std::move(attrs));
+    return Value::Object(std::move(attrs), type);
   }
 };
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -12,6 +14,47 @@
 
 namespace tf::types_internal {
 
+// Where a codec is inside the value: each level refers to its parent and to
+// the caller's name or key, and copies nothing. ToPath() builds the Path,
+// which only an error message needs. The names (and the parent) must
+// outlive the trail.
+class PathTrail {
+ public:
+  PathTrail() = default;  // the root
+  PathTrail Attr(std::string_view name) const {
+    return PathTrail(this, PathStep::kAttribute, name, 0);
+  }
+  PathTrail Key(std::string_view key) const {
+    return PathTrail(this, PathStep::kKeyString, key, 0);
+  }
+  PathTrail Index(int64_t i) const {
+    return PathTrail(this, PathStep::kKeyInt, {}, i);
+  }
+  bool empty() const { return parent_ == nullptr; }
+  Path ToPath() const {
+    if (parent_ == nullptr) return Path();
+    Path p = parent_->ToPath();
+    switch (kind_) {
+      case PathStep::kAttribute:
+        return p.Attr(std::string(name_));
+      case PathStep::kKeyString:
+        return p.Key(std::string(name_));
+      case PathStep::kKeyInt:
+        return p.Index(index_);
+    }
+    return p;
+  }
+
+ private:
+  PathTrail(const PathTrail* parent, PathStep::Kind kind,
+            std::string_view name, int64_t index)
+      : parent_(parent), kind_(kind), name_(name), index_(index) {}
+  const PathTrail* parent_ = nullptr;
+  PathStep::Kind kind_ = PathStep::kAttribute;
+  std::string_view name_;
+  int64_t index_ = 0;
+};
+
 // InvalidArgument `message`, prefixed with "at <path>: " unless `path` is the
 // root.
 inline absl::Status ErrorAt(const Path& path, absl::string_view message) {
@@ -20,9 +63,13 @@ inline absl::Status ErrorAt(const Path& path, absl::string_view message) {
       absl::StrCat("at ", path.ToString(), ": ", message));
 }
 
+inline absl::Status ErrorAt(const PathTrail& path, absl::string_view message) {
+  return ErrorAt(path.ToPath(), message);
+}
+
 // OK unless `type` is a tuple of other than `elements` elements.
 inline absl::Status CheckTupleLength(const Type& type, size_t elements,
-                                     const Path& path) {
+                                     const PathTrail& path) {
   if (type.kind() != TypeKind::kTuple ||
       elements == type.tuple_types().size()) {
     return absl::OkStatus();

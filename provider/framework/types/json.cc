@@ -16,15 +16,16 @@ using Kind = JsonNode::Kind;
 
 using types_internal::CheckTupleLength;
 using types_internal::ErrorAt;
+using types_internal::PathTrail;
 
-absl::Status Mismatch(const Path& path, absl::string_view expected,
+absl::Status Mismatch(const PathTrail& path, absl::string_view expected,
                       const JsonNode& got) {
   return ErrorAt(path, absl::StrCat("expected ", expected, ", got ",
                                     JsonKindName(got.kind)));
 }
 
 absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
-                             const Path& path, int depth) {
+                             const PathTrail& path, int depth) {
   if (depth > kMaxValueDepth) {
     return ErrorAt(path,
                    absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
@@ -115,7 +116,7 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
       }
       std::map<std::string, Value> entries;
       for (const auto& [k, v] : node.members) {
-        Path at = path.Key(k);
+        PathTrail at = path.Key(k);
         absl::StatusOr<Value> e = Decode(v, type.element_type(), at, depth + 1);
         if (!e.ok()) return e.status();
         if (!entries.emplace(k, *std::move(e)).second) {
@@ -133,7 +134,7 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
         if (it == attr_types.end()) {
           return ErrorAt(path, absl::StrCat("unsupported attribute ", QuoteJson(k)));
         }
-        Path at = path.Attr(k);
+        PathTrail at = path.Attr(k);
         absl::StatusOr<Value> e = Decode(v, it->second, at, depth + 1);
         if (!e.ok()) return e.status();
         if (!attrs.emplace(k, *std::move(e)).second) {
@@ -144,13 +145,13 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
       for (const auto& [name, t] : attr_types) {
         if (!attrs.count(name)) attrs.emplace(name, Value::Null(t));
       }
-      return Value::Object(std::move(attrs));
+      return Value::Object(std::move(attrs), type);
     }
   }
   return ErrorAt(path, "unsupported type");
 }
 
-absl::Status Encode(const Value& v, const Type& type, const Path& path,
+absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
                     int depth, std::string& out) {
   if (depth > kMaxValueDepth) {
     return ErrorAt(path,
@@ -271,12 +272,12 @@ absl::StatusOr<Value> DecodeJson(std::string_view json, const Type& type) {
   absl::StatusOr<JsonNode> node =
       types_internal::ParseJson(json, 2 * kMaxValueDepth + 2);
   if (!node.ok()) return node.status();
-  return Decode(*node, type, Path(), 0);
+  return Decode(*node, type, PathTrail(), 0);
 }
 
 absl::StatusOr<std::string> EncodeJson(const Value& value, const Type& type) {
   std::string out;
-  absl::Status s = Encode(value, type, Path(), 0, out);
+  absl::Status s = Encode(value, type, PathTrail(), 0, out);
   if (!s.ok()) return s;
   return out;
 }

@@ -43,7 +43,7 @@ const char* WireKindName(const msgpack::object& o) {
   return "unknown";
 }
 
-absl::Status Mismatch(const Path& path, absl::string_view expected,
+absl::Status Mismatch(const PathTrail& path, absl::string_view expected,
                       const msgpack::object& got) {
   return ErrorAt(path, absl::StrCat("expected ", expected, ", got ",
                                     WireKindName(got)));
@@ -78,7 +78,7 @@ absl::StatusOr<msgpack::object_handle> Unpack(std::string_view bytes,
   return handle;
 }
 
-absl::StatusOr<Number> WireNumber(const msgpack::object& o, const Path& path) {
+absl::StatusOr<Number> WireNumber(const msgpack::object& o, const PathTrail& path) {
   switch (o.type) {
     case msgpack::type::POSITIVE_INTEGER:
       return Number::FromUint(o.via.u64);
@@ -99,7 +99,7 @@ absl::StatusOr<Number> WireNumber(const msgpack::object& o, const Path& path) {
   }
 }
 
-absl::StatusOr<int64_t> WireLength(const msgpack::object& o, const Path& path) {
+absl::StatusOr<int64_t> WireLength(const msgpack::object& o, const PathTrail& path) {
   if (o.type == msgpack::type::POSITIVE_INTEGER &&
       o.via.u64 <= static_cast<uint64_t>(INT64_MAX)) {
     return static_cast<int64_t>(o.via.u64);
@@ -109,7 +109,7 @@ absl::StatusOr<int64_t> WireLength(const msgpack::object& o, const Path& path) {
 }
 
 absl::StatusOr<std::pair<Number, bool>> WireBound(const msgpack::object& o,
-                                                  const Path& path) {
+                                                  const PathTrail& path) {
   if (o.type != msgpack::type::ARRAY || o.via.array.size != 2 ||
       o.via.array.ptr[1].type != msgpack::type::BOOLEAN) {
     return ErrorAt(path, "invalid number bound refinement");
@@ -121,7 +121,7 @@ absl::StatusOr<std::pair<Number, bool>> WireBound(const msgpack::object& o,
 
 // Refinements of an extension-type-12 unknown.
 absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload,
-                                              const Path& path) {
+                                              const PathTrail& path) {
   Refinements r;
   if (payload.empty()) return r;
   absl::StatusOr<msgpack::object_handle> handle = Unpack(payload, 4);
@@ -176,7 +176,7 @@ absl::StatusOr<Refinements> DecodeRefinements(std::string_view payload,
 class Decoder {
  public:
   absl::StatusOr<Value> Decode(const msgpack::object& o, const Type& type,
-                               const Path& path, int depth) {
+                               const PathTrail& path, int depth) {
     if (depth > kMaxValueDepth) {
       return ErrorAt(path, absl::StrCat("nested deeper than ", kMaxValueDepth,
                                         " levels"));
@@ -217,7 +217,7 @@ class Decoder {
 
  private:
   absl::StatusOr<Value> DecodeDynamic(const msgpack::object& o,
-                                      const Path& path, int depth) {
+                                      const PathTrail& path, int depth) {
     if (o.type != msgpack::type::ARRAY || o.via.array.size != 2) {
       return ErrorAt(path, absl::StrCat("expected a [type, value] array for a "
                                         "dynamic value, got ",
@@ -241,7 +241,7 @@ class Decoder {
   }
 
   absl::StatusOr<Value> DecodeSequence(const msgpack::object& o,
-                                       const Type& type, const Path& path,
+                                       const Type& type, const PathTrail& path,
                                        int depth) {
     if (o.type != msgpack::type::ARRAY) {
       return Mismatch(path, type.FriendlyName(), o);
@@ -269,18 +269,18 @@ class Decoder {
   }
 
   absl::StatusOr<Value> DecodeMap(const msgpack::object& o, const Type& type,
-                                  const Path& path, int depth) {
+                                  const PathTrail& path, int depth) {
     if (o.type != msgpack::type::MAP) return Mismatch(path, type.FriendlyName(), o);
     std::map<std::string, Value> entries;
     for (uint32_t i = 0; i < o.via.map.size; ++i) {
       const msgpack::object& k = o.via.map.ptr[i].key;
       if (k.type != msgpack::type::STR) return Mismatch(path, "string map key", k);
-      std::string key(k.via.str.ptr, k.via.str.size);
-      Path at = path.Key(key);
+      std::string_view key(k.via.str.ptr, k.via.str.size);
+      PathTrail at = path.Key(key);
       absl::StatusOr<Value> v =
           Decode(o.via.map.ptr[i].val, type.element_type(), at, depth + 1);
       if (!v.ok()) return v.status();
-      if (!entries.emplace(std::move(key), *std::move(v)).second) {
+      if (!entries.emplace(key, *std::move(v)).second) {
         return ErrorAt(at, "duplicate map key");
       }
     }
@@ -288,7 +288,7 @@ class Decoder {
   }
 
   absl::StatusOr<Value> DecodeObject(const msgpack::object& o,
-                                     const Type& type, const Path& path,
+                                     const Type& type, const PathTrail& path,
                                      int depth) {
     if (o.type != msgpack::type::MAP) return Mismatch(path, "object", o);
     const auto& attr_types = type.attribute_types();
@@ -304,7 +304,7 @@ class Decoder {
         return ErrorAt(path, absl::StrCat("unsupported attribute ",
                                           types_internal::QuoteJson(name)));
       }
-      Path at = path.Attr(name);
+      PathTrail at = path.Attr(std::string_view(k.via.str.ptr, k.via.str.size));
       absl::StatusOr<Value> v =
           Decode(o.via.map.ptr[i].val, it->second, at, depth + 1);
       if (!v.ok()) return v.status();
@@ -323,7 +323,7 @@ class Decoder {
         }
       }
     }
-    return Value::Object(std::move(attrs));
+    return Value::Object(std::move(attrs), type);
   }
 };
 
@@ -336,7 +336,7 @@ absl::StatusOr<Value> DecodeMsgpack(std::string_view bytes, const Type& type) {
       msgpack_internal::Unpack(bytes, msgpack_internal::kMaxWireDepth);
   if (!handle.ok()) return handle.status();
   msgpack_internal::Decoder decoder;
-  return decoder.Decode(handle->get(), type, Path(), 0);
+  return decoder.Decode(handle->get(), type, msgpack_internal::PathTrail(), 0);
 }
 
 }  // namespace tf

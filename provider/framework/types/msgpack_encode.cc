@@ -17,7 +17,7 @@ class Encoder {
  public:
   Encoder() : packer_(buffer_) {}
 
-  absl::Status Encode(const Value& v, const Type& type, const Path& path,
+  absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
                       int depth) {
     if (depth > kMaxValueDepth) {
       return ErrorAt(path, absl::StrCat("nested deeper than ", kMaxValueDepth,
@@ -216,7 +216,7 @@ class Encoder {
 
 absl::StatusOr<std::string> EncodeMsgpack(const Value& value, const Type& type) {
   msgpack_internal::Encoder encoder;
-  absl::Status s = encoder.Encode(value, type, Path(), 0);
+  absl::Status s = encoder.Encode(value, type, msgpack_internal::PathTrail(), 0);
   if (!s.ok()) return s;
   return encoder.Take();
 }

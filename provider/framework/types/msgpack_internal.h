@@ -20,5 +20,6 @@ inline constexpr int kRefineLengthUpper = 6;
 
 using types_internal::CheckTupleLength;
 using types_internal::ErrorAt;
+using types_internal::PathTrail;
 
 }  // namespace tf::msgpack_internal

@@ -12,7 +12,9 @@ struct Value::Rep {
   Type type;
   State state = State::kNull;
   bool wholly_known = true;
-  Refinements refinements;
+  // Only unknowns with refinements have them: most values are known, and a
+  // Refinements is large to construct and destroy.
+  std::unique_ptr<const Refinements> refinements;
   std::string str;
   bool boolean = false;
   Number number;
@@ -101,6 +103,35 @@ int CompareRefinements(const Refinements& a, const Refinements& b) {
   return Cmp(a.length_upper, b.length_upper);
 }
 
+// The entry named `name`: the map's own lookup for names short enough to
+// build a key without allocating, a scan of the (sorted) entries otherwise.
+std::map<std::string, Value>::const_iterator FindEntry(
+    const std::map<std::string, Value>& entries, std::string_view name) {
+  constexpr size_t kInlineKey = std::string().capacity();
+  if (name.size() <= kInlineKey) return entries.find(std::string(name));
+  for (auto it = entries.begin(); it != entries.end(); ++it) {
+    int c = std::string_view(it->first).compare(name);
+    if (c == 0) return it;
+    if (c > 0) break;
+  }
+  return entries.end();
+}
+
+// Whether `type` is the object type Value::Object derives from `attributes`:
+// the same names with equal types (equal types usually share one
+// representation, so this is mostly pointer comparisons).
+bool IsObjectTypeOf(const Type& type,
+                    const std::map<std::string, Value>& attributes) {
+  if (type.kind() != TypeKind::kObject) return false;
+  const std::map<std::string, Type>& types = type.attribute_types();
+  if (types.size() != attributes.size()) return false;
+  auto t = types.begin();
+  for (auto a = attributes.begin(); a != attributes.end(); ++a, ++t) {
+    if (a->first != t->first || a->second.type() != t->second) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Value::Value() {
@@ -123,7 +154,10 @@ Value Value::Unknown(Type type, Refinements refinements) {
   rep->type = std::move(type);
   rep->state = State::kUnknown;
   rep->wholly_known = false;
-  rep->refinements = std::move(refinements);
+  if (!refinements.empty()) {
+    rep->refinements =
+        std::make_unique<const Refinements>(std::move(refinements));
+  }
   return Value(std::move(rep));
 }
 
@@ -185,7 +219,15 @@ Value Value::Map(Type element_type, std::map<std::string, Value> elements) {
 Value Value::Object(std::map<std::string, Value> attributes) {
   std::map<std::string, Type> types;
   for (const auto& [name, v] : attributes) types.emplace(name, v.type());
-  auto rep = Known(Type::Object(std::move(types)));
+  return Object(std::move(attributes), Type::Object(std::move(types)));
+}
+
+Value Value::Object(std::map<std::string, Value> attributes,
+                    const Type& type_hint) {
+  if (!IsObjectTypeOf(type_hint, attributes)) {
+    return Object(std::move(attributes));
+  }
+  auto rep = Known(type_hint);
   rep->wholly_known = AllWhollyKnown(attributes);
   rep->entries = std::move(attributes);
   return Value(std::move(rep));
@@ -205,7 +247,10 @@ const Type& Value::type() const { return rep_->type; }
 bool Value::IsNull() const { return rep_->state == State::kNull; }
 bool Value::IsKnown() const { return rep_->state != State::kUnknown; }
 bool Value::IsWhollyKnown() const { return rep_->wholly_known; }
-const Refinements& Value::refinements() const { return rep_->refinements; }
+const Refinements& Value::refinements() const {
+  static const Refinements none;
+  return rep_->refinements ? *rep_->refinements : none;
+}
 const std::string& Value::AsString() const { return rep_->str; }
 bool Value::AsBool() const { return rep_->boolean; }
 const Number& Value::AsNumber() const { return rep_->number; }
@@ -215,7 +260,7 @@ const std::map<std::string, Value>& Value::Entries() const {
 }
 
 const Value& Value::Attr(std::string_view name) const {
-  auto it = rep_->entries.find(std::string(name));
+  auto it = FindEntry(rep_->entries, name);
   if (it == rep_->entries.end()) {
     static const Value null_dynamic;
     return null_dynamic;
@@ -224,9 +269,11 @@ const Value& Value::Attr(std::string_view name) const {
 }
 
 Value Value::WithAttr(std::string_view name, Value v) const {
+  auto it = FindEntry(rep_->entries, name);
+  if (it != rep_->entries.end() && it->second.rep_ == v.rep_) return *this;
   std::map<std::string, Value> attrs = rep_->entries;
   attrs.insert_or_assign(std::string(name), std::move(v));
-  return Object(std::move(attrs));
+  return Object(std::move(attrs), rep_->type);
 }
 
 bool Value::operator==(const Value& other) const {
@@ -329,7 +376,7 @@ Value NullAttributes(const Type& object_type) {
   for (const auto& [name, t] : object_type.attribute_types()) {
     attrs.emplace(name, Value::Null(t));
   }
-  return Value::Object(std::move(attrs));
+  return Value::Object(std::move(attrs), object_type);
 }
 
 }  // namespace tf

@@ -53,6 +53,12 @@ class Value {
   static Value Map(Type element_type, std::map<std::string, Value> elements);
   // The type is derived from the attributes.
   static Value Object(std::map<std::string, Value> attributes);
+  // The same value as Object(attributes), cheaper when `type_hint` is
+  // already the object type derived from them (a schema's type, or the
+  // type of an object being rebuilt): it is then shared, not built again.
+  // Any other hint is ignored.
+  static Value Object(std::map<std::string, Value> attributes,
+                      const Type& type_hint);
   static Value Tuple(std::vector<Value> elements);
 
   // Concrete unless a null/unknown of Dynamic. Lists/sets/maps keep the

@@ -136,5 +136,72 @@ TEST(ValueTest, DebugString) {
             "uris = [unknown(not_null)]}");
 }
 
+TEST(ValueTest, ObjectTypeHintIsUsedOnlyWhenItFits) {
+  std::map<std::string, Value> attrs = {
+      {"name", Value::String("alpha")},
+      {"any", Value::Int(1)}};  // a schema would type "any" Dynamic
+  Type fitting = Type::Object({{"name", Type::String()}, {"any", Type::Number()}});
+  Type dynamic = Type::Object({{"name", Type::String()}, {"any", Type::Dynamic()}});
+  Type fewer = Type::Object({{"name", Type::String()}});
+  for (const Type& hint : {fitting, dynamic, fewer, Type::String()}) {
+    Value v = Value::Object(attrs, hint);
+    EXPECT_EQ(v, Value::Object(attrs)) << hint.ToJson();
+    EXPECT_EQ(v.type(), fitting) << hint.ToJson();
+  }
+  Value unknown_inside = Value::Object(
+      {{"name", Value::Unknown(Type::String())}, {"any", Value::Int(1)}}, fitting);
+  EXPECT_FALSE(unknown_inside.IsWhollyKnown());
+}
+
+TEST(ValueTest, WithAttrLeavesTheOriginalUnchanged) {
+  Value original = Value::Object({{"name", Value::String("alpha")},
+                                  {"a_rather_long_attribute_name", Value::Int(1)}});
+  Value copy = original;
+  Value changed = copy.WithAttr("name", Value::String("beta"));
+  Value long_changed = copy.WithAttr("a_rather_long_attribute_name", Value::Int(2));
+  Value added = copy.WithAttr("extra", Value::Bool(true));
+  EXPECT_EQ(original.Attr("name").AsString(), "alpha");
+  EXPECT_EQ(copy.Attr("name").AsString(), "alpha");
+  EXPECT_EQ(copy.Attr("a_rather_long_attribute_name"), Value::Int(1));
+  EXPECT_EQ(changed.Attr("name").AsString(), "beta");
+  EXPECT_EQ(long_changed.Attr("a_rather_long_attribute_name"), Value::Int(2));
+  EXPECT_EQ(long_changed.Attr("name").AsString(), "alpha");
+  EXPECT_EQ(added.Attr("extra"), Value::Bool(true));
+  EXPECT_EQ(original.Entries().size(), 2u);
+  EXPECT_EQ(added.type(), Type::Object({{"name", Type::String()},
+                                        {"a_rather_long_attribute_name", Type::Number()},
+                                        {"extra", Type::Bool()}}));
+  // A replacement of another type changes the object's type.
+  Value retyped = copy.WithAttr("name", Value::Int(3));
+  EXPECT_EQ(retyped.type().attribute_types().at("name"), Type::Number());
+  EXPECT_EQ(copy.type().attribute_types().at("name"), Type::String());
+  // Unknown inside is seen whichever way the object was rebuilt.
+  EXPECT_FALSE(copy.WithAttr("name", Value::Unknown(Type::String())).IsWhollyKnown());
+  EXPECT_TRUE(copy.WithAttr("name", Value::String("x")).IsWhollyKnown());
+  // Setting the value already there yields an equal object.
+  EXPECT_EQ(copy.WithAttr("name", copy.Attr("name")), copy);
+}
+
+TEST(ValueTest, AttrOfLongAndMissingNames) {
+  Value v = Value::Object({{"a_rather_long_attribute_name", Value::Int(1)},
+                           {"b", Value::Int(2)},
+                           {"zzzzzzzzzzzzzzzzzzzzzzzz", Value::Int(3)}});
+  EXPECT_EQ(v.Attr("a_rather_long_attribute_name"), Value::Int(1));
+  EXPECT_EQ(v.Attr("zzzzzzzzzzzzzzzzzzzzzzzz"), Value::Int(3));
+  EXPECT_EQ(v.Attr("b"), Value::Int(2));
+  EXPECT_EQ(v.Attr("a_rather_long_attribute_nam"), Value());
+  EXPECT_EQ(v.Attr("c_missing_attribute_with_a_long_name"), Value());
+  EXPECT_EQ(v.Attr("c"), Value());
+}
+
+TEST(ValueTest, UnknownWithoutRefinementsHasEmptyOnes) {
+  EXPECT_TRUE(Value::Unknown(Type::String()).refinements().empty());
+  EXPECT_TRUE(Value::String("a").refinements().empty());
+  Value r = Value::Unknown(Type::String(), {.string_prefix = "ab"});
+  EXPECT_EQ(r.refinements().string_prefix, "ab");
+  EXPECT_NE(r, Value::Unknown(Type::String()));
+  EXPECT_EQ(Value::Unknown(Type::String(), {}), Value::Unknown(Type::String()));
+}
+
 }  // namespace
 }  // namespace tf

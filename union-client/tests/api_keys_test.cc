@@ -801,7 +801,7 @@ TEST(ClientTest, CaFileWithoutCertificateIsReportedByName) {
                                      *in.ca_cert_file, "\" (No such file")));
 
   const std::filesystem::path cert = dir.File("cert.pem");
-  ASSERT_TRUE(testing::WriteSelfSigned(cert, dir.File("key.pem")));
+  ASSERT_TRUE(testing::WriteSelfSignedCert(cert, dir.File("key.pem")));
   in.ca_cert_file = cert.string();
   cfg = ResolveConfig(in, none);
   ASSERT_TRUE(cfg.ok()) << cfg.status();

@@ -21,7 +21,7 @@ namespace unionc::http_internal {
 namespace {
 
 namespace fs = std::filesystem;
-using unionc::testing::WriteSelfSigned;
+using unionc::testing::WriteSelfSignedCert;
 
 class HttpsTest : public ::testing::Test {
  protected:
@@ -31,7 +31,7 @@ class HttpsTest : public ::testing::Test {
     fs::create_directories(dir_);
     cert_ = dir_ / "cert.pem";
     const fs::path key = dir_ / "key.pem";
-    ASSERT_TRUE(WriteSelfSigned(cert_, key));
+    ASSERT_TRUE(WriteSelfSignedCert(cert_, key));
     server_ = std::make_unique<httplib::SSLServer>(cert_.c_str(), key.c_str());
     ASSERT_TRUE(server_->is_valid());
     server_->Get("/doc", [](const httplib::Request&, httplib::Response& res) {

@@ -28,7 +28,7 @@ class TlsDiscoveryServer {
       : auth_(std::move(token_url)) {
     const std::filesystem::path cert = dir_.File("cert.pem");
     const std::filesystem::path key = dir_.File("key.pem");
-    if (!WriteSelfSigned(cert, key)) return;
+    if (!WriteSelfSignedCert(cert, key)) return;
     ca_file_ = cert.string();
     grpc::SslServerCredentialsOptions ssl;
     ssl.pem_key_cert_pairs.push_back({ReadFile(key), ReadFile(cert)});

@@ -29,7 +29,7 @@ using testing::HttpTestServer;
 using ::testing::Not;
 using testing::TempDir;
 using testing::TlsDiscoveryServer;
-using testing::WriteSelfSigned;
+using testing::WriteSelfSignedCert;
 
 constexpr char kSecret[] = "downgrade-test-secret-0987";
 
@@ -106,7 +106,7 @@ TEST(TokenEndpointTlsTest,
   TempDir dir;
   const std::filesystem::path cert = dir.File("cert.pem");
   const std::filesystem::path key = dir.File("key.pem");
-  ASSERT_TRUE(WriteSelfSigned(cert, key));
+  ASSERT_TRUE(WriteSelfSignedCert(cert, key));
   httplib::SSLServer https(cert.c_str(), key.c_str());
   ASSERT_TRUE(https.is_valid());
   std::atomic<int> documents{0};

@@ -106,12 +106,15 @@ struct Identity {
   std::string cert_pem;
 };
 
+// What a memory BIO holds; frees the BIO.
 std::string BioString(BIO* bio) {
-  char* data = nullptr;
-  long n = BIO_get_mem_data(bio, &data);
-  std::string s(data, static_cast<size_t>(n));
+  std::string pem(static_cast<size_t>(BIO_pending(bio)), '\0');
+  if (BIO_read(bio, pem.data(), static_cast<int>(pem.size())) !=
+      static_cast<int>(pem.size())) {
+    Die("PEM read");
+  }
   BIO_free(bio);
-  return s;
+  return pem;
 }
 
 // A self-signed P-256 certificate for "localhost", valid for an hour.

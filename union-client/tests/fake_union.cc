@@ -1,13 +1,12 @@
 // The in-process fake of Union.
 #include "fake_union.h"
 
-#include "http_test_server.h"
-
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/protobuf/timestamp.pb.h"
+#include "http_test_server.h"
 
 namespace unionc::testing {
 namespace {
@@ -20,7 +19,8 @@ using grpc::StatusCode;
 Status CheckToken(FakeState& s, ServerContext* ctx) {
   const auto& md = ctx->client_metadata();
   auto it = md.find(s.metadata_key);
-  std::string value = it == md.end() ? "" : std::string(it->second.data(), it->second.size());
+  std::string value =
+      it == md.end() ? "" : std::string(it->second.data(), it->second.size());
   if (!absl::StartsWith(value, "Bearer ")) {
     ++s.unauthenticated;
     return Status(StatusCode::UNAUTHENTICATED, "missing bearer token");
@@ -44,7 +44,8 @@ class Apps final : public id::AppsService::Service {
     ++s_.create_calls;
     if (Status st = CheckToken(s_, ctx); !st.ok()) return st;
     if (req->client_id().empty() || req->client_name().empty()) {
-      return Status(StatusCode::INVALID_ARGUMENT, "client_id and client_name are required");
+      return Status(StatusCode::INVALID_ARGUMENT,
+                    "client_id and client_name are required");
     }
     absl::MutexLock l(&s_.mu);
     s_.last_create = *req;
@@ -82,9 +83,9 @@ class Apps final : public id::AppsService::Service {
       return Status(StatusCode::UNAVAILABLE, "transient failure");
     }
     absl::MutexLock l(&s_.mu);
-    auto it = s_.apps.find(req->client_id());
-    if (it == s_.apps.end()) return Status(StatusCode::NOT_FOUND, "app not found");
-    *resp->mutable_app() = it->second;
+    id::App* app = Find(req->client_id());
+    if (app == nullptr) return Status(StatusCode::NOT_FOUND, "app not found");
+    *resp->mutable_app() = *app;
     return Status::OK;
   }
 
@@ -93,9 +94,9 @@ class Apps final : public id::AppsService::Service {
     ++s_.update_calls;
     if (Status st = CheckToken(s_, ctx); !st.ok()) return st;
     absl::MutexLock l(&s_.mu);
-    auto it = s_.apps.find(req->client_id());
-    if (it == s_.apps.end()) return Status(StatusCode::NOT_FOUND, "app not found");
-    id::App& app = it->second;  // a full replace of the mutable fields
+    id::App* found = Find(req->client_id());
+    if (found == nullptr) return Status(StatusCode::NOT_FOUND, "app not found");
+    id::App& app = *found;  // a full replace of the mutable fields
     *app.mutable_redirect_uris() = req->redirect_uris();
     *app.mutable_response_types() = req->response_types();
     *app.mutable_grant_types() = req->grant_types();
@@ -133,8 +134,8 @@ class Apps final : public id::AppsService::Service {
     std::string filters;
     for (const cloudidl::common::Filter& f : req->request().filters()) {
       absl::StrAppend(&filters, filters.empty() ? "" : "; ",
-                      cloudidl::common::Filter::Function_Name(f.function()), " ",
-                      f.field(), "=", absl::StrJoin(f.values(), ","));
+                      cloudidl::common::Filter::Function_Name(f.function()),
+                      " ", f.field(), "=", absl::StrJoin(f.values(), ","));
     }
     s_.list_filters.push_back(filters);
     auto matches = [&](const id::App& app) {
@@ -153,7 +154,9 @@ class Apps final : public id::AppsService::Service {
     auto it = req->request().token().empty()
                   ? s_.apps.begin()
                   : s_.apps.upper_bound(req->request().token());
-    for (; it != s_.apps.end() && static_cast<uint32_t>(resp->apps_size()) < limit; ++it) {
+    for (; it != s_.apps.end() &&
+           static_cast<uint32_t>(resp->apps_size()) < limit;
+         ++it) {
       if (matches(it->second)) *resp->add_apps() = it->second;
     }
     if (it != s_.apps.end() && resp->apps_size() > 0) {
@@ -163,21 +166,29 @@ class Apps final : public id::AppsService::Service {
   }
 
  private:
+  // The stored app `client_id`, or null; s_.mu is held.
+  id::App* Find(const std::string& client_id) {
+    auto it = s_.apps.find(client_id);
+    return it == s_.apps.end() ? nullptr : &it->second;
+  }
+
   FakeState& s_;
 };
 
 class Auth final : public flyteidl::service::AuthMetadataService::Service {
  public:
-  Auth(FakeState& s, std::string token_url) : s_(s), token_url_(std::move(token_url)) {}
-  Status GetOAuth2Metadata(ServerContext*, const flyteidl::service::OAuth2MetadataRequest*,
-                           flyteidl::service::OAuth2MetadataResponse* resp) override {
+  Auth(FakeState& s, std::string token_url)
+      : s_(s), token_url_(std::move(token_url)) {}
+  Status GetOAuth2Metadata(
+      ServerContext*, const flyteidl::service::OAuth2MetadataRequest*,
+      flyteidl::service::OAuth2MetadataResponse* resp) override {
     resp->set_issuer("fake");
     resp->set_token_endpoint(token_url_);
     return Status::OK;
   }
-  Status GetPublicClientConfig(ServerContext*,
-                               const flyteidl::service::PublicClientAuthConfigRequest*,
-                               flyteidl::service::PublicClientAuthConfigResponse* resp) override {
+  Status GetPublicClientConfig(
+      ServerContext*, const flyteidl::service::PublicClientAuthConfigRequest*,
+      flyteidl::service::PublicClientAuthConfigResponse* resp) override {
     resp->add_scopes("all");
     resp->add_scopes("offline");
     resp->set_audience("fake-audience");
@@ -200,7 +211,8 @@ class Identity final : public flyteidl::service::IdentityService::Service {
                   flyteidl::service::UserInfoResponse* resp) override {
     if (Status st = CheckToken(s_, ctx); !st.ok()) return st;
     resp->set_subject("admin");
-    (*resp->mutable_additional_claims()->mutable_fields())["userhandle"].set_string_value("jdoe");
+    (*resp->mutable_additional_claims()->mutable_fields())["userhandle"]
+        .set_string_value("jdoe");
     return Status::OK;
   }
 
@@ -212,19 +224,22 @@ class Identity final : public flyteidl::service::IdentityService::Service {
 
 FakeUnion::FakeUnion() : state_(std::make_unique<FakeState>()) {
   FakeState& s = *state_;
-  http_.Post("/oauth2/token", [&s](const httplib::Request& req, httplib::Response& res) {
+  http_.Post("/oauth2/token", [&s](const httplib::Request& req,
+                                   httplib::Response& res) {
     ++s.token_requests;
     {
       absl::MutexLock l(&s.mu);
       s.last_token_form = req.body;
     }
-    std::string expected = "Basic " + absl::Base64Escape(s.client_id + ":" + s.client_secret);
+    std::string expected =
+        "Basic " + absl::Base64Escape(s.client_id + ":" + s.client_secret);
     switch (s.token_mode.load()) {
       case TokenMode::k401:
         res.status = 401;
-        res.set_content(R"({"error":"invalid_client","error_description":"bad secret )" +
-                            s.client_secret + "\"}",
-                        "application/json");
+        res.set_content(
+            R"({"error":"invalid_client","error_description":"bad secret )" +
+                s.client_secret + "\"}",
+            "application/json");
         return;
       case TokenMode::k500:
         res.status = 500;
@@ -250,16 +265,19 @@ FakeUnion::FakeUnion() : state_(std::make_unique<FakeState>()) {
       s.valid_tokens.insert(token);
     }
     res.set_content(absl::StrCat(R"({"access_token":")", token,
-                                 R"(","token_type":"bearer","expires_in":)", s.expires_in, "}"),
+                                 R"(","token_type":"bearer","expires_in":)",
+                                 s.expires_in, "}"),
                     "application/json");
   });
   http_.Get("/.well-known/oauth-authorization-server",
             [this](const httplib::Request&, httplib::Response& res) {
-              res.set_content(absl::StrCat(R"({"issuer":"fake","token_endpoint":"http://)",
-                                           http_endpoint(), R"(/oauth2/token"})"),
-                              "application/json");
+              res.set_content(
+                  absl::StrCat(R"({"issuer":"fake","token_endpoint":"http://)",
+                               http_endpoint(), R"(/oauth2/token"})"),
+                  "application/json");
             });
-  http_.Get("/config/v1/flyte_client", [](const httplib::Request&, httplib::Response& res) {
+  http_.Get("/config/v1/flyte_client", [](const httplib::Request&,
+                                          httplib::Response& res) {
     res.set_content(
         R"({"client_id":"cli","scopes":["from-http"],"audience":"http-aud",)"
         R"("authorization_metadata_key":"Authorization"})",
@@ -271,10 +289,12 @@ FakeUnion::FakeUnion() : state_(std::make_unique<FakeState>()) {
   WaitUntilRunning(http_);
 
   apps_ = std::make_unique<Apps>(s);
-  auth_ = std::make_unique<Auth>(s, absl::StrCat("http://127.0.0.1:", http_port_, "/oauth2/token"));
+  auth_ = std::make_unique<Auth>(
+      s, absl::StrCat("http://127.0.0.1:", http_port_, "/oauth2/token"));
   identity_ = std::make_unique<Identity>(s);
   grpc::ServerBuilder builder;
-  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &grpc_port_);
+  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(),
+                           &grpc_port_);
   builder.RegisterService(apps_.get());
   builder.RegisterService(auth_.get());
   builder.RegisterService(identity_.get());
@@ -292,15 +312,17 @@ FakeUnion::~FakeUnion() {
   if (http_thread_.joinable()) http_thread_.join();
 }
 
-std::string FakeUnion::endpoint() const { return absl::StrCat("127.0.0.1:", grpc_port_); }
+std::string FakeUnion::endpoint() const {
+  return absl::StrCat("127.0.0.1:", grpc_port_);
+}
 
 std::string FakeUnion::http_endpoint() const {
   return absl::StrCat("127.0.0.1:", http_port_);
 }
 
 std::string FakeUnion::api_key() const {
-  return absl::Base64Escape(
-      absl::StrCat(endpoint(), ":", state_->client_id, ":", state_->client_secret, ":None"));
+  return absl::Base64Escape(absl::StrCat(endpoint(), ":", state_->client_id,
+                                         ":", state_->client_secret, ":None"));
 }
 
 }  // namespace unionc::testing

@@ -22,8 +22,8 @@ constexpr char kClientId[] = "client-id-7";
 constexpr char kSecret[] = "very-secret-client-secret-42";
 
 std::string ExpectedBasic() {
-  return absl::StrCat("Basic ", absl::Base64Escape(
-                                    absl::StrCat(kClientId, ":", kSecret)));
+  return absl::StrCat(
+      "Basic ", absl::Base64Escape(absl::StrCat(kClientId, ":", kSecret)));
 }
 
 // The request of the token call: POST with a form body and Basic auth.
@@ -31,8 +31,8 @@ HttpRequest TokenRequest(std::string url, milliseconds timeout) {
   HttpRequest req;
   req.method = HttpMethod::kPost;
   req.url = std::move(url);
-  req.body = FormEncode({{"grant_type", "client_credentials"},
-                         {"scope", "all offline"}});
+  req.body = FormEncode(
+      {{"grant_type", "client_credentials"}, {"scope", "all offline"}});
   req.content_type = std::string(kFormContentType);
   req.headers.emplace_back("Authorization",
                            BasicAuthorization(kClientId, kSecret));
@@ -48,38 +48,52 @@ void ExpectNoSecret(const absl::Status& status) {
   EXPECT_FALSE(absl::StrContains(status.message(), "Authorization")) << status;
 }
 
+// The error message of a fetch that must fail with `code`; it never shows
+// the secret.
+std::string FailedFetch(const HttpRequest& req, absl::StatusCode code) {
+  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
+  if (resp.ok()) {
+    ADD_FAILURE() << "the fetch succeeded with HTTP " << resp->status;
+    return "";
+  }
+  EXPECT_EQ(resp.status().code(), code)
+      << resp.status().message().substr(0, 300);
+  ExpectNoSecret(resp.status());
+  return std::string(resp.status().message());
+}
+
 class HttpTransportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    server_.http().Get("/doc", [](const httplib::Request& req,
-                                  httplib::Response& res) {
-      res.set_header("X-Probe", "probe-value");
-      res.set_content(
-          absl::StrCat("{\"accept\":\"", req.get_header_value("Accept"), "\"}"),
-          "application/json");
-    });
-    server_.http().Get("/teapot", [](const httplib::Request&,
-                                     httplib::Response& res) {
-      res.status = 418;
-      res.set_content("short and stout", "text/plain");
-    });
-    server_.http().Post("/token", [this](const httplib::Request& req,
-                                         httplib::Response& res) {
-      seen_authorization_ = req.get_header_value("Authorization");
-      seen_content_type_ = req.get_header_value("Content-Type");
-      seen_body_ = req.body;
-      res.set_content("{\"access_token\":\"t\"}", "application/json");
-    });
+    server_.http().Get(
+        "/doc", [](const httplib::Request& req, httplib::Response& res) {
+          res.set_header("X-Probe", "probe-value");
+          res.set_content(absl::StrCat("{\"accept\":\"",
+                                       req.get_header_value("Accept"), "\"}"),
+                          "application/json");
+        });
+    server_.http().Get("/teapot",
+                       [](const httplib::Request&, httplib::Response& res) {
+                         res.status = 418;
+                         res.set_content("short and stout", "text/plain");
+                       });
+    server_.http().Post(
+        "/token", [this](const httplib::Request& req, httplib::Response& res) {
+          seen_authorization_ = req.get_header_value("Authorization");
+          seen_content_type_ = req.get_header_value("Content-Type");
+          seen_body_ = req.body;
+          res.set_content("{\"access_token\":\"t\"}", "application/json");
+        });
     server_.http().set_pre_routing_handler(
         [this](const httplib::Request&, httplib::Response&) {
           ++requests_;
           return httplib::Server::HandlerResponse::Unhandled;
         });
-    server_.http().Get("/hang", [this](const httplib::Request&,
-                                       httplib::Response& res) {
-      server_.BlockUntilReleased();
-      res.set_content("late", "text/plain");
-    });
+    server_.http().Get("/hang",
+                       [this](const httplib::Request&, httplib::Response& res) {
+                         server_.BlockUntilReleased();
+                         res.set_content("late", "text/plain");
+                       });
     server_.Start();
   }
 
@@ -89,31 +103,28 @@ class HttpTransportTest : public ::testing::Test {
 };
 
 // The URL rule lives in HttpFetch, in front of the transport (see README
-// "HTTP transport"): without allow_plaintext an http:// URL is refused before a connection is
-// made, so the Basic credentials never leave in plaintext.
+// "HTTP transport"): without allow_plaintext an http:// URL is refused before a
+// connection is made, so the Basic credentials never leave in plaintext.
 TEST_F(HttpTransportTest, PlaintextUrlIsRefusedBeforeAnythingIsSent) {
-  HttpRequest req = TokenRequest(server_.url("/token?k=query-value"),
-                                 milliseconds(10000));
+  HttpRequest req =
+      TokenRequest(server_.url("/token?k=query-value"), milliseconds(10000));
   req.allow_plaintext = false;
-  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
-  ASSERT_FALSE(resp.ok());
-  EXPECT_EQ(resp.status().code(), absl::StatusCode::kFailedPrecondition)
-      << resp.status();
-  const std::string msg(resp.status().message());
+  const std::string msg =
+      FailedFetch(req, absl::StatusCode::kFailedPrecondition);
   EXPECT_TRUE(absl::StrContains(msg, "scheme \"http\"")) << msg;
-  EXPECT_TRUE(absl::StrContains(msg, absl::StrCat("127.0.0.1:", server_.port())))
+  EXPECT_TRUE(
+      absl::StrContains(msg, absl::StrCat("127.0.0.1:", server_.port())))
       << msg;
   EXPECT_TRUE(absl::StrContains(msg, "insecure")) << msg;
   EXPECT_FALSE(absl::StrContains(msg, "/token")) << msg;
   EXPECT_FALSE(absl::StrContains(msg, "query-value")) << msg;
-  ExpectNoSecret(resp.status());
   EXPECT_EQ(requests_.load(), 0);
   EXPECT_EQ(seen_authorization_, "");
 
   // The same request with allow_plaintext reaches the server (so the
   // counter above can see requests).
   req.allow_plaintext = true;
-  resp = HttpFetch(req);
+  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
   ASSERT_TRUE(resp.ok()) << resp.status();
   EXPECT_EQ(requests_.load(), 1);
 }
@@ -131,8 +142,8 @@ TEST(UrlSchemeTest, OnlyHttpsUnlessPlaintextIsAllowed) {
   EXPECT_EQ(CheckUrlScheme("h/x", true).code(),
             absl::StatusCode::kInvalidArgument);
   // User info, path and query may carry secrets: only the host is named.
-  absl::Status st =
-      CheckUrlScheme("http://user:pass-word-1@idp.example:8080/t?code=abc123", false);
+  absl::Status st = CheckUrlScheme(
+      "http://user:pass-word-1@idp.example:8080/t?code=abc123", false);
   const std::string msg(st.message());
   EXPECT_TRUE(absl::StrContains(msg, "idp.example:8080")) << msg;
   EXPECT_FALSE(absl::StrContains(msg, "pass-word-1")) << msg;
@@ -191,60 +202,38 @@ TEST_F(HttpTransportTest, PostSendsFormBodyAndBasicAuth) {
 TEST_F(HttpTransportTest, HandlerThatNeverAnswersHitsTheTimeout) {
   HttpRequest req = TokenRequest(server_.url("/hang"), milliseconds(300));
   req.method = HttpMethod::kGet;
-  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
+  const std::string s = FailedFetch(req, absl::StatusCode::kDeadlineExceeded);
   server_.Release();
-  ASSERT_FALSE(resp.ok());
-  EXPECT_EQ(resp.status().code(), absl::StatusCode::kDeadlineExceeded)
-      << resp.status();
-  EXPECT_TRUE(absl::StrContains(resp.status().message(), "/hang"))
-      << resp.status();
-  ExpectNoSecret(resp.status());
+  EXPECT_TRUE(absl::StrContains(s, "/hang")) << s;
 }
 
 TEST(HttpTransportErrorsTest, SilentServerHitsTheTimeout) {
   RawPort silent(/*listen=*/true);
-  absl::StatusOr<HttpResponse> resp =
-      HttpFetch(TokenRequest(silent.url("/token"), milliseconds(300)));
-  ASSERT_FALSE(resp.ok());
-  EXPECT_EQ(resp.status().code(), absl::StatusCode::kDeadlineExceeded)
-      << resp.status();
-  ExpectNoSecret(resp.status());
+  FailedFetch(TokenRequest(silent.url("/token"), milliseconds(300)),
+              absl::StatusCode::kDeadlineExceeded);
 }
 
 TEST(HttpTransportErrorsTest, RefusedConnectionIsUnavailable) {
   RawPort closed(/*listen=*/false);
-  absl::StatusOr<HttpResponse> resp =
-      HttpFetch(TokenRequest(closed.url("/token"), milliseconds(10000)));
-  ASSERT_FALSE(resp.ok());
-  EXPECT_EQ(resp.status().code(), absl::StatusCode::kUnavailable)
-      << resp.status();
-  EXPECT_TRUE(absl::StrContains(resp.status().message(), closed.url("/token")))
-      << resp.status();
-  ExpectNoSecret(resp.status());
+  const std::string s =
+      FailedFetch(TokenRequest(closed.url("/token"), milliseconds(10000)),
+                  absl::StatusCode::kUnavailable);
+  EXPECT_TRUE(absl::StrContains(s, closed.url("/token"))) << s;
 }
 
 TEST(HttpTransportErrorsTest, HugeUrlIsShortenedInErrors) {
   RawPort closed(/*listen=*/false);
   const std::string url = closed.url("/" + std::string(10000, 'p'));
-  absl::StatusOr<HttpResponse> resp =
-      HttpFetch(TokenRequest(url, milliseconds(10000)));
-  ASSERT_FALSE(resp.ok());
-  EXPECT_EQ(resp.status().code(), absl::StatusCode::kUnavailable)
-      << resp.status().message().substr(0, 300);
-  EXPECT_LT(resp.status().message().size(), 1000u);
-  EXPECT_TRUE(absl::StrContains(resp.status().message(),
-                                absl::StrCat("(", url.size(), " bytes)")))
-      << resp.status().message().substr(0, 600);
-  ExpectNoSecret(resp.status());
+  const std::string s = FailedFetch(TokenRequest(url, milliseconds(10000)),
+                                    absl::StatusCode::kUnavailable);
+  EXPECT_LT(s.size(), 1000u);
+  EXPECT_TRUE(absl::StrContains(s, absl::StrCat("(", url.size(), " bytes)")))
+      << s.substr(0, 600);
 }
 
 TEST(HttpTransportErrorsTest, UnsupportedSchemeIsInvalidArgument) {
-  absl::StatusOr<HttpResponse> resp =
-      HttpFetch(TokenRequest("ftp://127.0.0.1:1/token", milliseconds(1000)));
-  ASSERT_FALSE(resp.ok());
-  EXPECT_EQ(resp.status().code(), absl::StatusCode::kInvalidArgument)
-      << resp.status();
-  ExpectNoSecret(resp.status());
+  FailedFetch(TokenRequest("ftp://127.0.0.1:1/token", milliseconds(1000)),
+              absl::StatusCode::kInvalidArgument);
 }
 
 TEST(HttpTransportErrorsTest, MissingCaFileFailsTls) {
@@ -252,10 +241,7 @@ TEST(HttpTransportErrorsTest, MissingCaFileFailsTls) {
   req.url = "https://127.0.0.1:1/x";
   req.ca_cert_file = "/nonexistent/ca.pem";
   req.timeout = milliseconds(2000);
-  absl::StatusOr<HttpResponse> resp = HttpFetch(req);
-  ASSERT_FALSE(resp.ok());
-  EXPECT_EQ(resp.status().code(), absl::StatusCode::kUnavailable)
-      << resp.status();
+  FailedFetch(req, absl::StatusCode::kUnavailable);
 }
 
 TEST(FormEncodeTest, PercentEncodesAllButUnreserved) {

@@ -1,5 +1,6 @@
-// codec_errors.h: the errors the cty codecs (json.cc, msgpack_decode.cc,
-// msgpack_encode.cc) report alike. Internal to provider/framework/types.
+// codec_errors.h: what the cty codecs (json.cc, msgpack_decode.cc,
+// msgpack_encode.cc) share: their errors and how they walk a value.
+// Internal to provider/framework/types.
 #pragma once
 
 #include <cstddef>
@@ -46,8 +47,8 @@ class PathTrail {
   }
 
  private:
-  PathTrail(const PathTrail* parent, PathStep::Kind kind,
-            std::string_view name, int64_t index)
+  PathTrail(const PathTrail* parent, PathStep::Kind kind, std::string_view name,
+            int64_t index)
       : parent_(parent), kind_(kind), name_(name), index_(index) {}
   const PathTrail* parent_ = nullptr;
   PathStep::Kind kind_ = PathStep::kAttribute;
@@ -67,6 +68,13 @@ inline absl::Status ErrorAt(const PathTrail& path, absl::string_view message) {
   return ErrorAt(path.ToPath(), message);
 }
 
+// The type of element `i` of a list, set or tuple of `type` (the codecs
+// walk all three alike).
+inline const Type& ElementTypeAt(const Type& type, size_t i) {
+  return type.kind() == TypeKind::kTuple ? type.tuple_types()[i]
+                                         : type.element_type();
+}
+
 // OK unless `type` is a tuple of other than `elements` elements.
 inline absl::Status CheckTupleLength(const Type& type, size_t elements,
                                      const PathTrail& path) {
@@ -74,9 +82,9 @@ inline absl::Status CheckTupleLength(const Type& type, size_t elements,
       elements == type.tuple_types().size()) {
     return absl::OkStatus();
   }
-  return ErrorAt(path, absl::StrCat("expected a tuple of ",
-                                    type.tuple_types().size(),
-                                    " elements, got ", elements));
+  return ErrorAt(path,
+                 absl::StrCat("expected a tuple of ", type.tuple_types().size(),
+                              " elements, got ", elements));
 }
 
 }  // namespace tf::types_internal

@@ -15,6 +15,7 @@ using types_internal::QuoteJson;
 using Kind = JsonNode::Kind;
 
 using types_internal::CheckTupleLength;
+using types_internal::ElementTypeAt;
 using types_internal::ErrorAt;
 using types_internal::PathTrail;
 
@@ -27,8 +28,8 @@ absl::Status Mismatch(const PathTrail& path, absl::string_view expected,
 absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
                              const PathTrail& path, int depth) {
   if (depth > kMaxValueDepth) {
-    return ErrorAt(path,
-                   absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
+    return ErrorAt(
+        path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
   }
   if (node.kind == Kind::kNull) return Value::Null(type);
   switch (type.kind()) {
@@ -73,7 +74,8 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
         }
       }
       if (value == nullptr || type_node == nullptr) {
-        return ErrorAt(path, "a dynamic value needs both \"value\" and \"type\"");
+        return ErrorAt(path,
+                       "a dynamic value needs both \"value\" and \"type\"");
       }
       absl::StatusOr<Type> t = types_internal::TypeFromJsonNode(*type_node);
       if (!t.ok()) return ErrorAt(path, t.status().message());
@@ -95,10 +97,9 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
       std::vector<Value> elems;
       elems.reserve(node.items.size());
       for (size_t i = 0; i < node.items.size(); ++i) {
-        const Type& et = type.kind() == TypeKind::kTuple ? type.tuple_types()[i]
-                                                         : type.element_type();
-        absl::StatusOr<Value> e =
-            Decode(node.items[i], et, path.Index(static_cast<int64_t>(i)), depth + 1);
+        const Type& et = ElementTypeAt(type, i);
+        absl::StatusOr<Value> e = Decode(
+            node.items[i], et, path.Index(static_cast<int64_t>(i)), depth + 1);
         if (!e.ok()) return e.status();
         elems.push_back(*std::move(e));
       }
@@ -132,7 +133,8 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
       for (const auto& [k, v] : node.members) {
         auto it = attr_types.find(k);
         if (it == attr_types.end()) {
-          return ErrorAt(path, absl::StrCat("unsupported attribute ", QuoteJson(k)));
+          return ErrorAt(path,
+                         absl::StrCat("unsupported attribute ", QuoteJson(k)));
         }
         PathTrail at = path.Attr(k);
         absl::StatusOr<Value> e = Decode(v, it->second, at, depth + 1);
@@ -154,8 +156,8 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
 absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
                     int depth, std::string& out) {
   if (depth > kMaxValueDepth) {
-    return ErrorAt(path,
-                   absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
+    return ErrorAt(
+        path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
   }
   // A value of a concrete type in a Dynamic slot is written as
   // {"value":...,"type":...}, null ones included, so that its type survives
@@ -179,8 +181,8 @@ absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
     return ErrorAt(path, "a known value must have a concrete type");
   }
   if (v.type().kind() != type.kind()) {
-    return ErrorAt(path, absl::StrCat("expected ", type.FriendlyName(), ", got ",
-                                      v.type().FriendlyName()));
+    return ErrorAt(path, absl::StrCat("expected ", type.FriendlyName(),
+                                      ", got ", v.type().FriendlyName()));
   }
   switch (type.kind()) {
     case TypeKind::kString:
@@ -210,10 +212,9 @@ absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
       out += "[";
       for (size_t i = 0; i < elems.size(); ++i) {
         if (i > 0) out += ",";
-        const Type& et = type.kind() == TypeKind::kTuple ? type.tuple_types()[i]
-                                                         : type.element_type();
-        absl::Status s =
-            Encode(elems[i], et, path.Index(static_cast<int64_t>(i)), depth + 1, out);
+        const Type& et = ElementTypeAt(type, i);
+        absl::Status s = Encode(
+            elems[i], et, path.Index(static_cast<int64_t>(i)), depth + 1, out);
         if (!s.ok()) return s;
       }
       out += "]";
@@ -231,7 +232,8 @@ absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
           return ErrorAt(path, "map key is not valid UTF-8");
         }
         out += ":";
-        absl::Status s = Encode(e, type.element_type(), path.Key(key), depth + 1, out);
+        absl::Status s =
+            Encode(e, type.element_type(), path.Key(key), depth + 1, out);
         if (!s.ok()) return s;
       }
       out += "}";
@@ -241,7 +243,8 @@ absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
       const auto& attr_types = type.attribute_types();
       for (const auto& [name, e] : v.Entries()) {
         if (!attr_types.count(name)) {
-          return ErrorAt(path, absl::StrCat("unsupported attribute ", QuoteJson(name)));
+          return ErrorAt(
+              path, absl::StrCat("unsupported attribute ", QuoteJson(name)));
         }
       }
       out += "{";
@@ -249,7 +252,8 @@ absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
       for (const auto& [name, t] : attr_types) {
         auto it = v.Entries().find(name);
         if (it == v.Entries().end()) {
-          return ErrorAt(path, absl::StrCat("missing attribute ", QuoteJson(name)));
+          return ErrorAt(path,
+                         absl::StrCat("missing attribute ", QuoteJson(name)));
         }
         if (!first) out += ",";
         first = false;

@@ -45,8 +45,8 @@ const char* WireKindName(const msgpack::object& o) {
 
 absl::Status Mismatch(const PathTrail& path, absl::string_view expected,
                       const msgpack::object& got) {
-  return ErrorAt(path, absl::StrCat("expected ", expected, ", got ",
-                                    WireKindName(got)));
+  return ErrorAt(
+      path, absl::StrCat("expected ", expected, ", got ", WireKindName(got)));
 }
 
 // Parses one msgpack document, requiring it to fill `bytes` exactly. Size
@@ -78,7 +78,8 @@ absl::StatusOr<msgpack::object_handle> Unpack(std::string_view bytes,
   return handle;
 }
 
-absl::StatusOr<Number> WireNumber(const msgpack::object& o, const PathTrail& path) {
+absl::StatusOr<Number> WireNumber(const msgpack::object& o,
+                                  const PathTrail& path) {
   switch (o.type) {
     case msgpack::type::POSITIVE_INTEGER:
       return Number::FromUint(o.via.u64);
@@ -99,7 +100,8 @@ absl::StatusOr<Number> WireNumber(const msgpack::object& o, const PathTrail& pat
   }
 }
 
-absl::StatusOr<int64_t> WireLength(const msgpack::object& o, const PathTrail& path) {
+absl::StatusOr<int64_t> WireLength(const msgpack::object& o,
+                                   const PathTrail& path) {
   if (o.type == msgpack::type::POSITIVE_INTEGER &&
       o.via.u64 <= static_cast<uint64_t>(INT64_MAX)) {
     return static_cast<int64_t>(o.via.u64);
@@ -178,8 +180,8 @@ class Decoder {
   absl::StatusOr<Value> Decode(const msgpack::object& o, const Type& type,
                                const PathTrail& path, int depth) {
     if (depth > kMaxValueDepth) {
-      return ErrorAt(path, absl::StrCat("nested deeper than ", kMaxValueDepth,
-                                        " levels"));
+      return ErrorAt(
+          path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
     }
     if (o.type == msgpack::type::NIL) return Value::Null(type);
     if (o.type == msgpack::type::EXT) {
@@ -251,8 +253,7 @@ class Decoder {
     std::vector<Value> elems;
     elems.reserve(n);
     for (uint32_t i = 0; i < n; ++i) {
-      const Type& et = type.kind() == TypeKind::kTuple ? type.tuple_types()[i]
-                                                       : type.element_type();
+      const Type& et = ElementTypeAt(type, i);
       absl::StatusOr<Value> e =
           Decode(o.via.array.ptr[i], et, path.Index(i), depth + 1);
       if (!e.ok()) return e.status();
@@ -270,11 +271,13 @@ class Decoder {
 
   absl::StatusOr<Value> DecodeMap(const msgpack::object& o, const Type& type,
                                   const PathTrail& path, int depth) {
-    if (o.type != msgpack::type::MAP) return Mismatch(path, type.FriendlyName(), o);
+    if (o.type != msgpack::type::MAP)
+      return Mismatch(path, type.FriendlyName(), o);
     std::map<std::string, Value> entries;
     for (uint32_t i = 0; i < o.via.map.size; ++i) {
       const msgpack::object& k = o.via.map.ptr[i].key;
-      if (k.type != msgpack::type::STR) return Mismatch(path, "string map key", k);
+      if (k.type != msgpack::type::STR)
+        return Mismatch(path, "string map key", k);
       std::string_view key(k.via.str.ptr, k.via.str.size);
       PathTrail at = path.Key(key);
       absl::StatusOr<Value> v =
@@ -287,9 +290,8 @@ class Decoder {
     return Value::Map(type.element_type(), std::move(entries));
   }
 
-  absl::StatusOr<Value> DecodeObject(const msgpack::object& o,
-                                     const Type& type, const PathTrail& path,
-                                     int depth) {
+  absl::StatusOr<Value> DecodeObject(const msgpack::object& o, const Type& type,
+                                     const PathTrail& path, int depth) {
     if (o.type != msgpack::type::MAP) return Mismatch(path, "object", o);
     const auto& attr_types = type.attribute_types();
     std::map<std::string, Value> attrs;
@@ -315,11 +317,10 @@ class Decoder {
     if (attrs.size() != attr_types.size()) {
       for (const auto& [name, t] : attr_types) {
         if (!attrs.count(name)) {
-          return ErrorAt(path, absl::StrCat(
-                                   "expected ", attr_types.size(),
-                                   " attributes, got ", attrs.size(),
-                                   ": missing attribute ",
-                                   types_internal::QuoteJson(name)));
+          return ErrorAt(path, absl::StrCat("expected ", attr_types.size(),
+                                            " attributes, got ", attrs.size(),
+                                            ": missing attribute ",
+                                            types_internal::QuoteJson(name)));
         }
       }
     }

@@ -20,8 +20,8 @@ class Encoder {
   absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
                       int depth) {
     if (depth > kMaxValueDepth) {
-      return ErrorAt(path, absl::StrCat("nested deeper than ", kMaxValueDepth,
-                                        " levels"));
+      return ErrorAt(
+          path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
     }
     // A value of a concrete type in a Dynamic slot is written as
     // [type, value], null and unknown ones included, so that its type
@@ -77,9 +77,7 @@ class Encoder {
         }
         packer_.pack_array(static_cast<uint32_t>(elems.size()));
         for (size_t i = 0; i < elems.size(); ++i) {
-          const Type& et = type.kind() == TypeKind::kTuple
-                               ? type.tuple_types()[i]
-                               : type.element_type();
+          const Type& et = ElementTypeAt(type, i);
           absl::Status s = Encode(elems[i], et, path.Index(i), depth + 1);
           if (!s.ok()) return s;
         }
@@ -90,7 +88,8 @@ class Encoder {
         for (const auto& [key, e] : v.Entries()) {
           packer_.pack_str(static_cast<uint32_t>(key.size()));
           packer_.pack_str_body(key.data(), static_cast<uint32_t>(key.size()));
-          absl::Status s = Encode(e, type.element_type(), path.Key(key), depth + 1);
+          absl::Status s =
+              Encode(e, type.element_type(), path.Key(key), depth + 1);
           if (!s.ok()) return s;
         }
         return absl::OkStatus();
@@ -112,8 +111,10 @@ class Encoder {
         packer_.pack_map(static_cast<uint32_t>(attr_types.size()));
         for (const auto& [name, t] : attr_types) {
           packer_.pack_str(static_cast<uint32_t>(name.size()));
-          packer_.pack_str_body(name.data(), static_cast<uint32_t>(name.size()));
-          absl::Status s = Encode(v.Entries().at(name), t, path.Attr(name), depth + 1);
+          packer_.pack_str_body(name.data(),
+                                static_cast<uint32_t>(name.size()));
+          absl::Status s =
+              Encode(v.Entries().at(name), t, path.Attr(name), depth + 1);
           if (!s.ok()) return s;
         }
         return absl::OkStatus();
@@ -214,9 +215,11 @@ class Encoder {
 }  // namespace
 }  // namespace msgpack_internal
 
-absl::StatusOr<std::string> EncodeMsgpack(const Value& value, const Type& type) {
+absl::StatusOr<std::string> EncodeMsgpack(const Value& value,
+                                          const Type& type) {
   msgpack_internal::Encoder encoder;
-  absl::Status s = encoder.Encode(value, type, msgpack_internal::PathTrail(), 0);
+  absl::Status s =
+      encoder.Encode(value, type, msgpack_internal::PathTrail(), 0);
   if (!s.ok()) return s;
   return encoder.Take();
 }

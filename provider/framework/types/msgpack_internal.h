@@ -19,6 +19,7 @@ inline constexpr int kRefineLengthLower = 5;
 inline constexpr int kRefineLengthUpper = 6;
 
 using types_internal::CheckTupleLength;
+using types_internal::ElementTypeAt;
 using types_internal::ErrorAt;
 using types_internal::PathTrail;
 

@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "provider/framework/types/path.h"
 #include "provider/framework/types/type.h"
+#include "provider/framework/types/value.h"
 
 namespace tf::types_internal {
 
@@ -66,6 +67,20 @@ inline absl::Status ErrorAt(const Path& path, absl::string_view message) {
 
 inline absl::Status ErrorAt(const PathTrail& path, absl::string_view message) {
   return ErrorAt(path.ToPath(), message);
+}
+
+// What an encoder requires of a known, non-null value `v` written as
+// `type`: a concrete type of the same kind.
+inline absl::Status CheckKnownValueKind(const Value& v, const Type& type,
+                                        const PathTrail& path) {
+  if (type.kind() == TypeKind::kDynamic) {
+    return ErrorAt(path, "a known value must have a concrete type");
+  }
+  if (v.type().kind() != type.kind()) {
+    return ErrorAt(path, absl::StrCat("expected ", type.FriendlyName(),
+                                      ", got ", v.type().FriendlyName()));
+  }
+  return absl::OkStatus();
 }
 
 // The type of element `i` of a list, set or tuple of `type` (the codecs

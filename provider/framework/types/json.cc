@@ -14,6 +14,7 @@ using types_internal::JsonNode;
 using types_internal::QuoteJson;
 using Kind = JsonNode::Kind;
 
+using types_internal::CheckKnownValueKind;
 using types_internal::CheckTupleLength;
 using types_internal::ElementTypeAt;
 using types_internal::ErrorAt;
@@ -177,12 +178,8 @@ absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
   if (!v.IsKnown()) {
     return ErrorAt(path, "unknown values cannot be written as JSON");
   }
-  if (type.kind() == TypeKind::kDynamic) {
-    return ErrorAt(path, "a known value must have a concrete type");
-  }
-  if (v.type().kind() != type.kind()) {
-    return ErrorAt(path, absl::StrCat("expected ", type.FriendlyName(),
-                                      ", got ", v.type().FriendlyName()));
+  if (absl::Status s = CheckKnownValueKind(v, type, path); !s.ok()) {
+    return s;
   }
   switch (type.kind()) {
     case TypeKind::kString:

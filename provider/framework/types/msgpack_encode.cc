@@ -44,12 +44,8 @@ class Encoder {
       EncodeUnknown(v.refinements());
       return absl::OkStatus();
     }
-    if (type.kind() == TypeKind::kDynamic) {
-      return ErrorAt(path, "a known value must have a concrete type");
-    }
-    if (v.type().kind() != type.kind()) {
-      return ErrorAt(path, absl::StrCat("expected ", type.FriendlyName(),
-                                        ", got ", v.type().FriendlyName()));
+    if (absl::Status s = CheckKnownValueKind(v, type, path); !s.ok()) {
+      return s;
     }
     switch (type.kind()) {
       case TypeKind::kString:

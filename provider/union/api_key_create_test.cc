@@ -18,15 +18,20 @@ using tf::Type;
 using tf::Value;
 using ApiKeyCreateTest = testing::ApiKeyResourceTest;
 
+// The one diagnostic in `diags`; a test failure (and an empty diagnostic)
+// when there is not exactly one.
+tf::Diagnostic OnlyDiagnostic(const tf::Diagnostics& diags) {
+  if (diags.size() != 1u) {
+    ADD_FAILURE() << "want one diagnostic, got " << diags.size();
+    return {};
+  }
+  return diags.items()[0];
+}
+
 TEST_F(ApiKeyCreateTest, DuplicateNameGivesTheImportCommand) {
   Apply(Config("dup"));
-  Value config = Config("DUP");
-  tf::testing::PlannedChange p = Plan(config, NoState());
-  tf::CreateResponse cr;
-  cr.state = p.plan;
-  r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
-  ASSERT_EQ(cr.diagnostics.size(), 1u);
-  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  tf::CreateResponse cr = CreateAfterPlan(Config("DUP"));
+  const tf::Diagnostic d = OnlyDiagnostic(cr.diagnostics);
   EXPECT_EQ(d.summary, "Union API key already exists");
   EXPECT_NE(d.detail.find("terraform import <address of this resource> dup"),
             std::string::npos)
@@ -40,8 +45,7 @@ TEST_F(ApiKeyCreateTest, AmbiguousCreateThatCommittedAdoptsTheKeyTainted) {
   fake_->issued_at = absl::Now();  // made by this apply
   Value plan;
   tf::CreateResponse cr = CreateAfterPlan(Config("amb"), &plan);
-  ASSERT_EQ(cr.diagnostics.size(), 1u);
-  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  const tf::Diagnostic d = OnlyDiagnostic(cr.diagnostics);
   EXPECT_EQ(d.severity, tf::Severity::kError);
   EXPECT_EQ(d.summary, "Union API key created but its secret was lost");
   EXPECT_NE(d.detail.find("tainted"), std::string::npos) << d.detail;
@@ -66,8 +70,7 @@ TEST_F(ApiKeyCreateTest, AmbiguousCreateFindingAnOlderKeyLeavesItAlone) {
   fake_->issued_at = absl::Now() - absl::Hours(3);
   Value plan;
   tf::CreateResponse cr = CreateAfterPlan(Config("old"), &plan);
-  ASSERT_EQ(cr.diagnostics.size(), 1u);
-  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  const tf::Diagnostic d = OnlyDiagnostic(cr.diagnostics);
   EXPECT_EQ(d.summary, "Union API key already exists");
   EXPECT_NE(d.detail.find("terraform import <address of this resource> old"),
             std::string::npos)
@@ -101,8 +104,7 @@ TEST_F(ApiKeyCreateTest, CreateThatCommitsAfterTheLookUpIsAdoptedOnRetry) {
   fake_->issued_at = absl::Now();  // made by this apply
   Value plan;
   tf::CreateResponse cr = CreateAfterPlan(Config("late"), &plan);
-  ASSERT_EQ(cr.diagnostics.size(), 1u);
-  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  const tf::Diagnostic d = OnlyDiagnostic(cr.diagnostics);
   EXPECT_EQ(d.summary, "Union API key created but its secret was lost");
   EXPECT_NE(d.detail.find("DEADLINE_EXCEEDED"), std::string::npos) << d.detail;
   // In state (tainted by Terraform), so the key is not orphaned.
@@ -122,8 +124,7 @@ TEST_F(ApiKeyCreateTest, RetryAnsweredAlreadyExistsByAnotherKeyReportsIt) {
   fake_->issued_at = absl::Now() - absl::Hours(3);  // not this apply's
   Value plan;
   tf::CreateResponse cr = CreateAfterPlan(Config("theirs"), &plan);
-  ASSERT_EQ(cr.diagnostics.size(), 1u);
-  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  const tf::Diagnostic d = OnlyDiagnostic(cr.diagnostics);
   EXPECT_EQ(d.summary, "Union API key already exists");
   EXPECT_NE(d.detail.find("terraform import <address of this resource> theirs"),
             std::string::npos)
@@ -168,8 +169,7 @@ TEST_F(ApiKeyCreateTest, CreateWithUnknownOutcomeRecordsATentativeKey) {
   fake_->fail_next_get = absl::UnavailableError("connection refused");
   Value plan;
   tf::CreateResponse cr = CreateAfterPlan(Config("unsure"), &plan);
-  ASSERT_EQ(cr.diagnostics.size(), 1u);
-  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  const tf::Diagnostic d = OnlyDiagnostic(cr.diagnostics);
   EXPECT_EQ(d.severity, tf::Severity::kError);
   EXPECT_NE(d.detail.find("records it in state as tainted"), std::string::npos)
       << d.detail;
@@ -200,8 +200,7 @@ TEST_F(ApiKeyCreateTest, FixedNameAlreadyExistsNamesBothCauses) {
   Value config = Config("rotating");
   Value plan;
   tf::CreateResponse cr = CreateAfterPlan(config, &plan);
-  ASSERT_EQ(cr.diagnostics.size(), 1u);
-  const tf::Diagnostic& d = cr.diagnostics.items()[0];
+  const tf::Diagnostic d = OnlyDiagnostic(cr.diagnostics);
   EXPECT_EQ(d.summary, "Union API key already exists");
   EXPECT_NE(d.detail.find("create_before_destroy"), std::string::npos);
   EXPECT_NE(d.detail.find("name_prefix"), std::string::npos);

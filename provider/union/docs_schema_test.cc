@@ -74,10 +74,13 @@ DocSection Bullets(const std::string& doc, const std::string& heading) {
 
 std::string SectionFor(tf::Presence p) {
   switch (p) {
-    case tf::Presence::kRequired: return "Required";
+    case tf::Presence::kRequired:
+      return "Required";
     case tf::Presence::kOptional:
-    case tf::Presence::kOptionalComputed: return "Optional";
-    case tf::Presence::kComputed: return "Read-Only";
+    case tf::Presence::kOptionalComputed:
+      return "Optional";
+    case tf::Presence::kComputed:
+      return "Read-Only";
   }
   return "";
 }
@@ -95,7 +98,8 @@ void ExpectDocumented(const std::string& doc_path, const tf::Schema& schema) {
       continue;
     }
     EXPECT_EQ(it->second.section, SectionFor(a.presence)) << a.name;
-    EXPECT_EQ(a.sensitive, it->second.line.find("Sensitive") != std::string::npos)
+    EXPECT_EQ(a.sensitive,
+              it->second.line.find("Sensitive") != std::string::npos)
         << a.name << ": the doc must say Sensitive exactly for sensitive "
         << "attributes: " << it->second.line;
   }
@@ -117,28 +121,39 @@ TEST(DocsMatchSchema, ApiKeyDataSource) {
   ExpectDocumented("data-sources/api_key.md", ApiKeyDataSource().GetSchema());
 }
 
+// The bullets under `heading` in `doc` name exactly the attributes of the
+// object type `object`.
+void ExpectObjectDocumented(const std::string& doc, const std::string& heading,
+                            const tf::Type& object) {
+  std::set<std::string> want, got;
+  for (const auto& [name, type] : object.attribute_types()) want.insert(name);
+  for (const auto& [name, entry] : Bullets(ReadDoc(doc), heading)) {
+    got.insert(name);
+  }
+  EXPECT_EQ(got, want) << doc << " " << heading;
+}
+
 TEST(DocsMatchSchema, ApiKeysDataSource) {
   ExpectDocumented("data-sources/api_keys.md", ApiKeysDataSource().GetSchema());
-  DocSection nested = Bullets(ReadDoc("data-sources/api_keys.md"),
-                              "### Nested Schema for `keys`");
-  std::set<std::string> want, got;
-  const tf::Type key_type = KeyObjectType();
-  for (const auto& [name, type] : key_type.attribute_types()) {
-    want.insert(name);
-  }
-  for (const auto& [name, entry] : nested) got.insert(name);
-  EXPECT_EQ(got, want);
+  ExpectObjectDocumented("data-sources/api_keys.md",
+                         "### Nested Schema for `keys`", KeyObjectType());
 }
 
 // A function's type as the registry docs write it in a signature.
 std::string SignatureType(const tf::Type& t) {
   switch (t.kind()) {
-    case tf::TypeKind::kString: return "string";
-    case tf::TypeKind::kNumber: return "number";
-    case tf::TypeKind::kBool: return "bool";
-    case tf::TypeKind::kObject: return "object";
-    case tf::TypeKind::kDynamic: return "dynamic";
-    default: return t.FriendlyName();
+    case tf::TypeKind::kString:
+      return "string";
+    case tf::TypeKind::kNumber:
+      return "number";
+    case tf::TypeKind::kBool:
+      return "bool";
+    case tf::TypeKind::kObject:
+      return "object";
+    case tf::TypeKind::kDynamic:
+      return "dynamic";
+    default:
+      return t.FriendlyName();
   }
 }
 
@@ -153,8 +168,8 @@ void ExpectFunctionDocumented(tf::Function& f) {
   std::string signature = f.Name() + "(";
   for (size_t i = 0; i < def.parameters.size(); ++i) {
     if (i > 0) signature += ", ";
-    signature += def.parameters[i].name + " " +
-                 SignatureType(def.parameters[i].type);
+    signature +=
+        def.parameters[i].name + " " + SignatureType(def.parameters[i].type);
   }
   signature += ") " + SignatureType(def.return_type);
   EXPECT_NE(doc.find("\n" + signature + "\n"), std::string::npos)
@@ -189,15 +204,8 @@ TEST(DocsMatchSchema, Functions) {
   ExpectFunctionDocumented(decode);
   ExpectFunctionDocumented(encode);
   // decode_api_key's return object is documented attribute by attribute.
-  DocSection ret =
-      Bullets(ReadDoc("functions/decode_api_key.md"), "## Return Type");
-  std::set<std::string> want, got;
-  const tf::Type decoded = DecodedApiKeyType();
-  for (const auto& [name, type] : decoded.attribute_types()) {
-    want.insert(name);
-  }
-  for (const auto& [name, entry] : ret) got.insert(name);
-  EXPECT_EQ(got, want);
+  ExpectObjectDocumented("functions/decode_api_key.md", "## Return Type",
+                         DecodedApiKeyType());
 }
 
 TEST(DocsMatchSchema, EphemeralApiKey) {

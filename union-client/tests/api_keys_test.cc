@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "fake_union.h"
+#include "test_keys.h"
 #include "tls_test_cert.h"
 #include "union/access_token.h"
 #include "union/api_key.h"
@@ -67,11 +68,7 @@ ConfigInputs PlaintextInputs(const std::string& endpoint,
                              std::chrono::milliseconds timeout,
                              int max_retries) {
   ConfigInputs in;
-  in.api_key = ApiKeyCredentials{.endpoint = endpoint,
-                                 .client_id = "id",
-                                 .client_secret = secret,
-                                 .org = ""}
-                   .Encode();
+  in.api_key = testing::EncodedKey(endpoint, "id", secret);
   in.insecure = true;
   in.timeout = timeout;
   in.max_retries = max_retries;
@@ -778,11 +775,7 @@ TEST(ClientTest, CaFileWithoutCertificateIsReportedByName) {
     out << "this is not a certificate\n";
   }
   ConfigInputs in;
-  in.api_key = ApiKeyCredentials{.endpoint = "example.invalid",
-                                 .client_id = "a",
-                                 .client_secret = "bbbbbbbb",
-                                 .org = ""}
-                   .Encode();
+  in.api_key = testing::EncodedKey("example.invalid", "a", "bbbbbbbb");
   in.ca_cert_file = junk;
   auto none = [](std::string_view) -> std::optional<std::string> {
     return std::nullopt;

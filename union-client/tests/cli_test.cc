@@ -2,29 +2,28 @@
 // the export line, secrets shown only by create, and exit codes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <array>
 #include <atomic>
 #include <cstdio>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "fake_union.h"
 #include "http_test_server.h"
+#include "test_keys.h"
 #include "tls_discovery_server.h"
 #include "union/credentials.h"
 
 namespace unionc {
 namespace {
 
+using testing::FakeUnion;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using testing::FakeUnion;
 
 struct Result {
   int exit_code = -1;
@@ -51,12 +50,14 @@ class CliTest : public ::testing::Test {
     EXPECT_NE(p, nullptr);
     std::array<char, 4096> buf;
     size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+      r.out.append(buf.data(), n);
     int status = pclose(p);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     FILE* e = fopen(err_file_.c_str(), "r");
     if (e != nullptr) {
-      while ((n = fread(buf.data(), 1, buf.size(), e)) > 0) r.err.append(buf.data(), n);
+      while ((n = fread(buf.data(), 1, buf.size(), e)) > 0)
+        r.err.append(buf.data(), n);
       fclose(e);
     }
     return r;
@@ -141,8 +142,9 @@ TEST_F(CliTest, ExitCodes) {
 // echoes a value given to --api-key.
 TEST_F(CliTest, GlobalOptionsAfterTheSubcommand) {
   ASSERT_EQ(Run("create k").exit_code, 0);
-  Result r = Run("get k --insecure --timeout 5 --api-key " + fake_.api_key() + " -v",
-                 /*with_env_key=*/false, /*globals=*/"");
+  Result r =
+      Run("get k --insecure --timeout 5 --api-key " + fake_.api_key() + " -v",
+          /*with_env_key=*/false, /*globals=*/"");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["client_id"], "k");
   EXPECT_THAT(r.err, HasSubstr("[debug]"));  // -v after the subcommand too
@@ -214,7 +216,8 @@ TEST_F(CliTest, JunkCaFileIsNamed) {
   Result r = Run("get x", true, "--timeout 5 --ca-cert " + junk);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("no certificate in \"" + junk + "\""));
-  Result missing = Run("get x", true, "--timeout 5 --ca-cert /nonexistent/ca.pem");
+  Result missing =
+      Run("get x", true, "--timeout 5 --ca-cert /nonexistent/ca.pem");
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("cannot read the CA certificate file "
                                      "\"/nonexistent/ca.pem\" (No such file"));
@@ -235,13 +238,11 @@ TEST_F(CliTest, PlaintextTokenEndpointIsRefused) {
   testing::TlsDiscoveryServer server(plaintext.url("/oauth2/token"));
   ASSERT_TRUE(server.ok());
   const std::string secret = "cli-downgrade-secret-1234";
-  const std::string key = ApiKeyCredentials{.endpoint = server.endpoint(),
-                                            .client_id = "admin",
-                                            .client_secret = secret,
-                                            .org = ""}
-                              .Encode();
-  Result r = Run("-v --max-retries 0 get x", false,
-                 "--timeout 10 --ca-cert " + server.ca_file() + " --api-key " + key);
+  const std::string key =
+      testing::EncodedKey(server.endpoint(), "admin", secret);
+  Result r =
+      Run("-v --max-retries 0 get x", false,
+          "--timeout 10 --ca-cert " + server.ca_file() + " --api-key " + key);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("failed precondition"));
   EXPECT_THAT(r.err, HasSubstr("scheme \"http\""));
@@ -281,7 +282,8 @@ TEST_F(CliTest, TimeoutGoesThroughTheOneTimeoutRule) {
 
   Result tiny = Run("get k", true, "--insecure --timeout 0.0001");
   EXPECT_EQ(tiny.exit_code, 1);
-  EXPECT_THAT(tiny.err, HasSubstr("timeout 0.0001s is below the minimum of 1ms"));
+  EXPECT_THAT(tiny.err,
+              HasSubstr("timeout 0.0001s is below the minimum of 1ms"));
   Result zero = Run("get k", true, "--insecure --timeout 0");
   EXPECT_EQ(zero.exit_code, 1);
   EXPECT_THAT(zero.err, HasSubstr("below the minimum of 1ms"));

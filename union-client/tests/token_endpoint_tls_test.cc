@@ -13,6 +13,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "http_test_server.h"
+#include "test_keys.h"
 #include "tls_discovery_server.h"
 #include "tls_test_cert.h"
 #include "union/access_token.h"
@@ -57,11 +58,7 @@ class CountingListener {
 absl::StatusOr<std::shared_ptr<Client>> TlsClient(const std::string& endpoint,
                                                   const std::string& ca_file) {
   ConfigInputs in;
-  in.api_key = ApiKeyCredentials{.endpoint = endpoint,
-                                 .client_id = "admin",
-                                 .client_secret = kSecret,
-                                 .org = ""}
-                   .Encode();
+  in.api_key = testing::EncodedKey(endpoint, "admin", kSecret);
   in.ca_cert_file = ca_file;
   in.timeout = std::chrono::seconds(10);
   in.max_retries = 2;

@@ -48,14 +48,15 @@ class ApiKeyResourceTest : public ::testing::Test {
 
   // Plans `config` as a create and runs Create; the response as the
   // resource left it (state pre-filled with the plan, as the framework does).
+  // The plan goes to `plan_out` when it is not null.
   tf::CreateResponse CreateAfterPlan(const tf::Value& config,
-                                     tf::Value* plan_out) {
+                                     tf::Value* plan_out = nullptr) {
     tf::testing::PlannedChange p = Plan(config, NoState());
     EXPECT_FALSE(p.diagnostics.HasError());
     tf::CreateResponse cr;
     cr.state = p.plan;
     r_.Create(tf::Context(), {.config = config, .plan = p.plan}, cr);
-    *plan_out = p.plan;
+    if (plan_out != nullptr) *plan_out = p.plan;
     return cr;
   }
 

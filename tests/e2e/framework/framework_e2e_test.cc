@@ -23,6 +23,7 @@
 
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "tests/e2e/common/expect_text.h"
 #include "tests/e2e/common/harness.h"
 
 namespace {
@@ -31,20 +32,10 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 using tf_e2e::Contains;
+using tf_e2e::ExpectText;
 using tf_e2e::ProcessResult;
 using tf_e2e::ReadFile;
 using tf_e2e::WriteFile;
-
-// Expects `text` to contain each of `present` and none of `absent`; a
-// failure prints the text.
-void ExpectText(const std::string& text,
-                std::initializer_list<const char*> present,
-                std::initializer_list<const char*> absent = {}) {
-  for (const char* p : present)
-    EXPECT_TRUE(Contains(text, p)) << p << "\n" << text;
-  for (const char* a : absent)
-    EXPECT_FALSE(Contains(text, a)) << a << "\n" << text;
-}
 
 class FrameworkE2ETest : public ::testing::Test {
  protected:

@@ -22,6 +22,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/common/expect_text.h"
 #include "tests/e2e/union/e2e_fixture.h"
 #include "tests/e2e/union/harness.h"
 #include "union/credentials.h"
@@ -31,6 +32,7 @@ namespace {
 
 using nlohmann::json;
 using tf_e2e::Contains;
+using tf_e2e::ExpectText;
 
 // The prefix of every ephemeral key these tests create.
 constexpr char kPrefix[] = "e2e-eph-";
@@ -59,8 +61,9 @@ std::vector<std::string> EphemeralTraces(const std::string& text,
   static const std::regex kSecretShaped(
       R"((^|[^A-Za-z0-9_-])[A-Za-z0-9_-]{43}([^A-Za-z0-9_=-]|$))");
   if (secret_shaped && std::regex_search(text, kSecretShaped)) {
-    hits.push_back(where + ": a 43-character base64url value (secret- or "
-                           "token-shaped)");
+    hits.push_back(where +
+                   ": a 43-character base64url value (secret- or "
+                   "token-shaped)");
   }
   return hits;
 }
@@ -158,7 +161,8 @@ TEST_F(FunctionsEphemeralE2E, ABadKeyIsACleanErrorNamingTheFunction) {
 variable "key" {
   type      = string
   sensitive = true
-  default   = ")" + bad + R"("
+  default   = ")" + bad +
+                   R"("
 }
 output "parts" {
   value     = provider::union::decode_api_key(var.key)
@@ -169,12 +173,10 @@ output "parts" {
   ProcessResult plan = ws_->Plan();
   EXPECT_EQ(plan.exit_code, 1) << Log();
   const std::string all = plan.all();
-  EXPECT_TRUE(Contains(all, "decode_api_key")) << all;
-  EXPECT_TRUE(Contains(all, "is not a valid Union API key")) << all;
-  EXPECT_TRUE(Contains(all, "api_key")) << all;
+  ExpectText(all,
+             {"decode_api_key", "is not a valid Union API key", "api_key"});
   EXPECT_FALSE(Contains(all, bad)) << "the bad value was echoed";
-  EXPECT_FALSE(Contains(all, "panic")) << all;
-  EXPECT_FALSE(Contains(all, "crash")) << all;
+  ExpectText(all, {}, {"panic", "crash"});
 }
 
 // A provider configuration `alias` authenticating with `credential` =
@@ -185,13 +187,17 @@ std::string ReaderOfTarget(const std::string& alias,
                            const std::string& value) {
   return absl::StrCat(R"(
 provider "union" {
-  alias    = ")", alias, R"("
+  alias    = ")",
+                      alias, R"("
   insecure = true
-  )", credential, " = ", value, R"(
+  )",
+                      credential, " = ", value, R"(
 }
 
-data "union_api_key" ")", alias, R"(" {
-  provider   = union.)", alias, R"(
+data "union_api_key" ")",
+                      alias, R"(" {
+  provider   = union.)",
+                      alias, R"(
   client_id  = union_api_key.target.client_id
   depends_on = [union_api_key.target]
 }
@@ -199,30 +205,35 @@ data "union_api_key" ")", alias, R"(" {
 }
 
 TEST_F(FunctionsEphemeralE2E, EphemeralKeyAndTokenConfigureAliasedProviders) {
-  const std::string body = R"(
+  const std::string body =
+      R"(
 resource "union_api_key" "target" {
   name = "eph-target"
 }
 
 ephemeral "union_api_key" "run" {
-  name_prefix = ")" + std::string(kPrefix) + R"("
+  name_prefix = ")" +
+      std::string(kPrefix) + R"("
 }
 
-)" + ReaderOfTarget("by_key", "api_key",
+)" +
+      ReaderOfTarget("by_key", "api_key",
                      "ephemeral.union_api_key.run.encoded_credentials") +
-                           R"(
+      R"(
 ephemeral "union_access_token" "t" {}
-)" + ReaderOfTarget("by_token", "access_token",
-                    "ephemeral.union_access_token.t.access_token") +
-                           R"(
+)" +
+      ReaderOfTarget("by_token", "access_token",
+                     "ephemeral.union_access_token.t.access_token") +
+      R"(
 
 resource "terraform_data" "capture" {
   input = [data.union_api_key.by_key.client_id,
            data.union_api_key.by_token.client_id]
   provisioner "local-exec" {
     command = "printf '%s\\n%s\\n%s\\n' \"$ID\" \"$SECRET\" \"$CREDS\" > ')" +
-                           (capture_ / "key").string() + R"(' && printf '%s\\n%s\\n%s\\n' \"$TOKEN\" \"$TYPE\" \"$EXPIRES\" > ')" +
-                           (capture_ / "token").string() + R"('"
+      (capture_ / "key").string() +
+      R"(' && printf '%s\\n%s\\n%s\\n' \"$TOKEN\" \"$TYPE\" \"$EXPIRES\" > ')" +
+      (capture_ / "token").string() + R"('"
     environment = {
       ID      = ephemeral.union_api_key.run.client_id
       SECRET  = ephemeral.union_api_key.run.client_secret
@@ -307,8 +318,8 @@ output "read_by_token" { value = data.union_api_key.by_token.client_name }
     scan.ScanTree(root, SkipBinaries);
   }
   EXPECT_TRUE(scan.hits().empty()) << Join(scan.hits());
-  EXPECT_TRUE(Contains(tf_e2e::ReadFile(ws_->dir() / "terraform.log"),
-                       "ephemeral"))
+  EXPECT_TRUE(
+      Contains(tf_e2e::ReadFile(ws_->dir() / "terraform.log"), "ephemeral"))
       << "no trace log was written, so the search proves nothing";
 
   // Later runs open and close their own keys and leave none behind.
@@ -331,8 +342,8 @@ TEST_F(FunctionsEphemeralE2E, TraceDetectorFindsWhatItLooksFor) {
   const std::string shaped = "\"" + std::string(43, 'a') + "\"";
   EXPECT_FALSE(EphemeralTraces(shaped, "t", true).empty());
   EXPECT_TRUE(EphemeralTraces(shaped, "t", false).empty());
-  EXPECT_TRUE(EphemeralTraces("{\"name_prefix\":\"e2e-eph-\"}", "t", true)
-                  .empty());
+  EXPECT_TRUE(
+      EphemeralTraces("{\"name_prefix\":\"e2e-eph-\"}", "t", true).empty());
 }
 
 }  // namespace

@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <iostream>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -21,6 +21,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/common/expect_text.h"
 #include "tests/e2e/union/e2e_fixture.h"
 #include "tests/e2e/union/harness.h"
 #include "union/api_key.h"
@@ -34,6 +35,7 @@ namespace {
 using nlohmann::json;
 
 using tf_e2e::Contains;
+using tf_e2e::ExpectText;
 
 class UnionE2E : public ServerWorkspaceTest {
  protected:
@@ -41,7 +43,8 @@ class UnionE2E : public ServerWorkspaceTest {
 
   // Writes the config, inits on first use, applies, and checks both plans
   // are empty afterwards.
-  void ApplyOk(const std::string& body, const std::string& provider_extra = "") {
+  void ApplyOk(const std::string& body,
+               const std::string& provider_extra = "") {
     ws_->WriteMainTf(body, provider_extra);
     if (!initialised_) {
       ProcessResult init = ws_->Init();
@@ -132,14 +135,16 @@ output "creds" {
   ASSERT_TRUE(v["client_secret"].is_string());
 
   absl::StatusOr<unionc::ApiKeyCredentials> creds =
-      unionc::ApiKeyCredentials::Decode(v["encoded_credentials"].get<std::string>());
+      unionc::ApiKeyCredentials::Decode(
+          v["encoded_credentials"].get<std::string>());
   ASSERT_TRUE(creds.ok()) << creds.status();
   EXPECT_EQ(creds->client_id, "e2e-create-1");
   EXPECT_EQ(creds->endpoint, server_->endpoint());
   EXPECT_TRUE(creds->client_secret == v["client_secret"].get<std::string>())
       << "the encoded credentials carry another secret";
   // The same value through `terraform output -raw`.
-  ProcessResult raw = ws_->Terraform({"output", "-raw", "creds"}, /*record=*/false);
+  ProcessResult raw =
+      ws_->Terraform({"output", "-raw", "creds"}, /*record=*/false);
   ASSERT_EQ(raw.exit_code, 0);
   EXPECT_TRUE(raw.out == v["encoded_credentials"].get<std::string>());
 
@@ -162,14 +167,14 @@ resource "union_api_key" "k" {
 }
 )";
   std::string plan = PlanChanges(body);
-  EXPECT_TRUE(Contains(plan, "will be updated in-place")) << plan;
-  EXPECT_FALSE(Contains(plan, "must be replaced")) << plan;
-  EXPECT_TRUE(Contains(plan, "0 to add, 1 to change, 0 to destroy")) << plan;
+  ExpectText(
+      plan, {"will be updated in-place", "0 to add, 1 to change, 0 to destroy"},
+      {"must be replaced"});
   ApplyOk(body);
   const json after = ws_->StateValues()["union_api_key.k"];
   EXPECT_EQ(after["client_name"], "Updated Name");
-  EXPECT_EQ(after["redirect_uris"],
-            json::array({"http://localhost:9999/cb", "http://localhost:9998/cb"}));
+  EXPECT_EQ(after["redirect_uris"], json::array({"http://localhost:9999/cb",
+                                                 "http://localhost:9998/cb"}));
   EXPECT_TRUE(after["client_secret"] == before["client_secret"]);
   EXPECT_EQ(after["client_id_issued_at"], before["client_id_issued_at"]);
   json server = Key("upd");
@@ -181,16 +186,17 @@ resource "union_api_key" "k" {
 
 TEST_F(UnionE2E, NameChangeReplacesTheKey) {
   ApplyOk(R"(resource "union_api_key" "k" { name = "replace-one" })");
-  const std::string body = R"(resource "union_api_key" "k" { name = "replace-two" })";
+  const std::string body =
+      R"(resource "union_api_key" "k" { name = "replace-two" })";
   std::string plan = PlanChanges(body);
-  EXPECT_TRUE(Contains(plan, "must be replaced")) << plan;
-  EXPECT_TRUE(Contains(plan, "1 to add, 0 to change, 1 to destroy")) << plan;
+  ExpectText(plan, {"must be replaced", "1 to add, 0 to change, 1 to destroy"});
   ApplyOk(body);
   EXPECT_EQ(ws_->StateValues()["union_api_key.k"]["client_id"], "replace-two");
   EXPECT_EQ(server_->Cli({"get", "replace-one"}).exit_code, 2);
   EXPECT_EQ(server_->Cli({"get", "replace-two"}).exit_code, 0);
   // A change of case only keeps the key (same client_id), in place.
-  const std::string same = R"(resource "union_api_key" "k" { name = "Replace-Two" })";
+  const std::string same =
+      R"(resource "union_api_key" "k" { name = "Replace-Two" })";
   plan = PlanChanges(same);
   EXPECT_FALSE(Contains(plan, "must be replaced")) << plan;
   ApplyOk(same);
@@ -207,11 +213,11 @@ TEST_F(UnionE2E, DriftIsDetected) {
   ApplyOk(body);
   EXPECT_EQ(server_->Cli({"get", "drift"}).exit_code, 0);
   // Renamed out of band: the plan changes it back, in place.
-  ProcessResult upd = server_->Cli({"update", "drift", "--client-name", "renamed"});
+  ProcessResult upd =
+      server_->Cli({"update", "drift", "--client-name", "renamed"});
   ASSERT_EQ(upd.exit_code, 0) << upd.err;
   plan = PlanChanges(body);
-  EXPECT_TRUE(Contains(plan, "will be updated in-place")) << plan;
-  EXPECT_TRUE(Contains(plan, "\"renamed\" -> \"drift\"")) << plan;
+  ExpectText(plan, {"will be updated in-place", "\"renamed\" -> \"drift\""});
   ApplyOk(body);
   EXPECT_EQ(Key("drift")["client_name"], "drift");
 }
@@ -273,12 +279,14 @@ output "all_ids" { value = data.union_api_keys.all.keys[*].client_id }
   EXPECT_EQ(o["limited_count"]["value"], 150);
   EXPECT_EQ(o["all_count"]["value"], 161);  // 160 + the admin app
   std::set<std::string> ids;
-  for (const json& id : o["all_ids"]["value"]) ids.insert(id.get<std::string>());
+  for (const json& id : o["all_ids"]["value"])
+    ids.insert(id.get<std::string>());
   EXPECT_EQ(ids.size(), 161u);  // no duplicates across pages
   EXPECT_EQ(ids.count(kAdminClientId), 1u);
 
   // A client_id that does not exist: a clear error on client_id.
-  ws_->WriteMainTf(R"(data "union_api_key" "missing" { client_id = "no-such-key" })");
+  ws_->WriteMainTf(
+      R"(data "union_api_key" "missing" { client_id = "no-such-key" })");
   ProcessResult plan = ws_->Plan();
   EXPECT_EQ(plan.exit_code, 1) << Log();
   EXPECT_TRUE(Contains(plan.all(), "Union API key not found")) << Log();
@@ -290,7 +298,8 @@ TEST_F(UnionE2E, ErrorsAreClearAndNeverEchoSecrets) {
   ASSERT_EQ(ws_->Init().exit_code, 0) << Log();
 
   // 1. A malformed key.
-  const std::string garbage = "bm90LWEta2V5LXRvcHNlY3JldA";  // not-a-key-topsecret
+  const std::string garbage =
+      "bm90LWEta2V5LXRvcHNlY3JldA";  // not-a-key-topsecret
   ws_->SetEnv("UNION_API_KEY", garbage);
   ProcessResult bad = ws_->Plan();
   EXPECT_EQ(bad.exit_code, 1) << Log();
@@ -309,7 +318,8 @@ TEST_F(UnionE2E, ErrorsAreClearAndNeverEchoSecrets) {
   // (A plan of a new resource makes no call; the create does.)
   ProcessResult denied = ws_->Apply();
   EXPECT_EQ(denied.exit_code, 1) << Log();
-  EXPECT_TRUE(Contains(denied.all(), "Union rejected the provider's credentials"))
+  EXPECT_TRUE(
+      Contains(denied.all(), "Union rejected the provider's credentials"))
       << Log();
   EXPECT_FALSE(Contains(denied.all(), wrong.client_secret));
   EXPECT_FALSE(Contains(denied.all(), wrong_key));
@@ -323,7 +333,8 @@ TEST_F(UnionE2E, ErrorsAreClearAndNeverEchoSecrets) {
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(bind(blackhole, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(bind(blackhole, reinterpret_cast<sockaddr*>(&addr), sizeof addr),
+            0);
   ASSERT_EQ(listen(blackhole, 64), 0);
   socklen_t len = sizeof addr;
   getsockname(blackhole, reinterpret_cast<sockaddr*>(&addr), &len);
@@ -351,7 +362,8 @@ TEST_F(UnionE2E, ErrorsAreClearAndNeverEchoSecrets) {
   ProcessResult dup = ws_->Apply();
   EXPECT_EQ(dup.exit_code, 1) << Log();
   EXPECT_TRUE(Contains(dup.all(), "Union API key already exists")) << Log();
-  EXPECT_TRUE(Contains(dup.all(), "terraform import <address of this resource> dup-key"))
+  EXPECT_TRUE(Contains(dup.all(),
+                       "terraform import <address of this resource> dup-key"))
       << Log();
 }
 
@@ -391,7 +403,8 @@ output "a_creds" {
   EXPECT_TRUE(Contains(plan.out, "(sensitive value)")) << plan.out;
   ProcessResult apply = ws_->Apply();
   ASSERT_EQ(apply.exit_code, 0) << Log();
-  ProcessResult refresh = ws_->Terraform({"apply", "-refresh-only", "-auto-approve"});
+  ProcessResult refresh =
+      ws_->Terraform({"apply", "-refresh-only", "-auto-approve"});
   EXPECT_EQ(refresh.exit_code, 0) << Log();
   ws_->UnsetEnv("TF_LOG");
   ws_->UnsetEnv("TF_LOG_PATH");
@@ -423,7 +436,8 @@ output "a_creds" {
   ss << in.rdbuf();
   const std::string trace = ss.str();
   EXPECT_GT(trace.size(), 10000u) << "TF_LOG=trace wrote almost nothing";
-  EXPECT_TRUE(Contains(trace, "union")) << "the log does not mention the provider";
+  EXPECT_TRUE(Contains(trace, "union"))
+      << "the log does not mention the provider";
   const std::string outputs = ws_->transcript();
   int hits = 0;
   for (const std::string& s : secrets) {
@@ -447,7 +461,8 @@ TEST_F(UnionE2E, LeakCheckFindsAPlantedSecret) {
   fs::remove(planted);
   ASSERT_EQ(leaks.size(), 1u);
   EXPECT_TRUE(Contains(leaks[0], "planted.log")) << leaks[0];
-  EXPECT_TRUE(Contains(leaks[0], "client_secret of union_api_key.p")) << leaks[0];
+  EXPECT_TRUE(Contains(leaks[0], "client_secret of union_api_key.p"))
+      << leaks[0];
   EXPECT_FALSE(Contains(leaks[0], secret));
 }
 
@@ -517,7 +532,8 @@ TEST_F(UnionE2EAmbiguousCreate, LostAnswerAdoptsTheKeyAsTainted) {
   ProcessResult apply = ws_->Apply();
   EXPECT_EQ(apply.exit_code, 1) << Log();
   const std::string all = apply.all();
-  EXPECT_TRUE(Contains(all, "Union API key created but its secret was lost")) << Log();
+  EXPECT_TRUE(Contains(all, "Union API key created but its secret was lost"))
+      << Log();
   EXPECT_TRUE(Contains(all, "tainted")) << Log();
   // The key exists on the server and is in state, tainted and without a
   // secret (no orphan); the next plan replaces it.
@@ -553,8 +569,8 @@ class UnionE2ETls : public UnionE2E {
         {"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
          "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj",
          "/CN=localhost", "-addext",
-         "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout",
-         Key().string(), "-out", Cert().string()},
+         "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", Key().string(),
+         "-out", Cert().string()},
         {{"PATH", "/usr/bin:/bin"}}, tmp_.path(), std::chrono::seconds(60));
     ASSERT_EQ(made.exit_code, 0) << "openssl req failed: " << made.err;
     UnionE2E::SetUp();
@@ -563,7 +579,8 @@ class UnionE2ETls : public UnionE2E {
 };
 
 TEST_F(UnionE2ETls, AppliesOverTlsWithItsCaAndRefusesWithoutIt) {
-  const std::string body = R"(resource "union_api_key" "t" { name = "over-tls" })";
+  const std::string body =
+      R"(resource "union_api_key" "t" { name = "over-tls" })";
   // Without the CA the server's certificate is not trusted: a clear error,
   // not a hang.
   ws_->WriteMainTf(body, "  max_retries = 0\n  request_timeout = \"10s\"\n");
@@ -580,7 +597,8 @@ TEST_F(UnionE2ETls, AppliesOverTlsWithItsCaAndRefusesWithoutIt) {
   EXPECT_TRUE(state["union_api_key.t"]["client_secret"].is_string()) << Log();
   EXPECT_EQ(server_->Cli({"get", "over-tls"}).exit_code, 0);
   // The token came from the HTTPS endpoint.
-  const std::string server_log = tf_e2e::ReadFile(server_->dir() / "server.log");
+  const std::string server_log =
+      tf_e2e::ReadFile(server_->dir() / "server.log");
   EXPECT_TRUE(Contains(server_log, "\"token request\"")) << server_log;
   ASSERT_EQ(ws_->Destroy().exit_code, 0) << Log();
   EXPECT_EQ(server_->Cli({"get", "over-tls"}).exit_code, 2);
@@ -594,9 +612,12 @@ TEST_F(UnionE2ETls, AppliesOverTlsWithItsCaAndRefusesWithoutIt) {
 std::string RotatingKey(const std::string& label, const std::string& naming,
                         const std::string& generation) {
   return absl::StrCat(R"(
-resource "union_api_key" ")", label, R"(" {
-  )", naming, R"(
-  rotate_when_changed = { generation = ")", generation, R"(" }
+resource "union_api_key" ")",
+                      label, R"(" {
+  )",
+                      naming, R"(
+  rotate_when_changed = { generation = ")",
+                      generation, R"(" }
   lifecycle {
     create_before_destroy = true
   }
@@ -644,11 +665,10 @@ TEST_F(UnionE2E, RotationCreatesTheNewKeyBeforeDestroyingTheOld) {
   EXPECT_NE(new_id, old_id);
   EXPECT_EQ(new_id.rfind("rot-", 0), 0u) << new_id;
   EXPECT_EQ(second["terraform_data.consumer"]["output"], new_id);
-  EXPECT_EQ(ServerClientIds(),
-            (std::set<std::string>{kAdminClientId, new_id}));
+  EXPECT_EQ(ServerClientIds(), (std::set<std::string>{kAdminClientId, new_id}));
   std::string error;
-  json token = ExchangeForToken(server_->http(), new_id,
-                                key["client_secret"].get<std::string>(), &error);
+  json token = ExchangeForToken(
+      server_->http(), new_id, key["client_secret"].get<std::string>(), &error);
   EXPECT_FALSE(token.is_null()) << "token exchange failed: " << error;
 }
 
@@ -663,15 +683,14 @@ TEST_F(UnionE2E, RotationExampleRotatesWithAVariable) {
   ExpectEmptyPlans();
   const std::string first =
       ws_->StateValues()["union_api_key.deploy"]["client_id"];
-  ASSERT_EQ(
-      ws_->Terraform({"apply", "-auto-approve", "-var", "generation=2"})
-          .exit_code,
-      0)
-      << Log();
-  EXPECT_EQ(ws_->Terraform({"plan", "-detailed-exitcode", "-var",
-                            "generation=2"})
+  ASSERT_EQ(ws_->Terraform({"apply", "-auto-approve", "-var", "generation=2"})
                 .exit_code,
             0)
+      << Log();
+  EXPECT_EQ(
+      ws_->Terraform({"plan", "-detailed-exitcode", "-var", "generation=2"})
+          .exit_code,
+      0)
       << Log();
   const std::string second =
       ws_->StateValues()["union_api_key.deploy"]["client_id"];
@@ -717,10 +736,8 @@ TEST_F(UnionE2E, FixedNameRotationWithCreateBeforeDestroySaysUseNamePrefix) {
   ProcessResult apply = ws_->Apply();
   EXPECT_EQ(apply.exit_code, 1) << Log();
   const std::string all = apply.all();
-  EXPECT_TRUE(Contains(all, "Union API key already exists")) << all;
-  EXPECT_TRUE(Contains(all, "name_prefix")) << all;
-  EXPECT_TRUE(Contains(all, "create_before_destroy")) << all;
-  EXPECT_TRUE(Contains(all, "terraform import")) << all;
+  ExpectText(all, {"Union API key already exists", "name_prefix",
+                   "create_before_destroy", "terraform import"});
   // The old key is still managed and still on the server.
   std::map<std::string, json> state = ws_->StateValues();
   ASSERT_EQ(state.count("union_api_key.fixed"), 1u) << Log();

@@ -103,11 +103,15 @@ int CompareRefinements(const Refinements& a, const Refinements& b) {
   return Cmp(a.length_upper, b.length_upper);
 }
 
+// The longest key a std::string holds without allocating (its short-string
+// buffer). Not constexpr: libstdc++'s std::string is not constant-evaluable
+// under clang.
+const size_t kInlineKey = std::string().capacity();
+
 // The entry named `name`: the map's own lookup for names short enough to
 // build a key without allocating, a scan of the (sorted) entries otherwise.
 std::map<std::string, Value>::const_iterator FindEntry(
     const std::map<std::string, Value>& entries, std::string_view name) {
-  constexpr size_t kInlineKey = std::string().capacity();
   if (name.size() <= kInlineKey) return entries.find(std::string(name));
   for (auto it = entries.begin(); it != entries.end(); ++it) {
     int c = std::string_view(it->first).compare(name);

@@ -60,14 +60,17 @@ tf::Schema EphemeralApiKey::GetSchema() const {
                 .type = Type::List(Type::String()),
                 .presence = Presence::kOptional,
                 .description = absl::StrCat(
-                    "OAuth2 redirect URIs of the key. Default `[\"",
-                    kDefaultRedirectUri, "\"]`.")},
+                    "OAuth2 redirect URIs of the key (at least one), each an "
+                    "absolute URI; the schemes `javascript:`, `data:` and "
+                    "`file:` are refused, as for the resource. Default `[\"",
+                    kDefaultRedirectUri, "\"]`."),
+                .validators = {tf::SizeAtLeast(1), tf::NoNullElements(),
+                               RedirectUrisValidator()}},
       Attribute{.name = "skip_default_policy_assignments",
                 .type = Type::Bool(),
                 .presence = Presence::kOptional,
-                .description =
-                    "Create the key without Union's default policy "
-                    "assignments. Default `false`."},
+                .description = "Create the key without Union's default policy "
+                               "assignments. Default `false`."},
       Attribute{.name = "client_id",
                 .type = Type::String(),
                 .presence = Presence::kComputed,
@@ -126,14 +129,13 @@ void EphemeralApiKey::Open(const tf::Context&,
         configured_->ClientIdFor(params.name);
     const std::string shown_id = expected_id.value_or(params.name);
     absl::StatusOr<unionc::ApiKey> created = configured_->Create(params);
-    if (absl::IsAlreadyExists(created.status()) &&
-        attempt < kMaxNameAttempts) {
+    if (absl::IsAlreadyExists(created.status()) && attempt < kMaxNameAttempts) {
       continue;  // the suffix collided: draw another
     }
     if (!created.ok()) {
       tf::Diagnostic d = StatusToDiagnostic(
-          created.status(), {.operation = "create the ephemeral",
-                             .client_id = shown_id});
+          created.status(),
+          {.operation = "create the ephemeral", .client_id = shown_id});
       if (IsAmbiguous(created.status()) && expected_id) {
         // The key may exist without anyone to close it: remove it now.
         absl::Status cleanup = configured_->Delete(*expected_id);

@@ -171,6 +171,19 @@ TEST_F(EphemeralApiKeyTest, OpenWithoutAConfiguredProviderIsAnError) {
   EXPECT_TRUE(resp.diagnostics.HasError());
 }
 
+TEST_F(EphemeralApiKeyTest, RedirectUrisFollowTheResourcesRules) {
+  auto validate = [&](const Value& uris) {
+    return testing::ValidateAttributes(
+        schema_, Config().WithAttr("redirect_uris", uris));
+  };
+  tf::Diagnostics unsafe =
+      validate(StringList({"https://ok.example/cb", "javascript:alert(1)"}));
+  ASSERT_TRUE(unsafe.HasError());
+  EXPECT_EQ(unsafe.items()[0].attribute->ToString(), "redirect_uris[1]");
+  EXPECT_TRUE(validate(StringList({})).HasError());
+  EXPECT_FALSE(validate(StringList({"https://ok.example/cb"})).HasError());
+}
+
 TEST_F(EphemeralApiKeyTest, ValidateRejectsATooLongPrefixOnItsPath) {
   auto validate = [&](const std::string& prefix) {
     return testing::ValidateAttributes(

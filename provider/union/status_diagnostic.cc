@@ -1,8 +1,6 @@
 // status_diagnostic.cc: absl::Status -> tf::Diagnostic.
 #include "provider/union/status_diagnostic.h"
 
-#include <string_view>
-
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "union/config.h"
@@ -13,60 +11,50 @@ namespace union_provider {
 namespace {
 
 struct Wording {
-  absl::StatusCode code;
-  std::string_view summary;
-  std::string_view advice;
-};
-
-// The summary and advice of each code a Union call fails with; any other
-// code gets kOtherWording.
-constexpr Wording kWordings[] = {
-    {absl::StatusCode::kNotFound, "Union API key not found",
-     "The key does not exist (it may have been deleted outside Terraform). "
-     "Check the client_id."},
-    {absl::StatusCode::kAlreadyExists, "Union API key already exists",
-     "A key with this client_id already exists."},
-    {absl::StatusCode::kPermissionDenied, "Permission denied by Union",
-     "The API key the provider uses is not allowed to manage API keys in "
-     "this organization."},
-    {absl::StatusCode::kInvalidArgument,
-     "Union rejected the request as invalid",
-     "Check the arguments of the resource."},
-    {absl::StatusCode::kUnavailable, "Union endpoint unreachable",
-     "Check the provider's endpoint, network access, and TLS settings "
-     "(insecure = true is only for a local dev server)."},
-    {absl::StatusCode::kDeadlineExceeded, "Union request timed out",
-     "The call did not finish within the provider's request_timeout. Raise "
-     "request_timeout or check the endpoint."},
-    {absl::StatusCode::kResourceExhausted,
-     "Union rate limit or quota exceeded",
-     "Wait and try again, or lower Terraform's -parallelism."},
-    {absl::StatusCode::kCancelled, "Union request cancelled",
-     "The operation was interrupted."},
-};
-constexpr Wording kOtherWording = {absl::StatusCode::kUnknown,
-                                   "Union API error",
-                                   "The call to Union failed."};
-
-// Unauthenticated names the environment variables, which union-client owns.
-struct Advice {
   std::string summary;
   std::string advice;
 };
 
-Advice WordingFor(absl::StatusCode code) {
-  if (code == absl::StatusCode::kUnauthenticated) {
-    return {"Union rejected the provider's credentials",
-            absl::StrCat("Check the provider's api_key (or the ",
-                         unionc::ApiKeyEnvVarList(),
-                         " environment variables): the key may be malformed, "
-                         "deleted, or meant for another endpoint.")};
+Wording WordingFor(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kNotFound:
+      return {"Union API key not found",
+              "The key does not exist (it may have been deleted outside "
+              "Terraform). Check the client_id."};
+    case absl::StatusCode::kAlreadyExists:
+      return {"Union API key already exists",
+              "A key with this client_id already exists."};
+    case absl::StatusCode::kUnauthenticated:
+      return {"Union rejected the provider's credentials",
+              absl::StrCat("Check the provider's api_key (or the ",
+                           unionc::ApiKeyEnvVarList(),
+                           " environment variables): the key may be "
+                           "malformed, deleted, or meant for another "
+                           "endpoint.")};
+    case absl::StatusCode::kPermissionDenied:
+      return {"Permission denied by Union",
+              "The API key the provider uses is not allowed to manage API "
+              "keys in this organization."};
+    case absl::StatusCode::kInvalidArgument:
+      return {"Union rejected the request as invalid",
+              "Check the arguments of the resource."};
+    case absl::StatusCode::kUnavailable:
+      return {"Union endpoint unreachable",
+              "Check the provider's endpoint, network access, and TLS "
+              "settings (insecure = true is only for a local dev server)."};
+    case absl::StatusCode::kDeadlineExceeded:
+      return {"Union request timed out",
+              "The call did not finish within the provider's "
+              "request_timeout. Raise request_timeout or check the "
+              "endpoint."};
+    case absl::StatusCode::kResourceExhausted:
+      return {"Union rate limit or quota exceeded",
+              "Wait and try again, or lower Terraform's -parallelism."};
+    case absl::StatusCode::kCancelled:
+      return {"Union request cancelled", "The operation was interrupted."};
+    default:
+      return {"Union API error", "The call to Union failed."};
   }
-  const Wording* w = &kOtherWording;
-  for (const Wording& candidate : kWordings) {
-    if (candidate.code == code) w = &candidate;
-  }
-  return {std::string(w->summary), std::string(w->advice)};
 }
 
 }  // namespace
@@ -85,7 +73,7 @@ bool IsAmbiguous(const absl::Status& status) {
 
 tf::Diagnostic StatusToDiagnostic(const absl::Status& status,
                                   const StatusContext& context) {
-  Advice w = WordingFor(status.code());
+  Wording w = WordingFor(status.code());
   std::string what = context.operation.empty() ? "call Union" : context.operation;
   std::string target =
       context.client_id.empty()

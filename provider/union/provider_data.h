@@ -3,7 +3,7 @@
 // channel and token cache) shared by all of them.
 //
 //   class ApiKeysDataSource final : public tf::DataSource, public WithBackend
-//   ... backend()->List(...)
+//   ... configured_->List(...)
 #pragma once
 
 #include <any>
@@ -12,9 +12,9 @@
 #include <utility>
 
 #include "provider/framework/diag/diagnostics.h"
+#include "provider/framework/sdk/capabilities.h"
 #include "provider/union/access_token_minter.h"
 #include "provider/union/api_key_backend.h"
-#include "provider/framework/sdk/capabilities.h"
 
 namespace union_provider {
 

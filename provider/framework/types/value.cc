@@ -57,6 +57,15 @@ bool AllWhollyKnown(const std::map<std::string, Value>& m) {
   });
 }
 
+// An object of `type`, which is the type derived from `attributes`.
+std::shared_ptr<Value::Rep> ObjectRep(Type type,
+                                      std::map<std::string, Value> attributes) {
+  auto rep = Known(std::move(type));
+  rep->wholly_known = AllWhollyKnown(attributes);
+  rep->entries = std::move(attributes);
+  return rep;
+}
+
 std::string RefinementsDebug(const Refinements& r) {
   std::vector<std::string> parts;
   if (r.not_null) parts.push_back("not_null");
@@ -223,7 +232,8 @@ Value Value::Map(Type element_type, std::map<std::string, Value> elements) {
 Value Value::Object(std::map<std::string, Value> attributes) {
   std::map<std::string, Type> types;
   for (const auto& [name, v] : attributes) types.emplace(name, v.type());
-  return Object(std::move(attributes), Type::Object(std::move(types)));
+  return Value(
+      ObjectRep(Type::Object(std::move(types)), std::move(attributes)));
 }
 
 Value Value::Object(std::map<std::string, Value> attributes,
@@ -231,10 +241,7 @@ Value Value::Object(std::map<std::string, Value> attributes,
   if (!IsObjectTypeOf(type_hint, attributes)) {
     return Object(std::move(attributes));
   }
-  auto rep = Known(type_hint);
-  rep->wholly_known = AllWhollyKnown(attributes);
-  rep->entries = std::move(attributes);
-  return Value(std::move(rep));
+  return Value(ObjectRep(type_hint, std::move(attributes)));
 }
 
 Value Value::Tuple(std::vector<Value> elements) {

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "provider/framework/types/msgpack.h"
 #include "provider/framework/types/path.h"
 #include "provider/framework/types/type.h"
 #include "provider/framework/types/value.h"
@@ -67,6 +68,13 @@ inline absl::Status ErrorAt(const Path& path, absl::string_view message) {
 
 inline absl::Status ErrorAt(const PathTrail& path, absl::string_view message) {
   return ErrorAt(path.ToPath(), message);
+}
+
+// OK unless a codec at `depth` is deeper than kMaxValueDepth.
+inline absl::Status CheckDepth(int depth, const PathTrail& path) {
+  if (depth <= kMaxValueDepth) return absl::OkStatus();
+  return ErrorAt(
+      path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
 }
 
 // What an encoder requires of a known, non-null value `v` written as

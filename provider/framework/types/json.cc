@@ -14,6 +14,7 @@ using types_internal::JsonNode;
 using types_internal::QuoteJson;
 using Kind = JsonNode::Kind;
 
+using types_internal::CheckDepth;
 using types_internal::CheckKnownValueKind;
 using types_internal::CheckTupleLength;
 using types_internal::ElementTypeAt;
@@ -28,10 +29,7 @@ absl::Status Mismatch(const PathTrail& path, absl::string_view expected,
 
 absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
                              const PathTrail& path, int depth) {
-  if (depth > kMaxValueDepth) {
-    return ErrorAt(
-        path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
-  }
+  if (absl::Status s = CheckDepth(depth, path); !s.ok()) return s;
   if (node.kind == Kind::kNull) return Value::Null(type);
   switch (type.kind()) {
     case TypeKind::kString:
@@ -156,10 +154,7 @@ absl::StatusOr<Value> Decode(const JsonNode& node, const Type& type,
 
 absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
                     int depth, std::string& out) {
-  if (depth > kMaxValueDepth) {
-    return ErrorAt(
-        path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
-  }
+  if (absl::Status s = CheckDepth(depth, path); !s.ok()) return s;
   // A value of a concrete type in a Dynamic slot is written as
   // {"value":...,"type":...}, null ones included, so that its type survives
   // the round trip; only a null of type Dynamic itself is written bare.

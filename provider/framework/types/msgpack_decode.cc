@@ -179,10 +179,7 @@ class Decoder {
  public:
   absl::StatusOr<Value> Decode(const msgpack::object& o, const Type& type,
                                const PathTrail& path, int depth) {
-    if (depth > kMaxValueDepth) {
-      return ErrorAt(
-          path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
-    }
+    if (absl::Status s = CheckDepth(depth, path); !s.ok()) return s;
     if (o.type == msgpack::type::NIL) return Value::Null(type);
     if (o.type == msgpack::type::EXT) {
       if (o.via.ext.type() != kRefinedUnknownExt) return Value::Unknown(type);

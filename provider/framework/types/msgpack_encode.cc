@@ -19,10 +19,7 @@ class Encoder {
 
   absl::Status Encode(const Value& v, const Type& type, const PathTrail& path,
                       int depth) {
-    if (depth > kMaxValueDepth) {
-      return ErrorAt(
-          path, absl::StrCat("nested deeper than ", kMaxValueDepth, " levels"));
-    }
+    if (absl::Status s = CheckDepth(depth, path); !s.ok()) return s;
     // A value of a concrete type in a Dynamic slot is written as
     // [type, value], null and unknown ones included, so that its type
     // survives the round trip; only a null or unknown of type Dynamic

@@ -18,6 +18,7 @@ inline constexpr int kRefineNumberUpper = 4;
 inline constexpr int kRefineLengthLower = 5;
 inline constexpr int kRefineLengthUpper = 6;
 
+using types_internal::CheckDepth;
 using types_internal::CheckKnownValueKind;
 using types_internal::CheckTupleLength;
 using types_internal::ElementTypeAt;

@@ -18,9 +18,6 @@
 #include <dlfcn.h>
 #include <grpcpp/grpcpp.h>
 #include <malloc.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 #include <pthread.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -32,12 +29,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
 #include "server_model_bench.grpc.pb.h"
+#include "support/self_signed_cert.h"
 
 namespace {
 
@@ -101,48 +100,6 @@ class CallbackService final : public ModelBench::CallbackService {
   }
 };
 
-struct Identity {
-  std::string key_pem;
-  std::string cert_pem;
-};
-
-// What a memory BIO holds; frees the BIO.
-std::string BioString(BIO* bio) {
-  std::string pem(static_cast<size_t>(BIO_pending(bio)), '\0');
-  if (BIO_read(bio, pem.data(), static_cast<int>(pem.size())) !=
-      static_cast<int>(pem.size())) {
-    Die("PEM read");
-  }
-  BIO_free(bio);
-  return pem;
-}
-
-// A self-signed P-256 certificate for "localhost", valid for an hour.
-Identity SelfSigned() {
-  EVP_PKEY* key = EVP_EC_gen("P-256");
-  X509* cert = X509_new();
-  if (key == nullptr || cert == nullptr) Die("key or certificate");
-  X509_set_version(cert, X509_VERSION_3);
-  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
-  X509_gmtime_adj(X509_getm_notBefore(cert), -60);
-  X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
-  X509_NAME* subject = X509_get_subject_name(cert);
-  X509_NAME_add_entry_by_txt(subject, "CN", MBSTRING_ASC,
-                             reinterpret_cast<const unsigned char*>("localhost"),
-                             -1, -1, 0);
-  X509_set_issuer_name(cert, subject);
-  X509_set_pubkey(cert, key);
-  if (X509_sign(cert, key, EVP_sha256()) == 0) Die("X509_sign");
-  BIO* key_bio = BIO_new(BIO_s_mem());
-  BIO* cert_bio = BIO_new(BIO_s_mem());
-  PEM_write_bio_PrivateKey(key_bio, key, nullptr, nullptr, 0, nullptr, nullptr);
-  PEM_write_bio_X509(cert_bio, cert);
-  Identity id{BioString(key_bio), BioString(cert_bio)};
-  X509_free(cert);
-  EVP_PKEY_free(key);
-  return id;
-}
-
 struct Options {
   bool callback = false;
   bool tls = false;
@@ -200,7 +157,7 @@ bool ReadFull(int fd, void* buf, size_t n) {
 // The child: serve, answer each byte on `control` with a Sample on
 // `report`, stop when `control` closes.
 [[noreturn]] void Serve(const Options& o, const std::string& address,
-                        const Identity& id, int control, int report) {
+                        const tfpu::SelfSignedPem& id, int control, int report) {
   mallopt(M_ARENA_MAX, 2);
 #ifdef NDEBUG
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
@@ -270,7 +227,12 @@ int Drive(ModelBench::Stub* stub, int count, int threads) {
 
 int main(int argc, char** argv) {
   Options o = Parse(argc, argv);
-  Identity id = o.tls ? SelfSigned() : Identity{};
+  tfpu::SelfSignedPem id;
+  if (o.tls) {
+    std::optional<tfpu::SelfSignedPem> made = tfpu::MakeSelfSignedCert();
+    if (!made) Die("self-signed certificate");
+    id = *std::move(made);
+  }
   std::string path = "/tmp/grpc_server_model_bench." + std::to_string(getpid());
   std::string address = "unix:" + path;
   int control[2], report[2];

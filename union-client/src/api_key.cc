@@ -245,9 +245,8 @@ absl::StatusOr<ApiKey> ApiKeys::Create(
       return absl::InvalidArgumentError(absl::StrCat(
           "the serverless client_id \"", TruncateForMessage(client_id),
           "\" would have ", client_id.size(),
-          " characters, more than Union's "
-          "limit of ",
-          kMaxClientIdLength, "; use a shorter name"));
+          " characters, more than Union's limit of ", kMaxClientIdLength,
+          "; use a shorter name"));
     }
   }
 
